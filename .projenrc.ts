@@ -1,0 +1,48 @@
+import { awscdk, javascript } from 'projen';
+import { UpdateSnapshot } from 'projen/lib/javascript';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-iam-role-patterns',
+  description:
+    'AWS CDK L3 constructs for the five situations in which an IAM role is the right identity, with trust-policy checks that refuse insecure roles at synth.',
+  author: 'cdk-iam-role-patterns maintainers',
+  authorAddress: 'maintainers@example.com',
+  repositoryUrl: 'https://github.com/example/cdk-iam-role-patterns.git',
+  keywords: ['cdk', 'iam', 'role', 'trust-policy', 'security', 'oidc', 'saml', 'break-glass', 'cross-account'],
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  packageManager: javascript.NodePackageManager.NPM,
+
+  cdkVersion: '2.258.0',
+  jsiiVersion: '~6.0',
+  typescriptVersion: '~6.0',
+  constructsVersion: '10.5.1',
+
+  // The CI of record is .ci/run on a fresh clone; there is no GitHub to run workflows on.
+  github: false,
+  release: false,
+
+  devDeps: [
+    'cdk-nag@^3',
+    '@cdklabs/cdk-validator-cfnguard',
+    // AGPL: a test-only oracle, never a runtime dependency. Pinned exactly so verdicts do not drift.
+    '@cloud-copilot/iam-simulate@0.1.173',
+    'aws-cdk@^2.1144',
+    'fast-check',
+    'tsx',
+    '@types/node@^20',
+  ],
+
+  jestOptions: {
+    // A changed template must fail the test until someone looks at it and runs `npx projen test:update`.
+    updateSnapshot: UpdateSnapshot.NEVER,
+  },
+  gitignore: ['cdk.out/', 'examples/cdk.out/', 'bench/results.json'],
+});
+
+project.addTask('example', {
+  description: 'Synthesize the example app in examples/ and print a report of every role in it',
+  exec: 'tsx examples/synth.ts',
+});
+
+project.synth();
