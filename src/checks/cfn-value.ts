@@ -1,0 +1,120 @@
+/**
+ * Renders CloudFormation values (literals and intrinsic functions) to strings that rules can read.
+ *
+ * A value the template cannot know before deployment is rendered as a placeholder `{{cfn:...}}`:
+ * `{{cfn:AWS::Partition}}`, `{{cfn:AWS::AccountId}}`, `{{cfn:Ref:Bucket}}`, `{{cfn:GetAtt:Role.Arn}}`, or
+ * `{{cfn:?}}` when nothing at all is known. Placeholders keep the known parts of a `Fn::Join` or
+ * `Fn::Sub` readable (an ARN with a partition token is still recognisably an account root), and they never
+ * look like IAM policy variables (`${aws:username}`), which are literal text to CloudFormation.
+ */
+
+/** The prefix of every placeholder; no literal IAM value contains it. */
+export const PLACEHOLDER_PREFIX = '{{cfn:';
+/** The placeholder for a value about which nothing is known. */
+export const UNKNOWN = '{{cfn:?}}';
+/** The placeholder for the deploying account (`Ref: AWS::AccountId`). */
+export const THIS_ACCOUNT = '{{cfn:AWS::AccountId}}';
+/** The placeholder for the partition (`Ref: AWS::Partition`). */
+export const THIS_PARTITION = '{{cfn:AWS::Partition}}';
+
+/** A JSON object as CloudFormation writes one. */
+export type CfnObject = { readonly [key: string]: unknown };
+
+/** Whether a value is a plain JSON object (not an array, not null). */
+export function isObject(value: unknown): value is CfnObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The single key of an object such as `{ "Fn::Join": [...] }`, if it is an intrinsic function. */
+export function intrinsicName(value: unknown): string | undefined {
+  if (!isObject(value)) return undefined;
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return undefined;
+  const key = keys[0];
+  return key === 'Ref' || key.startsWith('Fn::') || key === 'Condition' ? key : undefined;
+}
+
+/** Whether the value is an intrinsic function (its value is decided at deployment). */
+export function isIntrinsic(value: unknown): boolean {
+  return intrinsicName(value) !== undefined;
+}
+
+/**
+ * Renders a value to a string, with placeholders for what cannot be known.
+ * Returns undefined for values that are not scalar (objects that are not intrinsics, arrays).
+ */
+export function renderString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const fn = intrinsicName(value);
+  if (fn === undefined) return undefined;
+  const arg = (value as CfnObject)[fn];
+  switch (fn) {
+    case 'Ref': return renderRef(arg);
+    case 'Fn::GetAtt': return renderGetAtt(arg);
+    case 'Fn::Join': return renderJoin(arg);
+    case 'Fn::Sub': return renderSub(arg);
+    case 'Fn::Select': return renderSelect(arg);
+    default: return UNKNOWN;
+  }
+}
+
+/**
+ * Renders a value that may be a list (a JSON array, or one scalar) to a list of strings.
+ * Intrinsics that produce a whole list (`Fn::Split`, a `Ref` to a list parameter) give one `{{cfn:?}}` entry.
+ */
+export function renderList(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  const items = Array.isArray(value) ? value : [value];
+  return items.map((item) => renderString(item) ?? UNKNOWN);
+}
+
+/** Whether a rendered string holds any placeholder. */
+export function hasPlaceholder(text: string): boolean {
+  return text.includes(PLACEHOLDER_PREFIX);
+}
+
+function renderRef(arg: unknown): string {
+  if (typeof arg !== 'string') return UNKNOWN;
+  return arg.startsWith('AWS::') ? `{{cfn:${arg}}}` : `{{cfn:Ref:${arg}}}`;
+}
+
+function renderGetAtt(arg: unknown): string {
+  if (typeof arg === 'string') return `{{cfn:GetAtt:${arg}}}`;
+  if (Array.isArray(arg) && typeof arg[0] === 'string') {
+    const attribute = renderString(arg[1]);
+    return `{{cfn:GetAtt:${arg[0]}.${attribute ?? '?'}}}`;
+  }
+  return UNKNOWN;
+}
+
+function renderJoin(arg: unknown): string {
+  if (!Array.isArray(arg) || typeof arg[0] !== 'string' || !Array.isArray(arg[1])) return UNKNOWN;
+  const separator = arg[0];
+  return (arg[1] as unknown[]).map((part) => renderString(part) ?? UNKNOWN).join(separator);
+}
+
+function renderSelect(arg: unknown): string {
+  if (!Array.isArray(arg) || !Array.isArray(arg[1])) return UNKNOWN;
+  const index = Number(renderString(arg[0]));
+  const list = arg[1] as unknown[];
+  if (!Number.isInteger(index) || index < 0 || index >= list.length) return UNKNOWN;
+  return renderString(list[index]) ?? UNKNOWN;
+}
+
+function renderSub(arg: unknown): string {
+  let template: unknown = arg;
+  let variables: CfnObject = {};
+  if (Array.isArray(arg)) {
+    template = arg[0];
+    variables = isObject(arg[1]) ? arg[1] : {};
+  }
+  if (typeof template !== 'string') return UNKNOWN;
+  return template.replace(/\$\{([^}]*)\}/g, (_match, name: string) => {
+    if (name.startsWith('!')) return '${' + name.slice(1) + '}';
+    if (name in variables) return renderString(variables[name]) ?? UNKNOWN;
+    if (name.startsWith('AWS::')) return `{{cfn:${name}}}`;
+    if (name.includes('.')) return `{{cfn:GetAtt:${name}}}`;
+    return `{{cfn:Ref:${name}}}`;
+  });
+}

@@ -1,0 +1,58 @@
+import { CfnTemplate, RoleUnderCheck, rolesInTemplate } from './role-under-check';
+import { DEFAULT_LIMITS, Limits, Rule, ruleId, Severity } from './rule';
+import { ALL_RULES } from './rules';
+
+/** How to run the rules. Every field is optional; the defaults are IAM's own limits and every rule on. */
+export interface EngineOptions {
+  /** Limits to check against; missing ones take IAM's defaults. */
+  readonly limits?: Partial<Limits>;
+  /** The 12-digit account the roles are deployed in, when known. */
+  readonly deployingAccount?: string;
+  /** Rules to skip, by name (`WildcardResource`) or id (`cdk-iam-role-patterns:WildcardResource`). */
+  readonly disabledRules?: readonly string[];
+  /** A different severity for some rules, by name or id, e.g. a construct that allows admin as a warning. */
+  readonly severityOverrides?: Readonly<Record<string, Severity>>;
+  /** The rules to run. @default ALL_RULES */
+  readonly rules?: readonly Rule[];
+}
+
+/** One problem found in one role. */
+export interface Finding {
+  /** `cdk-iam-role-patterns:<RuleName>`: the id to acknowledge a warning with. */
+  readonly ruleId: string;
+  /** Error (fails synthesis) or warning (acknowledgeable). */
+  readonly severity: Severity;
+  /** The role's logical id in its template. */
+  readonly resource: string;
+  /** What is wrong, why it matters, and how to fix it. */
+  readonly message: string;
+}
+
+/** Runs every enabled rule over one role. */
+export function checkRole(role: RoleUnderCheck, options: EngineOptions = {}): Finding[] {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...definedOnly(options.limits) };
+  const disabled = new Set(options.disabledRules ?? []);
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? ALL_RULES) {
+    const id = ruleId(rule);
+    if (disabled.has(rule.name) || disabled.has(id)) continue;
+    const severity = options.severityOverrides?.[rule.name] ?? options.severityOverrides?.[id] ?? rule.severity;
+    for (const violation of rule.check({ role, limits, deployingAccount: options.deployingAccount })) {
+      findings.push({ ruleId: id, severity, resource: role.logicalId, message: violation.message });
+    }
+  }
+  return findings;
+}
+
+/** Runs every enabled rule over every `AWS::IAM::Role` in a template. */
+export function checkTemplate(template: CfnTemplate, options: EngineOptions = {}): Finding[] {
+  return rolesInTemplate(template).flatMap((role) => checkRole(role, options));
+}
+
+function definedOnly(limits: Partial<Limits> | undefined): Partial<Limits> {
+  const result: Record<string, number> = {};
+  for (const [key, value] of Object.entries(limits ?? {})) {
+    if (value !== undefined) result[key] = value;
+  }
+  return result as Partial<Limits>;
+}

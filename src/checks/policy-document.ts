@@ -1,0 +1,146 @@
+import { isIntrinsic, isObject, renderList, UNKNOWN } from './cfn-value';
+
+/** One condition test, flattened from `Condition: { Operator: { Key: values } }`. */
+export interface ConditionTest {
+  /** The operator as written, e.g. `ForAnyValue:StringLikeIfExists`. */
+  readonly operator: string;
+  /** The base operator without set prefix and IfExists suffix, e.g. `StringLike`. */
+  readonly baseOperator: string;
+  /** `ForAllValues`, `ForAnyValue`, or undefined. */
+  readonly setOperator?: string;
+  /** Whether the operator ends with `IfExists`. */
+  readonly ifExists: boolean;
+  /** The condition key in lower case (IAM condition keys are case-insensitive). */
+  readonly key: string;
+  /** The key as written. */
+  readonly keyAsWritten: string;
+  /** The values, rendered; placeholders stand for what the template cannot know. */
+  readonly values: string[];
+}
+
+/** A principal block: principal type (`AWS`, `Service`, `Federated`, `CanonicalUser`, or `*`) to values. */
+export type PrincipalBlock = ReadonlyMap<string, string[]>;
+
+/** One policy statement, normalised so rules need not care how it was written. */
+export interface PolicyStatement {
+  /** Where the statement is, for messages: `trust policy statement 1 (Sid "X")`. */
+  readonly location: string;
+  readonly sid?: string;
+  /** `Allow` or `Deny` as written (rules compare case-sensitively, as IAM does). */
+  readonly effect: string;
+  readonly principal?: PrincipalBlock;
+  readonly notPrincipal?: PrincipalBlock;
+  readonly actions: string[];
+  readonly notActions: string[];
+  readonly resources: string[];
+  readonly notResources: string[];
+  readonly hasNotAction: boolean;
+  readonly hasNotResource: boolean;
+  readonly conditions: ConditionTest[];
+  /** True when the Condition block, or part of it, is an intrinsic that cannot be read. */
+  readonly conditionsUnreadable: boolean;
+}
+
+/** A policy document with where it came from. */
+export interface PolicySource {
+  /** A human description: `the trust policy`, `inline policy "Logging"`, `AWS::IAM::Policy FnRoleDefaultPolicy`. */
+  readonly description: string;
+  /** The document as in the template (may hold intrinsics). */
+  readonly document: unknown;
+}
+
+const SET_OPERATOR = /^(ForAllValues|ForAnyValue):/i;
+
+/** Reads every statement of a policy document. Unreadable documents give no statements. */
+export function readStatements(source: PolicySource): PolicyStatement[] {
+  const document = source.document;
+  if (!isObject(document)) return [];
+  const raw = document.Statement;
+  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  return list.filter(isObject).map((statement, index) => readStatement(statement, source, index));
+}
+
+function readStatement(raw: Record<string, unknown>, source: PolicySource, index: number): PolicyStatement {
+  const sid = typeof raw.Sid === 'string' ? raw.Sid : undefined;
+  const location = `${source.description}, statement ${index + 1}${sid ? ` (Sid "${sid}")` : ''}`;
+  const { conditions, unreadable } = readConditions(raw.Condition);
+  return {
+    location,
+    sid,
+    effect: typeof raw.Effect === 'string' ? raw.Effect : UNKNOWN,
+    principal: raw.Principal === undefined ? undefined : readPrincipal(raw.Principal),
+    notPrincipal: raw.NotPrincipal === undefined ? undefined : readPrincipal(raw.NotPrincipal),
+    actions: renderList(raw.Action),
+    notActions: renderList(raw.NotAction),
+    resources: renderList(raw.Resource),
+    notResources: renderList(raw.NotResource),
+    hasNotAction: raw.NotAction !== undefined,
+    hasNotResource: raw.NotResource !== undefined,
+    conditions,
+    conditionsUnreadable: unreadable,
+  };
+}
+
+/** Reads `"*"` or `{ AWS: ..., Service: ..., Federated: ... }` into a map. */
+export function readPrincipal(raw: unknown): PrincipalBlock {
+  const block = new Map<string, string[]>();
+  if (raw === '*') {
+    block.set('*', ['*']);
+  } else if (isObject(raw) && !isIntrinsic(raw)) {
+    for (const [type, values] of Object.entries(raw)) {
+      block.set(type, renderList(values));
+    }
+  } else {
+    block.set('?', [UNKNOWN]);
+  }
+  return block;
+}
+
+function readConditions(raw: unknown): { conditions: ConditionTest[]; unreadable: boolean } {
+  const conditions: ConditionTest[] = [];
+  if (raw === undefined) return { conditions, unreadable: false };
+  if (!isObject(raw) || isIntrinsic(raw)) return { conditions, unreadable: true };
+  let unreadable = false;
+  for (const [operator, tests] of Object.entries(raw)) {
+    if (!isObject(tests) || isIntrinsic(tests)) {
+      unreadable = true;
+      continue;
+    }
+    for (const [key, values] of Object.entries(tests)) {
+      conditions.push(conditionTest(operator, key, values));
+    }
+  }
+  return { conditions, unreadable };
+}
+
+function conditionTest(operator: string, key: string, values: unknown): ConditionTest {
+  const setMatch = SET_OPERATOR.exec(operator);
+  let base = setMatch ? operator.slice(setMatch[0].length) : operator;
+  const ifExists = /IfExists$/.test(base);
+  if (ifExists) base = base.slice(0, -'IfExists'.length);
+  return {
+    operator,
+    baseOperator: base,
+    setOperator: setMatch ? setMatch[1] : undefined,
+    ifExists,
+    key: key.toLowerCase(),
+    keyAsWritten: key,
+    values: renderList(values),
+  };
+}
+
+/** Whether the statement is an Allow. */
+export function isAllow(statement: PolicyStatement): boolean {
+  return statement.effect === 'Allow';
+}
+
+/** The condition tests in a statement on one key (case-insensitive). */
+export function testsOnKey(statement: PolicyStatement, key: string): ConditionTest[] {
+  const wanted = key.toLowerCase();
+  return statement.conditions.filter((test) => test.key === wanted);
+}
+
+/** Every principal value of one type (`AWS`, `Service`, `Federated`), or of every type with `*` principals. */
+export function principalValues(statement: PolicyStatement, type: string): string[] {
+  return statement.principal?.get(type) ?? [];
+}

@@ -1,0 +1,179 @@
+import { CfnObject, intrinsicName, isObject, renderList } from './cfn-value';
+import { PolicySource, PolicyStatement, readStatements } from './policy-document';
+import { FederatedPrincipal, issuerFromUrl } from './principals';
+
+/** A CloudFormation template, as far as the checks read it. */
+export interface CfnTemplate {
+  readonly Resources?: { readonly [logicalId: string]: unknown };
+}
+
+/** A customer managed policy (`AWS::IAM::ManagedPolicy`) attached to the role. */
+export interface AttachedManagedPolicy {
+  readonly logicalId: string;
+  readonly document: unknown;
+}
+
+/** Everything the rules read about one role: its own properties and the policies attached to it. */
+export interface RoleUnderCheck {
+  /** The role's logical id in its template. */
+  readonly logicalId: string;
+  /** The role's `Properties`, as in the template. */
+  readonly properties: CfnObject;
+  /** Statements of `AssumeRolePolicyDocument`. */
+  readonly trustStatements: PolicyStatement[];
+  /** Statements of every permission policy: inline, `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy`. */
+  readonly permissionStatements: PolicyStatement[];
+  /** Inline policies (the role's `Policies` plus `AWS::IAM::Policy` resources attached to it). */
+  readonly inlinePolicies: PolicySource[];
+  /** Customer managed policies defined in the same template and attached to the role. */
+  readonly managedPolicies: AttachedManagedPolicy[];
+  /** Every managed policy ARN attached: `ManagedPolicyArns` plus attached `AWS::IAM::ManagedPolicy` resources. */
+  readonly managedPolicyArns: string[];
+  /**
+   * Tells what a placeholder such as `{{cfn:Ref:GitHubProvider}}` in a `Federated` principal is, when the
+   * provider is defined in the same template.
+   */
+  readonly describeFederated?: (placeholder: string) => FederatedPrincipal | undefined;
+}
+
+interface TemplateResource {
+  readonly Type?: unknown;
+  readonly Properties?: unknown;
+}
+
+/** Finds every `AWS::IAM::Role` in a template with the policies attached to it, in one pass over the template. */
+export function rolesInTemplate(template: CfnTemplate): RoleUnderCheck[] {
+  const resources = isObject(template.Resources) ? template.Resources : {};
+  const attachments = policiesByRole(resources);
+  const describeFederated = federatedDescriber(resources);
+  const roles: RoleUnderCheck[] = [];
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    if (typeOf(resource) !== 'AWS::IAM::Role') continue;
+    const properties = propertiesOf(resource);
+    const attached = attachments.get(logicalId) ?? { inline: [], managed: [] };
+    const managed = [...attached.managed, ...managedPoliciesReferenced(properties.ManagedPolicyArns, resources, attached)];
+    roles.push(roleUnderCheck(logicalId, properties, { inline: attached.inline, managed }, describeFederated));
+  }
+  return roles;
+}
+
+const PROVIDER_REFERENCE = /^\{\{cfn:(?:Ref:([^}.]+)|GetAtt:([^}.]+)\.Arn)\}\}$/;
+
+/** Describes a reference to an identity provider defined in the template, from its type and URL. */
+function federatedDescriber(resources: CfnObject): (placeholder: string) => FederatedPrincipal | undefined {
+  return (placeholder) => {
+    const match = PROVIDER_REFERENCE.exec(placeholder);
+    const logicalId = match ? match[1] ?? match[2] : undefined;
+    if (logicalId === undefined) return undefined;
+    const type = typeOf(resources[logicalId]);
+    if (type === 'AWS::IAM::SAMLProvider') return { kind: 'saml', value: placeholder };
+    if (type !== 'AWS::IAM::OIDCProvider' && type !== 'Custom::AWSCDKOpenIdConnectProvider') return undefined;
+    const url = propertiesOf(resources[logicalId]).Url;
+    const issuer = typeof url === 'string' ? issuerFromUrl(url) : undefined;
+    return { kind: 'oidc', issuer, value: placeholder };
+  };
+}
+
+interface Attachments {
+  readonly inline: PolicySource[];
+  readonly managed: AttachedManagedPolicy[];
+}
+
+/** Indexes `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` resources by the role logical ids in their `Roles`. */
+function policiesByRole(resources: CfnObject): Map<string, Attachments> {
+  const index = new Map<string, Attachments>();
+  const entry = (roleId: string) => {
+    let found = index.get(roleId);
+    if (!found) {
+      found = { inline: [], managed: [] };
+      index.set(roleId, found);
+    }
+    return found;
+  };
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    const type = typeOf(resource);
+    if (type !== 'AWS::IAM::Policy' && type !== 'AWS::IAM::ManagedPolicy') continue;
+    const properties = propertiesOf(resource);
+    for (const roleId of referencedRoles(properties.Roles)) {
+      if (type === 'AWS::IAM::Policy') {
+        entry(roleId).inline.push({ description: `policy ${logicalId}`, document: properties.PolicyDocument });
+      } else {
+        entry(roleId).managed.push({ logicalId, document: properties.PolicyDocument });
+      }
+    }
+  }
+  return index;
+}
+
+/** `AWS::IAM::ManagedPolicy` resources named by `{ Ref }` in `ManagedPolicyArns` and not already attached by `Roles`. */
+function managedPoliciesReferenced(arns: unknown, resources: CfnObject, attached: Attachments): AttachedManagedPolicy[] {
+  if (!Array.isArray(arns)) return [];
+  const found: AttachedManagedPolicy[] = [];
+  for (const arn of arns) {
+    const ref = isObject(arn) && typeof arn.Ref === 'string' ? arn.Ref : undefined;
+    if (ref === undefined || typeOf(resources[ref]) !== 'AWS::IAM::ManagedPolicy') continue;
+    if (attached.managed.some((policy) => policy.logicalId === ref)) continue;
+    found.push({ logicalId: ref, document: propertiesOf(resources[ref]).PolicyDocument });
+  }
+  return found;
+}
+
+/** Builds the view of one role that rules read. */
+export function roleUnderCheck(
+  logicalId: string,
+  properties: CfnObject,
+  attached?: Attachments,
+  describeFederated?: (placeholder: string) => FederatedPrincipal | undefined,
+): RoleUnderCheck {
+  const inlinePolicies = [...ownInlinePolicies(properties.Policies), ...(attached?.inline ?? [])];
+  const managedPolicies = attached?.managed ?? [];
+  const managedPolicyArns = [
+    ...renderList(properties.ManagedPolicyArns),
+    ...managedPolicies.filter((policy) => !isReferencedIn(policy.logicalId, properties.ManagedPolicyArns))
+      .map((policy) => `{{cfn:Ref:${policy.logicalId}}}`),
+  ];
+  const permissionSources: PolicySource[] = [
+    ...inlinePolicies,
+    ...managedPolicies.map((policy) => ({ description: `managed policy ${policy.logicalId}`, document: policy.document })),
+  ];
+  return {
+    logicalId,
+    properties,
+    trustStatements: readStatements({ description: 'trust policy', document: properties.AssumeRolePolicyDocument }),
+    permissionStatements: permissionSources.flatMap(readStatements),
+    inlinePolicies,
+    managedPolicies,
+    managedPolicyArns,
+    describeFederated,
+  };
+}
+
+function ownInlinePolicies(raw: unknown): PolicySource[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(isObject).map((policy, index) => ({
+    description: typeof policy.PolicyName === 'string' ? `inline policy "${policy.PolicyName}"` : `inline policy ${index + 1}`,
+    document: policy.PolicyDocument,
+  }));
+}
+
+/** The logical ids in a `Roles` list written as `{ Ref: LogicalId }`. */
+function referencedRoles(raw: unknown): string[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter((item) => intrinsicName(item) === 'Ref' && typeof (item as CfnObject).Ref === 'string')
+    .map((item) => (item as CfnObject).Ref as string);
+}
+
+function isReferencedIn(logicalId: string, managedPolicyArns: unknown): boolean {
+  return Array.isArray(managedPolicyArns)
+    && managedPolicyArns.some((arn) => isObject(arn) && arn.Ref === logicalId);
+}
+
+function typeOf(resource: unknown): string | undefined {
+  return isObject(resource) && typeof (resource as TemplateResource).Type === 'string'
+    ? (resource as TemplateResource).Type as string : undefined;
+}
+
+function propertiesOf(resource: unknown): CfnObject {
+  const properties = isObject(resource) ? (resource as TemplateResource).Properties : undefined;
+  return isObject(properties) ? properties : {};
+}

@@ -1,0 +1,58 @@
+import { RoleUnderCheck } from './role-under-check';
+
+/** How bad a finding is: an error fails synthesis; a warning is shown and can be acknowledged with a reason. */
+export type Severity = 'error' | 'warning';
+
+/** The prefix of every rule id. */
+export const RULE_ID_PREFIX = 'cdk-iam-role-patterns';
+
+/** The numbers a role must stay within (IAM-FACTS.md). Some are account quotas that can be raised. */
+export interface Limits {
+  /** Trust policy size, non-whitespace characters. */
+  readonly trustPolicyMaxChars: number;
+  /** All inline policies of one role together, non-whitespace characters. */
+  readonly inlinePoliciesMaxChars: number;
+  /** One managed policy, non-whitespace characters. */
+  readonly managedPolicyMaxChars: number;
+  /** Managed policies attached to one role. */
+  readonly managedPoliciesPerRole: number;
+}
+
+/** The limits IAM applies by default. */
+export const DEFAULT_LIMITS: Limits = {
+  trustPolicyMaxChars: 2048,
+  inlinePoliciesMaxChars: 10240,
+  managedPolicyMaxChars: 6144,
+  managedPoliciesPerRole: 10,
+};
+
+/** What a rule reads. */
+export interface RuleInput {
+  readonly role: RoleUnderCheck;
+  readonly limits: Limits;
+  /** The 12-digit account the role is deployed in, when known; otherwise only `AWS::AccountId` counts as this account. */
+  readonly deployingAccount?: string;
+}
+
+/** One thing a rule found wrong. */
+export interface Violation {
+  /** What is wrong, why it matters, and how to fix it. */
+  readonly message: string;
+}
+
+/** A check over one role. One rule per file in `rules/`. */
+export interface Rule {
+  /** The rule's name; its id is `cdk-iam-role-patterns:<name>`. */
+  readonly name: string;
+  /** Error (fails synthesis) or warning (acknowledgeable). */
+  readonly severity: Severity;
+  /** One sentence on what the rule protects against, for documentation and reports. */
+  readonly description: string;
+  /** Returns one violation per offending element; none when the role is fine. Never throws on unknown values. */
+  check(input: RuleInput): Violation[];
+}
+
+/** The id under which a rule's findings are reported and acknowledged. */
+export function ruleId(rule: Pick<Rule, 'name'>): string {
+  return `${RULE_ID_PREFIX}:${rule.name}`;
+}

@@ -1,0 +1,35 @@
+import { isAllow, PolicyStatement } from '../policy-document';
+import { Rule } from '../rule';
+
+/**
+ * Condition keys that hold a single value per request. `ForAllValues` on one of them is true when the key is
+ * missing, so an Allow with it lets in requests that lack the key (IAM Access Analyzer security warning).
+ */
+const SINGLE_VALUED_KEYS = new Set([
+  'aws:principalarn', 'aws:principalaccount', 'aws:principalorgid', 'aws:principaltype', 'aws:principalisawsservice',
+  'aws:userid', 'aws:username', 'aws:sourceip', 'aws:sourcevpc', 'aws:sourcevpce', 'aws:sourceaccount', 'aws:sourcearn',
+  'aws:sourceorgid', 'aws:multifactorauthpresent', 'aws:multifactorauthage', 'aws:securetransport', 'aws:requestedregion',
+  'aws:currenttime', 'aws:epochtime', 'aws:resourceaccount', 'aws:resourceorgid', 'aws:viaawsservice', 'aws:referer',
+  'aws:useragent', 'aws:tokenissuetime', 'aws:federatedprovider', 'sts:externalid', 'sts:sourceidentity',
+  'sts:rolesessionname', 'saml:aud', 'saml:sub', 'saml:sub_type', 'saml:iss', 'saml:namequalifier',
+]);
+
+function isSingleValued(key: string): boolean {
+  return SINGLE_VALUED_KEYS.has(key) || /^aws:(principaltag|requesttag|resourcetag)\//.test(key) || /:(sub|aud|app_id)$/.test(key);
+}
+
+/** `ForAllValues` with a single-valued key in an Allow statement. */
+export const ForAllValuesSingleValuedKey: Rule = {
+  name: 'ForAllValuesSingleValuedKey',
+  severity: 'error',
+  description: 'An Allow must not use ForAllValues on a single-valued key, which passes when the key is missing.',
+  check({ role }) {
+    const statements: PolicyStatement[] = [...role.trustStatements, ...role.permissionStatements];
+    return statements.filter(isAllow).flatMap((statement) => statement.conditions
+      .filter((test) => test.setOperator?.toLowerCase() === 'forallvalues' && isSingleValued(test.key))
+      .map((test) => ({
+        message: `${statement.location} uses ${test.operator} on ${test.keyAsWritten}, which holds one value; ForAllValues is true `
+          + `when the key is missing, so requests without it are allowed. Use ${test.baseOperator}${test.ifExists ? 'IfExists' : ''} without ForAllValues.`,
+      })));
+  },
+};

@@ -1,0 +1,57 @@
+import { AllowWithNotAction } from './allow-with-not-action';
+import { CognitoUnauthenticatedWrite } from './cognito-unauthenticated-write';
+import { CrossAccountWithoutCondition } from './cross-account-without-condition';
+import { FederatedActionMismatch } from './federated-action-mismatch';
+import { ForAllValuesSingleValuedKey } from './for-all-values-single-valued-key';
+import { FullAdministratorAccess } from './full-administrator-access';
+import { InlinePoliciesSize } from './inline-policies-size';
+import { ManagedPoliciesPerRole } from './managed-policies-per-role';
+import { ManagedPolicySize } from './managed-policy-size';
+import { MaxSessionDurationRange } from './max-session-duration-range';
+import { MfaBoolIfExists } from './mfa-bool-if-exists';
+import { NotPrincipalWithAllow } from './not-principal-with-allow';
+import { PassRoleOnEveryResource } from './pass-role-on-every-resource';
+import { PrivilegeEscalation } from './privilege-escalation';
+import { RoleNameFormat } from './role-name-format';
+import { RolePathFormat } from './role-path-format';
+import { SamlAudience } from './saml-audience';
+import { ServiceWideWildcardAction } from './service-wide-wildcard-action';
+import { TrustPolicySize } from './trust-policy-size';
+import { UnreadableTrustCondition } from './unreadable-trust-condition';
+import { WebIdentityAudience } from './web-identity-audience';
+import { WebIdentitySubject } from './web-identity-subject';
+import { WebIdentitySubjectWholeOwner } from './web-identity-subject-whole-owner';
+import { WildcardPrincipal } from './wildcard-principal';
+import { WildcardResource } from './wildcard-resource';
+import { WildcardWithoutLikeOperator } from './wildcard-without-like-operator';
+import { Rule } from '../rule';
+
+/** Every rule, trust policy first, then permissions, then IAM's formats and limits. */
+export const ALL_RULES: readonly Rule[] = [
+  WildcardPrincipal,
+  NotPrincipalWithAllow,
+  FederatedActionMismatch,
+  WebIdentityAudience,
+  WebIdentitySubject,
+  WebIdentitySubjectWholeOwner,
+  SamlAudience,
+  CrossAccountWithoutCondition,
+  UnreadableTrustCondition,
+  MfaBoolIfExists,
+  ForAllValuesSingleValuedKey,
+  WildcardWithoutLikeOperator,
+  CognitoUnauthenticatedWrite,
+  FullAdministratorAccess,
+  PassRoleOnEveryResource,
+  PrivilegeEscalation,
+  AllowWithNotAction,
+  ServiceWideWildcardAction,
+  WildcardResource,
+  RoleNameFormat,
+  RolePathFormat,
+  MaxSessionDurationRange,
+  TrustPolicySize,
+  InlinePoliciesSize,
+  ManagedPolicySize,
+  ManagedPoliciesPerRole,
+];

@@ -1,0 +1,21 @@
+import { appliesToEveryResource, grantsEveryAction, PRIVILEGE_ESCALATION_ACTIONS, statementCoversAction } from '../iam-actions';
+import { isAllow } from '../policy-document';
+import { Rule } from '../rule';
+
+/** Actions such as `iam:PutRolePolicy` or `iam:CreatePolicyVersion` on `*` let the role grant itself anything. */
+export const PrivilegeEscalation: Rule = {
+  name: 'PrivilegeEscalation',
+  severity: 'error',
+  description: 'Actions that let a principal raise its own privileges must not be allowed on every resource.',
+  check({ role }) {
+    return role.permissionStatements
+      .filter((statement) => isAllow(statement) && !grantsEveryAction(statement) && appliesToEveryResource(statement))
+      .map((statement) => ({ statement, actions: PRIVILEGE_ESCALATION_ACTIONS.filter((action) => statementCoversAction(statement, action)) }))
+      .filter(({ actions }) => actions.length > 0)
+      .map(({ statement, actions }) => ({
+        message: `${statement.location} allows ${actions.join(', ')} on every resource; each lets the role raise its own privileges `
+          + '(for example by rewriting a policy attached to itself). Scope these actions to the specific users, roles, policies or '
+          + 'functions the role manages, or remove them.',
+      }));
+  },
+};

@@ -1,0 +1,21 @@
+import { hasPlaceholder, renderString } from '../cfn-value';
+import { Rule, Violation } from '../rule';
+
+/** IAM role names: 1-64 characters of letters, digits and `+=,.@_-` (CreateRole API). */
+export const ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
+
+/** A role name IAM would refuse fails at deployment; this finds it at synth. */
+export const RoleNameFormat: Rule = {
+  name: 'RoleNameFormat',
+  severity: 'error',
+  description: 'RoleName must be 1-64 characters of letters, digits and +=,.@_- .',
+  check({ role }) {
+    const name = renderString(role.properties.RoleName);
+    if (name === undefined || hasPlaceholder(name) || ROLE_NAME_PATTERN.test(name)) return [];
+    const violations: Violation[] = [{
+      message: `RoleName "${name}" is not a valid IAM role name: it must be 1 to 64 characters of letters, digits and +=,.@_- `
+        + `(it has ${name.length} characters). Choose another name, or leave RoleName out and let CloudFormation generate one.`,
+    }];
+    return violations;
+  },
+};

@@ -1,0 +1,33 @@
+import { sharedIssuerKind } from '../principals';
+import { Rule, Violation } from '../rule';
+import { subjectBreadth, SUBJECT_SHAPES, webIdentityTrusts } from '../web-identity';
+
+/**
+ * GitHub, GitLab, EKS and every other OIDC issuer mint tokens for all of their customers with the same
+ * audience, so only `sub` tells your repository, project or service account from anyone else's
+ * (the 2023 GitHub Actions trust-policy findings).
+ */
+export const WebIdentitySubject: Rule = {
+  name: 'WebIdentitySubject',
+  severity: 'error',
+  description: 'An OIDC trust must narrow the subject (sub) to your own repository, project or service account, never to any.',
+  check({ role }) {
+    const violations: Violation[] = [];
+    for (const trust of webIdentityTrusts(role)) {
+      if (trust.principal.kind !== 'oidc' || trust.statement.conditionsUnreadable) continue;
+      const breadth = subjectBreadth(trust);
+      if (breadth !== undefined && breadth !== 'any') continue;
+      const shape = SUBJECT_SHAPES[sharedIssuerKind(trust.principal.issuer ?? '')];
+      const issuer = trust.principal.issuer ?? trust.principal.value;
+      const problem = breadth === undefined
+        ? `has no condition on ${issuer}:sub`
+        : `has a ${issuer}:sub condition that matches any ${shape.ownerWord}`;
+      violations.push({
+        message: `${trust.statement.location} ${problem}, so a token for anyone else's ${shape.resourceWord} on the same issuer can assume `
+          + `this role. Add a StringEquals (or StringLike, with wildcards only after the ${shape.ownerWord}) condition on `
+          + `${issuer}:sub, such as "${shape.example}".`,
+      });
+    }
+    return violations;
+  },
+};

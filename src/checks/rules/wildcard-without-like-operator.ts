@@ -1,0 +1,20 @@
+import { PolicyStatement } from '../policy-document';
+import { Rule } from '../rule';
+
+/** In `StringEquals` a `*` is a literal star, so the condition never matches what its author meant. */
+export const WildcardWithoutLikeOperator: Rule = {
+  name: 'WildcardWithoutLikeOperator',
+  severity: 'warning',
+  description: 'A `*` or `?` inside StringEquals is a literal character, not a wildcard; use StringLike.',
+  check({ role }) {
+    const statements: PolicyStatement[] = [...role.trustStatements, ...role.permissionStatements];
+    return statements.flatMap((statement) => statement.conditions
+      .filter((test) => /^StringN?otEquals$|^StringEquals$|^StringEqualsIgnoreCase$/i.test(test.baseOperator)
+        && test.values.some((value) => /[*?]/.test(value)))
+      .map((test) => ({
+        message: `${statement.location} has "${test.values.find((value) => /[*?]/.test(value))}" in ${test.operator} ${test.keyAsWritten}; `
+          + `${test.baseOperator} compares a * or ? literally, so this matches only that exact text. Use `
+          + `${test.baseOperator.replace(/Equals(IgnoreCase)?$/i, 'Like')} for a pattern, or remove the wildcard.`,
+      })));
+  },
+};

@@ -1,0 +1,105 @@
+import { isNarrowingTest } from './conditions';
+import { hasPlaceholder } from './cfn-value';
+import { ConditionTest, isAllow, PolicyStatement, principalValues } from './policy-document';
+import { FederatedPrincipal, parseFederatedPrincipal, sharedIssuerKind, SharedIssuerKind, WEB_IDENTITY_PROVIDERS } from './principals';
+import { RoleUnderCheck } from './role-under-check';
+
+/** One web identity or OIDC principal in one Allow statement of a trust policy. */
+export interface WebIdentityTrust {
+  readonly statement: PolicyStatement;
+  readonly principal: FederatedPrincipal;
+}
+
+/** Every web identity and OIDC principal the role trusts, with the statement that trusts it. */
+export function webIdentityTrusts(role: RoleUnderCheck): WebIdentityTrust[] {
+  const trusts: WebIdentityTrust[] = [];
+  for (const statement of role.trustStatements.filter(isAllow)) {
+    for (const value of principalValues(statement, 'Federated')) {
+      const principal = parseFederatedPrincipal(value, role.describeFederated);
+      if (principal.kind === 'oidc' || principal.kind === 'web-identity') trusts.push({ statement, principal });
+    }
+  }
+  return trusts;
+}
+
+/**
+ * The narrowing condition tests on a claim (`aud`, `sub`, `amr`) of the trusted provider. When the issuer is
+ * not known (a token), any key ending in `:<claim>` counts, so a check never blames a role for what it cannot read.
+ */
+export function claimTests(trust: WebIdentityTrust, claim: string): ConditionTest[] {
+  const keys = claimKeys(trust.principal, claim);
+  return trust.statement.conditions.filter((test) => isNarrowingTest(test)
+    && (keys ? keys.includes(test.key) : test.key.endsWith(`:${claim}`)));
+}
+
+function claimKeys(principal: FederatedPrincipal, claim: string): string[] | undefined {
+  if (principal.issuer === undefined) return undefined;
+  const named = WEB_IDENTITY_PROVIDERS.get(principal.issuer);
+  if (named && claim === 'aud') return named.audienceKeys.map((key) => key.toLowerCase());
+  return [`${principal.issuer}:${claim}`.toLowerCase()];
+}
+
+/** How much a `sub` condition lets in. */
+export type SubjectBreadth = 'specific' | 'one-owner' | 'any';
+
+interface SubjectShape {
+  /** What pins the owner, group or namespace: the part before the first wildcard must match this. */
+  readonly owner: RegExp;
+  /** What pins the repository, project or service account. */
+  readonly resource: RegExp;
+  /** How to name the owner and the resource in messages. */
+  readonly ownerWord: string;
+  readonly resourceWord: string;
+  readonly example: string;
+}
+
+/** The shape of each shared issuer's `sub` claim (IAM-FACTS.md). */
+export const SUBJECT_SHAPES: Record<SharedIssuerKind, SubjectShape> = {
+  github: {
+    owner: /^repo:[^/*?]+\//, resource: /^repo:[^/*?]+\/[^:*?]+:/, ownerWord: 'GitHub owner', resourceWord: 'repository',
+    example: 'repo:OWNER/REPO:ref:refs/heads/main',
+  },
+  gitlab: {
+    owner: /^project_path:[^/*?]+\//, resource: /^project_path:[^:*?]+:/, ownerWord: 'GitLab group', resourceWord: 'project',
+    example: 'project_path:GROUP/PROJECT:ref_type:branch:ref:main',
+  },
+  eks: {
+    owner: /^system:serviceaccount:[^:*?]+:/, resource: /^system:serviceaccount:[^:*?]+:[^:*?]+$/, ownerWord: 'Kubernetes namespace',
+    resourceWord: 'service account', example: 'system:serviceaccount:NAMESPACE:SERVICE_ACCOUNT',
+  },
+  other: { owner: /^(?![*?])/, resource: /^(?![*?])/, ownerWord: 'subject', resourceWord: 'subject', example: 'the exact subject your issuer puts in its tokens' },
+};
+
+/** The breadth of one `sub` value under one operator. */
+export function subjectValueBreadth(kind: SharedIssuerKind, operator: string, value: string): SubjectBreadth {
+  if (hasPlaceholder(value)) return 'specific';
+  const wildcard = /Like$/i.test(operator) ? value.search(/[*?]/) : -1;
+  if (wildcard < 0) return 'specific';
+  const prefix = value.slice(0, wildcard);
+  const shape = SUBJECT_SHAPES[kind];
+  if (!shape.owner.test(prefix)) return 'any';
+  return shape.resource.test(prefix) ? 'specific' : 'one-owner';
+}
+
+const ORDER: SubjectBreadth[] = ['specific', 'one-owner', 'any'];
+
+/**
+ * The breadth of the `sub` tests of one trust: values within a test are ORed (the widest counts), separate
+ * tests are ANDed (the narrowest counts). Undefined when there is no `sub` test at all.
+ */
+export function subjectBreadth(trust: WebIdentityTrust): SubjectBreadth | undefined {
+  const tests = claimTests(trust, 'sub');
+  if (tests.length === 0) return undefined;
+  const kind = sharedIssuerKind(trust.principal.issuer ?? '');
+  const perTest = tests.map((test) => widest(test.values.map((value) => subjectValueBreadth(kind, test.baseOperator, value))));
+  return perTest.reduce((narrowest, breadth) => (ORDER.indexOf(breadth) < ORDER.indexOf(narrowest) ? breadth : narrowest));
+}
+
+function widest(breadths: SubjectBreadth[]): SubjectBreadth {
+  return breadths.reduce((wide, breadth) => (ORDER.indexOf(breadth) > ORDER.indexOf(wide) ? breadth : wide), 'specific');
+}
+
+/** Whether a web identity trust is for a provider whose tokens only this customer's app can get (no `sub` needed). */
+export function isAppAudienceProvider(trust: WebIdentityTrust): boolean {
+  return trust.principal.kind === 'web-identity';
+}
