@@ -1,1 +1,3 @@
-export {};
+export * from './role-pattern-props';
+export * from './role-pattern';
+export * from './lambda-execution-role';

@@ -1,0 +1,44 @@
+import { Token } from 'aws-cdk-lib';
+
+/**
+ * Gathers every invalid prop of a construct and throws them together, so a user fixes them in one round
+ * rather than one synth per mistake.
+ */
+export class PropErrors {
+  private readonly problems: string[] = [];
+
+  constructor(private readonly constructName: string, private readonly path: string) {}
+
+  /** Records a problem: the prop, the bad value and the accepted form. */
+  public add(prop: string, value: unknown, accepted: string): void {
+    this.problems.push(`${prop}: ${describe(value)} is not valid; ${accepted}`);
+  }
+
+  /** Records a problem that is not about one prop's value (two props that exclude each other). */
+  public addConflict(message: string): void {
+    this.problems.push(message);
+  }
+
+  /** Checks a string prop against a pattern, skipping unresolved tokens. */
+  public checkPattern(prop: string, value: string | undefined, pattern: RegExp, accepted: string): void {
+    if (value === undefined || Token.isUnresolved(value) || pattern.test(value)) return;
+    this.add(prop, value, accepted);
+  }
+
+  /** Throws one error listing every problem, if there is any. */
+  public throwIfAny(): void {
+    if (this.problems.length === 0) return;
+    const list = this.problems.map((problem) => `  - ${problem}`).join('\n');
+    throw new Error(`${this.constructName} at ${this.path} has invalid props:\n${list}`);
+  }
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === undefined) return 'undefined';
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,84 @@
+import { Duration, aws_iam as iam } from 'aws-cdk-lib';
+
+/**
+ * Limits the role checks compare against. IAM's defaults apply to any that is not set; raise one only
+ * together with the account quota it stands for.
+ */
+export interface RoleCheckLimits {
+  /**
+   * Maximum trust policy length, in characters without white space (the "Role trust policy length" quota).
+   * @default 2048
+   */
+  readonly trustPolicyMaxChars?: number;
+
+  /**
+   * Maximum length of all inline policies of one role together, in characters without white space.
+   * @default 10240
+   */
+  readonly inlinePoliciesMaxChars?: number;
+
+  /**
+   * Maximum length of one managed policy, in characters without white space.
+   * @default 6144
+   */
+  readonly managedPolicyMaxChars?: number;
+
+  /**
+   * Maximum number of managed policies attached to one role (the "Managed policies per role" quota).
+   * @default 10
+   */
+  readonly managedPoliciesPerRole?: number;
+}
+
+/** Properties every role pattern accepts, with the same meaning as on `iam.Role`. */
+export interface RolePatternProps {
+  /**
+   * A name for the role: 1 to 64 characters of letters, digits and `+=,.@_-`.
+   * Naming a role makes it impossible to replace it without a new name; leave it out unless something
+   * outside the stack needs the name.
+   * @default - CloudFormation generates a unique name
+   */
+  readonly roleName?: string;
+
+  /**
+   * A description of the role, up to 1,000 characters.
+   * @default - says which pattern made the role and what it trusts
+   */
+  readonly description?: string;
+
+  /**
+   * The path of the role: starts and ends with `/`, up to 512 printable ASCII characters.
+   * @default "/"
+   */
+  readonly path?: string;
+
+  /**
+   * A managed policy that sets the maximum permissions the role can have, whatever its policies say.
+   * @default - no permissions boundary
+   */
+  readonly permissionsBoundary?: iam.IManagedPolicy;
+
+  /**
+   * The longest session a caller can ask for when assuming the role, from 1 to 12 hours.
+   * @default Duration.hours(1)
+   */
+  readonly maxSessionDuration?: Duration;
+
+  /**
+   * Managed policies to attach to the role.
+   * @default - none
+   */
+  readonly managedPolicies?: iam.IManagedPolicy[];
+
+  /**
+   * Inline policies of the role, by name.
+   * @default - none
+   */
+  readonly inlinePolicies?: { [name: string]: iam.PolicyDocument };
+
+  /**
+   * Limits for the checks this role runs on itself at synth, when the account's quotas were raised.
+   * @default - IAM's default limits
+   */
+  readonly checkLimits?: RoleCheckLimits;
+}

@@ -1,0 +1,25 @@
+import { ServiceWideWildcardAction } from '../../../src/checks/rules/service-wide-wildcard-action';
+import { findingsOf } from '../fixtures';
+
+describe('ServiceWideWildcardAction', () => {
+  test('warns on s3:* and on * for one resource', () => {
+    const findings = findingsOf(ServiceWideWildcardAction, {
+      permissions: [
+        { Effect: 'Allow', Action: ['s3:*', 'dynamodb:GetItem'], Resource: 'arn:aws:s3:::bucket/*' },
+        { Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::bucket' },
+      ],
+    });
+    expect(findings.map((finding) => finding.message)).toEqual([
+      expect.stringMatching(/allows s3:\*, every action of that service/),
+      expect.stringMatching(/allows \*, every action/),
+    ]);
+  });
+
+  test('stays quiet on listed actions, on prefix wildcards from grants, and on * on * (an error elsewhere)', () => {
+    const permissions = [
+      { Effect: 'Allow', Action: ['s3:GetObject*', 's3:List*'], Resource: 'arn:aws:s3:::bucket/*' },
+      { Effect: 'Allow', Action: '*', Resource: '*' },
+    ];
+    expect(findingsOf(ServiceWideWildcardAction, { permissions })).toEqual([]);
+  });
+});
