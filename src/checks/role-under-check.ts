@@ -43,7 +43,7 @@ interface TemplateResource {
 
 /** Finds every `AWS::IAM::Role` in a template with the policies attached to it, in one pass over the template. */
 export function rolesInTemplate(template: CfnTemplate): RoleUnderCheck[] {
-  const resources = isObject(template.Resources) ? template.Resources : {};
+  const resources = isObject(template) && isObject(template.Resources) ? template.Resources : {};
   const attachments = policiesByRole(resources);
   const describeFederated = federatedDescriber(resources);
   const roles: RoleUnderCheck[] = [];
