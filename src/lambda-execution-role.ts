@@ -121,7 +121,7 @@ function lambdaRoleProps(scope: Construct, id: string, props: LambdaExecutionRol
   errors.throwIfAny();
 
   const services = props.edge ? ['lambda.amazonaws.com', 'edgelambda.amazonaws.com'] : ['lambda.amazonaws.com'];
-  const trusted = new iam.CompositePrincipal(...services.map((service) => new iam.ServicePrincipal(service)));
+  const trusted = new ServicePrincipals(services);
   const assumedBy = props.requireSourceAccount
     ? trusted.withConditions({ StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } })
     : trusted;
@@ -133,8 +133,30 @@ function lambdaRoleProps(scope: Construct, id: string, props: LambdaExecutionRol
     permissionsBoundary: props.permissionsBoundary,
     maxSessionDuration: props.maxSessionDuration ?? Duration.hours(1),
     managedPolicies: props.managedPolicies,
-    inlinePolicies: { ...props.inlinePolicies, [LAMBDA_EXECUTION_POLICY_NAME]: executionPolicy(props, logGroupArn) },
+    inlinePolicies: { [LAMBDA_EXECUTION_POLICY_NAME]: executionPolicy(props, logGroupArn), ...props.inlinePolicies },
   };
+}
+
+/**
+ * Several service principals in one trust statement (`iam.CompositePrincipal` writes one statement per
+ * service unless the app sets the minimizePolicies feature flag).
+ */
+class ServicePrincipals extends iam.PrincipalBase {
+  constructor(private readonly services: string[]) {
+    super();
+  }
+
+  public get policyFragment(): iam.PrincipalPolicyFragment {
+    return new iam.PrincipalPolicyFragment({ Service: this.services.length === 1 ? this.services : [...this.services] });
+  }
+
+  public dedupeString(): string {
+    return `ServicePrincipals:${this.services.join(',')}`;
+  }
+
+  public toString(): string {
+    return `ServicePrincipals(${this.services.join(', ')})`;
+  }
 }
 
 function executionPolicy(props: LambdaExecutionRoleProps, logGroupArn: string): iam.PolicyDocument {
