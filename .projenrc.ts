@@ -1,4 +1,4 @@
-import { awscdk, javascript } from 'projen';
+import { awscdk, javascript, JsonFile } from 'projen';
 import { UpdateSnapshot } from 'projen/lib/javascript';
 
 const project = new awscdk.AwsCdkConstructLibrary({
@@ -37,7 +37,18 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // A changed template must fail the test until someone looks at it and runs `npx projen test:update`.
     updateSnapshot: UpdateSnapshot.NEVER,
   },
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'projenrc', '.projenrc.ts'] },
   gitignore: ['cdk.out/', 'examples/cdk.out/', 'bench/results.json'],
+});
+
+// The example app is type-checked and linted like the tests (eslint finds the nearest tsconfig.json).
+new JsonFile(project, 'examples/tsconfig.json', {
+  obj: {
+    extends: '../tsconfig.json',
+    compilerOptions: { noEmit: true, rootDir: '..' },
+    include: ['**/*.ts'],
+    exclude: ['node_modules', 'cdk.out'],
+  },
 });
 
 project.addTask('example', {

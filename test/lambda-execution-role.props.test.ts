@@ -11,6 +11,8 @@ const nameLike = fc.oneof(
   fc.string({ maxLength: 80 }),
 );
 const pathLike = fc.oneof(fc.constantFrom('/', '/service-roles/', '/a/b/c/'), fc.string({ maxLength: 20 }));
+/** Limits that are invalid (0 or less, an error naming the prop) or realistic quotas. */
+const limit = fc.oneof(fc.integer({ min: -5, max: 0 }), fc.integer({ min: 1024, max: 8192 }));
 const props: fc.Arbitrary<LambdaExecutionRoleProps> = fc.record({
   roleName: fc.option(nameLike, { nil: undefined }),
   path: fc.option(pathLike, { nil: undefined }),
@@ -21,7 +23,7 @@ const props: fc.Arbitrary<LambdaExecutionRoleProps> = fc.record({
   vpcAccess: fc.option(fc.boolean(), { nil: undefined }),
   tracing: fc.option(fc.boolean(), { nil: undefined }),
   requireSourceAccount: fc.option(fc.boolean(), { nil: undefined }),
-  checkLimits: fc.option(fc.record({ trustPolicyMaxChars: fc.option(fc.oneof(fc.integer({ min: -5, max: 0 }), fc.integer({ min: 1024, max: 8192 })), { nil: undefined }) }), { nil: undefined }),
+  checkLimits: fc.option(fc.record({ trustPolicyMaxChars: fc.option(limit, { nil: undefined }) }), { nil: undefined }),
 }, { requiredKeys: [] });
 
 describe('LambdaExecutionRole with random props', () => {

@@ -1,5 +1,5 @@
-import { aws_iam as iam } from 'aws-cdk-lib';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
+import { aws_iam as iam } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { LambdaExecutionRole } from '../src';
 import { synthWithValidators } from './support/validators';

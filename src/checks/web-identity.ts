@@ -1,5 +1,5 @@
-import { isNarrowingTest } from './conditions';
 import { hasPlaceholder } from './cfn-value';
+import { isNarrowingTest } from './conditions';
 import { ConditionTest, isAllow, PolicyStatement, principalValues } from './policy-document';
 import { FederatedPrincipal, parseFederatedPrincipal, sharedIssuerKind, SharedIssuerKind, WEB_IDENTITY_PROVIDERS } from './principals';
 import { RoleUnderCheck } from './role-under-check';
@@ -56,16 +56,25 @@ interface SubjectShape {
 /** The shape of each shared issuer's `sub` claim (IAM-FACTS.md). */
 export const SUBJECT_SHAPES: Record<SharedIssuerKind, SubjectShape> = {
   github: {
-    owner: /^repo:[^/*?]+\//, resource: /^repo:[^/*?]+\/[^:*?]+:/, ownerWord: 'GitHub owner', resourceWord: 'repository',
+    owner: /^repo:[^/*?]+\//,
+    resource: /^repo:[^/*?]+\/[^:*?]+:/,
+    ownerWord: 'GitHub owner',
+    resourceWord: 'repository',
     example: 'repo:OWNER/REPO:ref:refs/heads/main',
   },
   gitlab: {
-    owner: /^project_path:[^/*?]+\//, resource: /^project_path:[^:*?]+:/, ownerWord: 'GitLab group', resourceWord: 'project',
+    owner: /^project_path:[^/*?]+\//,
+    resource: /^project_path:[^:*?]+:/,
+    ownerWord: 'GitLab group',
+    resourceWord: 'project',
     example: 'project_path:GROUP/PROJECT:ref_type:branch:ref:main',
   },
   eks: {
-    owner: /^system:serviceaccount:[^:*?]+:/, resource: /^system:serviceaccount:[^:*?]+:[^:*?]+$/, ownerWord: 'Kubernetes namespace',
-    resourceWord: 'service account', example: 'system:serviceaccount:NAMESPACE:SERVICE_ACCOUNT',
+    owner: /^system:serviceaccount:[^:*?]+:/,
+    resource: /^system:serviceaccount:[^:*?]+:[^:*?]+$/,
+    ownerWord: 'Kubernetes namespace',
+    resourceWord: 'service account',
+    example: 'system:serviceaccount:NAMESPACE:SERVICE_ACCOUNT',
   },
   other: { owner: /^(?![*?])/, resource: /^(?![*?])/, ownerWord: 'subject', resourceWord: 'subject', example: 'the exact subject your issuer puts in its tokens' },
 };

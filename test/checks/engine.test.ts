@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
+import { roleTemplate, trustStatement } from './fixtures';
 import { checkTemplate } from '../../src/checks/engine';
 import { ALL_RULES } from '../../src/checks/rules';
-import { roleTemplate, trustStatement } from './fixtures';
 
 const wide = roleTemplate({ permissions: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
 

@@ -1,5 +1,5 @@
-import { rolesInTemplate } from '../../src/checks/role-under-check';
 import { roleTemplate } from './fixtures';
+import { rolesInTemplate } from '../../src/checks/role-under-check';
 
 describe('rolesInTemplate', () => {
   const policy = (roles: unknown[]) => ({ Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'p', Roles: roles, PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] } } });

@@ -6,7 +6,8 @@ const audience = { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/sa
 
 describe('FederatedActionMismatch', () => {
   test('fires on a SAML provider trusted with sts:AssumeRole', () => {
-    const findings = findingsOf(FederatedActionMismatch, { trust: [trustStatement({ Principal: { Federated: SAML_PROVIDER }, Condition: audience })] });
+    const trust = [trustStatement({ Principal: { Federated: SAML_PROVIDER }, Condition: audience })];
+    const findings = findingsOf(FederatedActionMismatch, { trust });
     expect(findings.map((finding) => finding.message)).toEqual([expect.stringMatching(/trusts a SAML provider but does not allow sts:AssumeRoleWithSAML/)]);
   });
 

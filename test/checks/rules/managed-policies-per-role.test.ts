@@ -13,6 +13,7 @@ describe('ManagedPoliciesPerRole', () => {
 
   test('stays quiet on 10, and on 20 with a raised quota', () => {
     expect(findingsOf(ManagedPoliciesPerRole, { properties: { ManagedPolicyArns: arns(10) } })).toEqual([]);
-    expect(findingsOf(ManagedPoliciesPerRole, { properties: { ManagedPolicyArns: arns(20) } }, { limits: { managedPoliciesPerRole: 20 } })).toEqual([]);
+    const raised = { limits: { managedPoliciesPerRole: 20 } };
+    expect(findingsOf(ManagedPoliciesPerRole, { properties: { ManagedPolicyArns: arns(20) } }, raised)).toEqual([]);
   });
 });

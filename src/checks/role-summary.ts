@@ -1,0 +1,59 @@
+import { hasPlaceholder, renderString } from './cfn-value';
+import { ConditionTest, isAllow, PolicyStatement } from './policy-document';
+import { RoleUnderCheck } from './role-under-check';
+
+/** What a role trusts, in words a reviewer reads at a glance. */
+export interface RoleSummary {
+  /** One entry per trusted principal: `Service lambda.amazonaws.com`, `AWS 444455556666`. */
+  readonly trusts: string[];
+  /** One entry per condition test on the trust: `StringEquals sts:ExternalId = vendor-1`. */
+  readonly conditions: string[];
+  /** The actions the trust allows. */
+  readonly actions: string[];
+  /** The maximum session, such as `1h`, or `1h (default)`. */
+  readonly maxSession: string;
+}
+
+/** Makes placeholders readable: `{{cfn:AWS::AccountId}}` becomes `<this account>`. */
+export function readable(value: string): string {
+  return value
+    .replace(/\{\{cfn:AWS::AccountId\}\}/g, '<this account>')
+    .replace(/\{\{cfn:AWS::Partition\}\}/g, 'aws')
+    .replace(/\{\{cfn:AWS::Region\}\}/g, '<region>')
+    .replace(/\{\{cfn:(?:Ref|GetAtt):([^}]+)\}\}/g, '<$1>')
+    .replace(/\{\{cfn:([^}]+)\}\}/g, '<$1>');
+}
+
+function describeCondition(test: ConditionTest): string {
+  return `${test.operator} ${test.keyAsWritten} = ${test.values.map(readable).join(' | ')}`;
+}
+
+function principalsOf(statement: PolicyStatement): string[] {
+  const entries: string[] = [];
+  for (const [type, values] of statement.principal ?? []) {
+    for (const value of values) entries.push(type === '*' ? '*' : `${type} ${readable(value)}`);
+  }
+  return entries;
+}
+
+/** Summarizes the Allow statements of a role's trust policy and its session limit. */
+export function summarizeRole(role: RoleUnderCheck): RoleSummary {
+  const allows = role.trustStatements.filter(isAllow);
+  const unique = (values: string[]) => [...new Set(values)];
+  const seconds = renderString(role.properties.MaxSessionDuration);
+  const maxSession = seconds === undefined ? '1h (default)'
+    : hasPlaceholder(seconds) ? readable(seconds) : formatSeconds(Number(seconds));
+  return {
+    trusts: unique(allows.flatMap(principalsOf)),
+    conditions: unique(allows.flatMap((statement) => statement.conditions.map(describeCondition))),
+    actions: unique(allows.flatMap((statement) => statement.actions)),
+    maxSession,
+  };
+}
+
+function formatSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds)) return String(seconds);
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.round((seconds % 3600) / 60);
+  return minutes === 0 ? `${hours}h` : `${hours}h${minutes}m`;
+}

@@ -1,0 +1,21 @@
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { buildApp } from '../examples/ride-sharing-app';
+import { checkTemplate } from '../src/checks/engine';
+
+describe('the example app', () => {
+  const assembly = buildApp(mkdtempSync(join(tmpdir(), 'example-'))).synth();
+
+  test('synthesizes a Lambda function whose LambdaExecutionRole has no findings', () => {
+    const template = assembly.getStackByName('RideRequests').template;
+    const functions = Object.values(template.Resources).filter((resource: any) => resource.Type === 'AWS::Lambda::Function');
+    expect(functions).toHaveLength(1);
+    expect(checkTemplate(template)).toEqual([]);
+  });
+
+  test('carries no error or warning annotations', () => {
+    const messages = assembly.stacks.flatMap((stack) => stack.messages).filter((message) => message.level !== 'info');
+    expect(messages).toEqual([]);
+  });
+});
