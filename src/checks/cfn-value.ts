@@ -74,6 +74,16 @@ export function hasPlaceholder(text: string): boolean {
   return text.includes(PLACEHOLDER_PREFIX);
 }
 
+/** Makes placeholders readable: `{{cfn:AWS::AccountId}}` becomes `<this account>`. */
+export function readable(value: string): string {
+  return value
+    .replace(/\{\{cfn:AWS::AccountId\}\}/g, '<this account>')
+    .replace(/\{\{cfn:AWS::Partition\}\}/g, 'aws')
+    .replace(/\{\{cfn:AWS::Region\}\}/g, '<region>')
+    .replace(/\{\{cfn:(?:Ref|GetAtt):([^}]+)\}\}/g, '<$1>')
+    .replace(/\{\{cfn:([^}]+)\}\}/g, '<$1>');
+}
+
 function renderRef(arg: unknown): string {
   if (typeof arg !== 'string') return UNKNOWN;
   return arg.startsWith('AWS::') ? `{{cfn:${arg}}}` : `{{cfn:Ref:${arg}}}`;

@@ -1,4 +1,4 @@
-import { hasPlaceholder, renderString } from './cfn-value';
+import { hasPlaceholder, readable, renderString } from './cfn-value';
 import { ConditionTest, isAllow, PolicyStatement } from './policy-document';
 import { RoleUnderCheck } from './role-under-check';
 
@@ -12,16 +12,6 @@ export interface RoleSummary {
   readonly actions: string[];
   /** The maximum session, such as `1h`, or `1h (default)`. */
   readonly maxSession: string;
-}
-
-/** Makes placeholders readable: `{{cfn:AWS::AccountId}}` becomes `<this account>`. */
-export function readable(value: string): string {
-  return value
-    .replace(/\{\{cfn:AWS::AccountId\}\}/g, '<this account>')
-    .replace(/\{\{cfn:AWS::Partition\}\}/g, 'aws')
-    .replace(/\{\{cfn:AWS::Region\}\}/g, '<region>')
-    .replace(/\{\{cfn:(?:Ref|GetAtt):([^}]+)\}\}/g, '<$1>')
-    .replace(/\{\{cfn:([^}]+)\}\}/g, '<$1>');
 }
 
 function describeCondition(test: ConditionTest): string {

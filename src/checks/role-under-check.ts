@@ -36,6 +36,11 @@ export interface RoleUnderCheck {
   readonly describeFederated?: (placeholder: string) => FederatedPrincipal | undefined;
 }
 
+/** Every statement of the role, trust policy first, then permission policies. */
+export function allStatements(role: RoleUnderCheck): PolicyStatement[] {
+  return [...role.trustStatements, ...role.permissionStatements];
+}
+
 interface TemplateResource {
   readonly Type?: unknown;
   readonly Properties?: unknown;

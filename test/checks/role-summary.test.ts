@@ -1,5 +1,6 @@
 import { roleTemplate, trustStatement } from './fixtures';
-import { readable, summarizeRole } from '../../src/checks/role-summary';
+import { readable } from '../../src/checks/cfn-value';
+import { summarizeRole } from '../../src/checks/role-summary';
 import { rolesInTemplate } from '../../src/checks/role-under-check';
 
 describe('summarizeRole', () => {

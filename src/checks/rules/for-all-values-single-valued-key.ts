@@ -1,4 +1,5 @@
-import { isAllow, PolicyStatement } from '../policy-document';
+import { isAllow } from '../policy-document';
+import { allStatements } from '../role-under-check';
 import { Rule } from '../rule';
 
 /**
@@ -15,7 +16,7 @@ const SINGLE_VALUED_KEYS = new Set([
 ]);
 
 function isSingleValued(key: string): boolean {
-  return SINGLE_VALUED_KEYS.has(key) || /^aws:(principaltag|requesttag|resourcetag)\//.test(key) || /:(sub|aud|app_id)$/.test(key);
+  return SINGLE_VALUED_KEYS.has(key) || /^aws:(principaltag|requesttag|resourcetag)\//.test(key) || /:(sub|app_id)$/.test(key);
 }
 
 /** `ForAllValues` with a single-valued key in an Allow statement. */
@@ -24,8 +25,7 @@ export const ForAllValuesSingleValuedKey: Rule = {
   severity: 'error',
   description: 'An Allow must not use ForAllValues on a single-valued key, which passes when the key is missing.',
   check({ role }) {
-    const statements: PolicyStatement[] = [...role.trustStatements, ...role.permissionStatements];
-    return statements.filter(isAllow).flatMap((statement) => statement.conditions
+    return allStatements(role).filter(isAllow).flatMap((statement) => statement.conditions
       .filter((test) => test.setOperator?.toLowerCase() === 'forallvalues' && isSingleValued(test.key))
       .map((test) => ({
         message: `${statement.location} uses ${test.operator} on ${test.keyAsWritten}, which holds one value; ForAllValues is true `

@@ -1,4 +1,5 @@
-import { isAllow, PolicyStatement, testsOnKey } from '../policy-document';
+import { isAllow, testsOnKey } from '../policy-document';
+import { allStatements } from '../role-under-check';
 import { Rule } from '../rule';
 
 /** `BoolIfExists aws:MultiFactorAuthPresent true` in an Allow passes requests signed with long-term access keys. */
@@ -7,8 +8,7 @@ export const MfaBoolIfExists: Rule = {
   severity: 'error',
   description: 'An Allow must require MFA with Bool, not BoolIfExists, because the key is absent for long-term access keys.',
   check({ role }) {
-    const statements: PolicyStatement[] = [...role.trustStatements, ...role.permissionStatements];
-    return statements.filter(isAllow)
+    return allStatements(role).filter(isAllow)
       .filter((statement) => testsOnKey(statement, 'aws:MultiFactorAuthPresent')
         .some((test) => test.baseOperator === 'Bool' && test.ifExists && test.values.some((value) => value.toLowerCase() === 'true')))
       .map((statement) => ({

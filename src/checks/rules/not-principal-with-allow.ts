@@ -1,4 +1,5 @@
-import { isAllow, PolicyStatement } from '../policy-document';
+import { isAllow } from '../policy-document';
+import { allStatements } from '../role-under-check';
 import { Rule } from '../rule';
 
 /** `NotPrincipal` with `Allow` trusts everyone except the listed principals; IAM refuses it in trust policies. */
@@ -7,8 +8,7 @@ export const NotPrincipalWithAllow: Rule = {
   severity: 'error',
   description: 'A policy must not combine "Effect": "Allow" with NotPrincipal, which allows everyone not listed.',
   check({ role }) {
-    const statements: PolicyStatement[] = [...role.trustStatements, ...role.permissionStatements];
-    return statements.filter((statement) => isAllow(statement) && statement.notPrincipal !== undefined).map((statement) => ({
+    return allStatements(role).filter((statement) => isAllow(statement) && statement.notPrincipal !== undefined).map((statement) => ({
       message: `${statement.location} uses NotPrincipal with "Effect": "Allow", which allows every principal that is not listed `
         + '(IAM rejects NotPrincipal in role trust policies). List the trusted principals in Principal instead.',
     }));

@@ -1,5 +1,5 @@
 import { hasPlaceholder, renderString } from '../cfn-value';
-import { Rule, Violation } from '../rule';
+import { Rule } from '../rule';
 
 /** IAM role names: 1-64 characters of letters, digits and `+=,.@_-` (CreateRole API). */
 export const ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
@@ -12,10 +12,9 @@ export const RoleNameFormat: Rule = {
   check({ role }) {
     const name = renderString(role.properties.RoleName);
     if (name === undefined || hasPlaceholder(name) || ROLE_NAME_PATTERN.test(name)) return [];
-    const violations: Violation[] = [{
+    return [{
       message: `RoleName "${name}" is not a valid IAM role name: it must be 1 to 64 characters of letters, digits and +=,.@_- `
         + `(it has ${name.length} characters). Choose another name, or leave RoleName out and let CloudFormation generate one.`,
     }];
-    return violations;
   },
 };

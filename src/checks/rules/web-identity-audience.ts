@@ -1,4 +1,5 @@
 import { WEB_IDENTITY_PROVIDERS } from '../principals';
+import { readable } from '../cfn-value';
 import { Rule } from '../rule';
 import { claimTests, webIdentityTrusts } from '../web-identity';
 
@@ -17,7 +18,7 @@ export const WebIdentityAudience: Rule = {
         const keys = principal.issuer === undefined ? ['<issuer>:aud']
           : WEB_IDENTITY_PROVIDERS.get(principal.issuer)?.audienceKeys ?? [`${principal.issuer}:aud`];
         return {
-          message: `${statement.location} trusts ${principal.issuer ?? principal.value} with no StringEquals condition on ${keys.join(' or ')}, `
+          message: `${statement.location} trusts ${principal.issuer ?? readable(principal.value)} with no StringEquals condition on ${keys.join(' or ')}, `
             + 'so a token the provider issued to any other application is accepted. Add a StringEquals condition on '
             + `${keys[0]} with your own client, app, or identity pool id${principal.issuer === 'token.actions.githubusercontent.com' ? ' (sts.amazonaws.com for GitHub Actions)' : ''}.`,
         };

@@ -1,4 +1,5 @@
 import { sharedIssuerKind } from '../principals';
+import { readable } from '../cfn-value';
 import { Rule, Violation } from '../rule';
 import { subjectBreadth, SUBJECT_SHAPES, webIdentityTrusts } from '../web-identity';
 
@@ -18,7 +19,7 @@ export const WebIdentitySubject: Rule = {
       const breadth = subjectBreadth(trust);
       if (breadth !== undefined && breadth !== 'any') continue;
       const shape = SUBJECT_SHAPES[sharedIssuerKind(trust.principal.issuer ?? '')];
-      const issuer = trust.principal.issuer ?? trust.principal.value;
+      const issuer = trust.principal.issuer ?? readable(trust.principal.value);
       const problem = breadth === undefined
         ? `has no condition on ${issuer}:sub`
         : `has a ${issuer}:sub condition that matches any ${shape.ownerWord}`;

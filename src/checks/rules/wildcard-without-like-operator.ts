@@ -1,4 +1,4 @@
-import { PolicyStatement } from '../policy-document';
+import { allStatements } from '../role-under-check';
 import { Rule } from '../rule';
 
 /** In `StringEquals` a `*` is a literal star, so the condition never matches what its author meant. */
@@ -7,8 +7,7 @@ export const WildcardWithoutLikeOperator: Rule = {
   severity: 'warning',
   description: 'A `*` or `?` inside StringEquals is a literal character, not a wildcard; use StringLike.',
   check({ role }) {
-    const statements: PolicyStatement[] = [...role.trustStatements, ...role.permissionStatements];
-    return statements.flatMap((statement) => statement.conditions
+    return allStatements(role).flatMap((statement) => statement.conditions
       .filter((test) => /^StringN?otEquals$|^StringEquals$|^StringEqualsIgnoreCase$/i.test(test.baseOperator)
         && test.values.some((value) => /[*?]/.test(value)))
       .map((test) => ({
