@@ -147,7 +147,7 @@ class ServicePrincipals extends iam.PrincipalBase {
   }
 
   public get policyFragment(): iam.PrincipalPolicyFragment {
-    return new iam.PrincipalPolicyFragment({ Service: this.services.length === 1 ? this.services : [...this.services] });
+    return new iam.PrincipalPolicyFragment({ Service: this.services });
   }
 
   public dedupeString(): string {
