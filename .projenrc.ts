@@ -22,6 +22,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   github: false,
   release: false,
 
+  // Bundled into the package (jsii needs runtime dependencies bundled): the CLI's YAML reader.
+  bundledDeps: ['yaml@^2'],
+  bin: { 'cdk-iam-role-patterns': 'lib/cli/index.js' },
+
   devDeps: [
     'cdk-nag@^3',
     '@cdklabs/cdk-validator-cfnguard',

@@ -1,3 +1,4 @@
 export * from './role-pattern-props';
 export * from './role-pattern';
 export * from './lambda-execution-role';
+export * from './role-checks';

@@ -1,0 +1,146 @@
+import { readFileSync } from 'fs';
+import { join, resolve } from 'path';
+import {
+  CfnResource, IAspect, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation,
+  Stack, Stage, Token, Validations,
+} from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { acknowledgedRules } from './acknowledgements';
+import { checkRole, EngineOptions, Finding } from './checks/engine';
+import { rolesInTemplate } from './checks/role-under-check';
+import { ruleId } from './checks/rule';
+import { ALL_RULES } from './checks/rules';
+import { RoleCheckLimits } from './role-pattern-props';
+
+/** Options of RoleChecks. */
+export interface RoleChecksProps {
+  /**
+   * Limits to check against, when the account's quotas were raised.
+   * @default - IAM's default limits
+   */
+  readonly limits?: RoleCheckLimits;
+
+  /**
+   * Rules not to run, by name (`WildcardResource`) or id (`cdk-iam-role-patterns:WildcardResource`).
+   * @default - every rule runs
+   */
+  readonly disabledRules?: string[];
+
+  /**
+   * Whether warnings fail the validation like errors (acknowledged warnings still do not).
+   * @default false
+   */
+  readonly warningsAsErrors?: boolean;
+}
+
+/**
+ * Runs the role checks on every `AWS::IAM::Role` of an app: roles made with this library, plain `iam.Role`,
+ * `CfnRole`, and roles inside third-party constructs.
+ *
+ * The verdict is made on the synthesized templates, so escape-hatch overrides count. Findings attach to the
+ * role's construct path. A warning is acknowledged on the role or any scope above it with
+ * `Validations.of(scope).acknowledge({ id: 'cdk-iam-role-patterns:<Rule>', reason })`; the report lists it
+ * with its reason. Errors fail `cdk synth`.
+ *
+ * Use it as a validation plugin, `Validations.of(app).addPlugins(new RoleChecks())`, or as an aspect,
+ * `Aspects.of(app).add(new RoleChecks())`, which registers the plugin on the stage it is added to.
+ *
+ * @example
+ * const app = new App();
+ * Validations.of(app).addPlugins(new RoleChecks({ warningsAsErrors: true }));
+ */
+export class RoleChecks implements IPolicyValidationPlugin, IAspect {
+  /** The plugin's name in CDK's validation report. */
+  public readonly name = 'cdk-iam-role-patterns';
+
+  /** The ids of every rule this plugin runs. */
+  public readonly ruleIds: string[];
+
+  private readonly options: EngineOptions;
+  private readonly warningsAsErrors: boolean;
+  private readonly stages = new WeakSet<IConstruct>();
+
+  /** @param props options of the checks */
+  constructor(props: RoleChecksProps = {}) {
+    const disabled = new Set(props.disabledRules ?? []);
+    this.ruleIds = ALL_RULES.filter((rule) => !disabled.has(rule.name) && !disabled.has(ruleId(rule))).map(ruleId);
+    this.options = { limits: { ...props.limits }, disabledRules: props.disabledRules };
+    this.warningsAsErrors = props.warningsAsErrors ?? false;
+  }
+
+  /**
+   * Registers this plugin on the stage of the construct the aspect was added to (once).
+   * @param node a construct the aspect visits
+   */
+  public visit(node: IConstruct): void {
+    const stage = Stage.isStage(node) ? node : Stage.of(node);
+    if (!stage) return;
+    for (let scope: IConstruct | undefined = stage; scope; scope = scope.node.scope) {
+      if (this.stages.has(scope)) return;
+    }
+    this.stages.add(stage);
+    Validations.of(stage).addPlugins(this);
+  }
+
+  /**
+   * Checks every role in the synthesized templates; called by CDK during synthesis.
+   * @param context the templates and the app
+   */
+  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const roleConstructs = cfnRolesByTemplate(context.appConstruct);
+    const violations: PolicyViolation[] = [];
+    const metadata: Record<string, string> = {};
+    for (const templatePath of context.templatePaths) {
+      const template = JSON.parse(readFileSync(templatePath, 'utf8'));
+      for (const role of rolesInTemplate(template)) {
+        const construct = roleConstructs.get(roleKey(templatePath, role.logicalId));
+        const acknowledged = construct ? acknowledgedRules(construct) : new Map<string, string>();
+        for (const finding of checkRole(role, { ...this.options, deployingAccount: accountOf(construct) })) {
+          const reason = finding.severity === 'warning' ? acknowledged.get(finding.ruleId) : undefined;
+          if (reason !== undefined) {
+            metadata[`acknowledged ${construct?.node.path ?? role.logicalId} ${finding.ruleId}`] = reason;
+          } else {
+            violations.push(this.violation(finding, templatePath));
+          }
+        }
+      }
+    }
+    return { success: violations.every((violation) => violation.severity !== 'error'), violations, metadata };
+  }
+
+  private violation(finding: Finding, templatePath: string): PolicyViolation {
+    return {
+      ruleName: finding.ruleId,
+      description: finding.message,
+      severity: this.warningsAsErrors ? 'error' : finding.severity,
+      violatingResources: [{ resourceLogicalId: finding.resource, templatePath, locations: ['Properties'] }],
+    };
+  }
+}
+
+/** The key of a role in a template: the template's absolute path and the role's logical id. */
+function roleKey(templatePath: string, logicalId: string): string {
+  return `${resolve(templatePath)}#${logicalId}`;
+}
+
+/**
+ * Every `AWS::IAM::Role` resource construct of the app, by template path and logical id, found in one walk
+ * of the tree (templates carry construct paths only when the CDK CLI turns path metadata on).
+ */
+function cfnRolesByTemplate(app: IConstruct): Map<string, CfnResource> {
+  const found = new Map<string, CfnResource>();
+  for (const node of app.node.findAll()) {
+    if (!CfnResource.isCfnResource(node) || node.cfnResourceType !== 'AWS::IAM::Role') continue;
+    const stack = node.stack;
+    const stage = Stage.of(stack);
+    if (!stage?.outdir) continue;
+    found.set(roleKey(join(stage.outdir, stack.templateFile), stack.resolve(node.logicalId)), node);
+  }
+  return found;
+}
+
+function accountOf(construct: IConstruct | undefined): string | undefined {
+  if (!construct) return undefined;
+  const account = Stack.of(construct).account;
+  return Token.isUnresolved(account) ? undefined : account;
+}
