@@ -1,0 +1,98 @@
+import { existsSync, readFileSync, statSync } from 'fs';
+import { extname, join } from 'path';
+import { isObject } from '../checks/cfn-value';
+import { CfnTemplate } from '../checks/role-under-check';
+import { parseCfnYaml } from './cfn-yaml';
+
+/** A template to check, with where it came from. */
+export interface TemplateFile {
+  /** The file's path as the user will recognise it. */
+  readonly file: string;
+  readonly template: CfnTemplate;
+  /** The account of the stack, when a cloud assembly names one. */
+  readonly deployingAccount?: string;
+}
+
+/** A file that cannot be read or parsed, or a directory that is not a cloud assembly. */
+export class InputError extends Error {
+  constructor(public readonly file: string, problem: string) {
+    super(`${file}: ${problem}`);
+  }
+}
+
+/** Loads the templates at each path: a template file (.json, .yaml, .yml, .template) or a cloud assembly directory. */
+export function loadTemplates(paths: string[]): TemplateFile[] {
+  return paths.flatMap((path) => {
+    if (!existsSync(path)) throw new InputError(path, 'no such file or directory');
+    return statSync(path).isDirectory() ? loadCloudAssembly(path) : [loadTemplateFile(path)];
+  });
+}
+
+/** Reads and parses one template file; YAML by extension, otherwise JSON (falling back to YAML). */
+export function loadTemplateFile(file: string, deployingAccount?: string): TemplateFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(file, `cannot be read: ${(error as Error).message}`);
+  }
+  const template = parseTemplate(file, text);
+  if (!isObject(template)) throw new InputError(file, 'is not a CloudFormation template: expected an object with Resources');
+  if (template.Resources !== undefined && !isObject(template.Resources)) {
+    throw new InputError(file, 'is not a CloudFormation template: Resources must be an object');
+  }
+  return { file, template: template as CfnTemplate, deployingAccount };
+}
+
+function parseTemplate(file: string, text: string): unknown {
+  const yaml = ['.yaml', '.yml'].includes(extname(file).toLowerCase());
+  try {
+    if (yaml) return parseCfnYaml(text);
+    return JSON.parse(text);
+  } catch (error) {
+    const format = yaml ? 'YAML' : 'JSON';
+    if (!yaml && !text.trimStart().startsWith('{')) {
+      try {
+        return parseCfnYaml(text); // a .template file written in YAML
+      } catch {
+        // report the JSON error below
+      }
+    }
+    throw new InputError(file, `is not valid ${format}: ${(error as Error).message}`);
+  }
+}
+
+interface ManifestArtifact {
+  readonly type?: string;
+  readonly environment?: string;
+  readonly properties?: { readonly templateFile?: string; readonly directoryName?: string };
+}
+
+/** Every stack template listed in a cloud assembly's manifest.json, nested assemblies (stages) included. */
+export function loadCloudAssembly(directory: string): TemplateFile[] {
+  const manifestPath = join(directory, 'manifest.json');
+  if (!existsSync(manifestPath)) throw new InputError(directory, 'is a directory but not a cloud assembly: it has no manifest.json');
+  let manifest: { artifacts?: Record<string, ManifestArtifact> };
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  } catch (error) {
+    throw new InputError(manifestPath, `is not valid JSON: ${(error as Error).message}`);
+  }
+  const templates: TemplateFile[] = [];
+  for (const artifact of Object.values(manifest.artifacts ?? {})) {
+    const properties = artifact.properties ?? {};
+    if (artifact.type === 'aws:cloudformation:stack' && properties.templateFile) {
+      templates.push(loadTemplateFile(join(directory, properties.templateFile), accountOf(artifact.environment)));
+    } else if (artifact.type === 'cdk:cloud-assembly' && properties.directoryName) {
+      templates.push(...loadCloudAssembly(join(directory, properties.directoryName)));
+    }
+  }
+  return templates;
+}
+
+/** The account of `aws://123456789012/us-east-1`, unless it is unknown. */
+function accountOf(environment: string | undefined): string | undefined {
+  const account = /^aws:\/\/(\d{12})\//.exec(environment ?? '');
+  return account ? account[1] : undefined;
+}
+

@@ -1,0 +1,103 @@
+import { checkRole } from '../checks/engine';
+import { rolesInTemplate } from '../checks/role-under-check';
+import { InputError, loadTemplates, TemplateFile } from './load-templates';
+import { CheckReport, FileFinding, formatJson, formatText } from './report';
+
+/** Where the CLI writes. */
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const USAGE = `Usage: cdk-iam-role-patterns check PATH... [--format text|json] [--trust-policy-max-chars N] [--max-managed-policies N]
+
+Checks every AWS::IAM::Role in CloudFormation templates (.json, .yaml, .yml) and cloud assembly
+directories (cdk.out) with the cdk-iam-role-patterns rules.
+
+Exit status: 0 no error finding, 1 at least one error finding, 2 bad usage or unreadable input.`;
+
+interface Options {
+  readonly paths: string[];
+  readonly format: 'text' | 'json';
+  readonly trustPolicyMaxChars?: number;
+  readonly managedPoliciesPerRole?: number;
+}
+
+class UsageError extends Error {}
+
+/** Runs the CLI and returns its exit status. */
+export function main(argv: string[], output: Output): number {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') {
+    (argv.length === 0 ? output.stderr : output.stdout)(USAGE);
+    return argv.length === 0 ? 2 : 0;
+  }
+  try {
+    const options = parseArguments(argv);
+    const report = check(loadTemplates(options.paths), options);
+    output.stdout(options.format === 'json' ? formatJson(report) : formatText(report));
+    return report.summary.errors > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      output.stderr(`cdk-iam-role-patterns: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      output.stderr(`cdk-iam-role-patterns: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function parseArguments(argv: string[]): Options {
+  const [command, ...rest] = argv;
+  if (command !== 'check') throw new UsageError(`unknown command "${command}"; the command is "check"`);
+  const paths: string[] = [];
+  let format: 'text' | 'json' = 'text';
+  let trustPolicyMaxChars: number | undefined;
+  let managedPoliciesPerRole: number | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const [flag, inline] = rest[i].startsWith('--') ? rest[i].split(/=(.*)/s, 2) : [rest[i], undefined];
+    const value = () => {
+      const found = inline ?? rest[++i];
+      if (found === undefined) throw new UsageError(`${flag} needs a value`);
+      return found;
+    };
+    if (flag === '--format') {
+      const chosen = value();
+      if (chosen !== 'text' && chosen !== 'json') throw new UsageError(`--format is text or json, not "${chosen}"`);
+      format = chosen;
+    } else if (flag === '--trust-policy-max-chars') {
+      trustPolicyMaxChars = positiveInteger(flag, value());
+    } else if (flag === '--max-managed-policies') {
+      managedPoliciesPerRole = positiveInteger(flag, value());
+    } else if (flag.startsWith('-')) {
+      throw new UsageError(`unknown option ${flag}`);
+    } else {
+      paths.push(flag);
+    }
+  }
+  if (paths.length === 0) throw new UsageError('give at least one template file or cloud assembly directory');
+  return { paths, format, trustPolicyMaxChars, managedPoliciesPerRole };
+}
+
+function positiveInteger(flag: string, text: string): number {
+  const number = Number(text);
+  if (!/^\d+$/.test(text) || number <= 0) throw new UsageError(`${flag} takes a whole number greater than 0, not "${text}"`);
+  return number;
+}
+
+/** Runs the rules over every role of every template. */
+export function check(templates: TemplateFile[], options: Pick<Options, 'trustPolicyMaxChars' | 'managedPoliciesPerRole'>): CheckReport {
+  const limits = { trustPolicyMaxChars: options.trustPolicyMaxChars, managedPoliciesPerRole: options.managedPoliciesPerRole };
+  const findings: FileFinding[] = [];
+  let roles = 0;
+  for (const { file, template, deployingAccount } of templates) {
+    for (const role of rolesInTemplate(template)) {
+      roles++;
+      for (const finding of checkRole(role, { limits, deployingAccount })) findings.push({ ...finding, file });
+    }
+  }
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  return { findings, summary: { files: templates.length, roles, errors, warnings: findings.length - errors } };
+}

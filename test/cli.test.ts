@@ -1,0 +1,113 @@
+import { spawnSync } from 'child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { App, Stack, Stage, aws_iam as iam } from 'aws-cdk-lib';
+
+const root = join(__dirname, '..');
+const corpus = join(__dirname, 'corpus');
+const work = mkdtempSync(join(tmpdir(), 'cli-'));
+
+/** Runs the CLI as a user would, in a child process. */
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'src', 'cli', 'index.ts'), ...args], { encoding: 'utf8', cwd: work });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function write(name: string, text: string): string {
+  const file = join(work, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('cdk-iam-role-patterns check', () => {
+  test('JSON output: exactly one object with findings and a summary; exit 1 on an error finding', () => {
+    const file = join(corpus, 'insecure', 'wildcard-principal.json');
+    const { status, stdout, stderr } = cli('check', file, '--format', 'json');
+    expect({ status, stderr }).toEqual({ status: 1, stderr: '' });
+    const report = JSON.parse(stdout);
+    expect(report).toEqual({
+      findings: [{ ruleId: 'cdk-iam-role-patterns:WildcardPrincipal', severity: 'error', file, resource: 'SharedRole', message: expect.stringContaining('Principal "*"') }],
+      summary: { files: 1, roles: 1, errors: 1, warnings: 0 },
+    });
+  });
+
+  test('text output groups findings by file and role and ends with a summary; YAML short forms are read', () => {
+    const file = join(corpus, 'insecure', 'pass-role-and-escalation.yaml');
+    const { status, stdout } = cli('check', file);
+    expect(status).toBe(1);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(file);
+    expect(lines[1]).toBe('  CiRole');
+    expect(lines.slice(2, -1).every((line) => /^ {4}(error|warning) +cdk-iam-role-patterns:\w+ {2}\S/.test(line))).toBe(true);
+    expect(stdout).toMatch(/error +cdk-iam-role-patterns:PassRoleOnEveryResource {2}policy CiPolicy, statement 1 allows iam:PassRole/);
+    expect(stdout).toMatch(/managed policy CiManaged, statement 1 allows iam:PutRolePolicy/);
+    expect(lines[lines.length - 1]).toMatch(/^1 file, 1 role: \d+ errors?, \d+ warnings?$/);
+  });
+
+  test('exit 0 on secure templates, warnings allowed, and on a template without roles', () => {
+    const secure = ['github-deploy.yaml', 'saml-console.yaml', 'vendor-with-external-id.json'].map((name) => join(corpus, 'secure', name));
+    const noRoles = write('bucket.json', JSON.stringify({ Resources: { Bucket: { Type: 'AWS::S3::Bucket' } } }));
+    const { status, stdout } = cli('check', ...secure, noRoles, '--format=json');
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).summary).toEqual({ files: 4, roles: 3, errors: 0, warnings: 0 });
+  });
+
+  test('a cloud assembly directory: every stack template in manifest.json, nested stages too', () => {
+    const outdir = join(work, 'cdk.out');
+    const app = new App({ outdir });
+    const top = new Stack(app, 'Top', { env: { account: '111122223333', region: 'eu-west-1' } });
+    new iam.Role(top, 'Partner', { assumedBy: new iam.AccountPrincipal('444455556666') });
+    new iam.Role(top, 'Mine', { assumedBy: new iam.AccountPrincipal('111122223333') });
+    const stage = new Stage(app, 'Prod');
+    new iam.Role(new Stack(stage, 'Api'), 'Open', { assumedBy: new iam.AnyPrincipal() });
+    app.synth();
+
+    const { status, stdout } = cli('check', outdir, '--format', 'json');
+    expect(status).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.summary).toEqual({ files: 2, roles: 3, errors: 1, warnings: 1 });
+    const rows = report.findings.map((finding: any) => [finding.ruleId, finding.file, finding.resource]);
+    expect(rows.sort()).toEqual([
+      ['cdk-iam-role-patterns:CrossAccountWithoutCondition', join(outdir, 'Top.template.json'), expect.stringMatching(/^Partner/)],
+      ['cdk-iam-role-patterns:WildcardPrincipal', expect.stringMatching(/assembly-Prod\/ProdApi\w*\.template\.json$/), expect.stringMatching(/^Open/)],
+    ]);
+  });
+
+  test('the limits can be raised to the account quotas', () => {
+    const arns = Array.from({ length: 12 }, (_, i) => `arn:aws:iam::aws:policy/P${i}`);
+    const file = write('many.json', JSON.stringify({ Resources: { R: { Type: 'AWS::IAM::Role', Properties: {
+      AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+      ManagedPolicyArns: arns,
+    } } } }));
+    expect(cli('check', file).status).toBe(1);
+    expect(cli('check', file, '--max-managed-policies', '12').status).toBe(0);
+    expect(cli('check', file, '--max-managed-policies', '12', '--trust-policy-max-chars', '50').status).toBe(1);
+  });
+
+  test.each<[string, () => string[], RegExp]>([
+    ['a missing file', () => ['check', join(work, 'missing.json')], /missing\.json: no such file or directory/],
+    ['invalid JSON', () => ['check', write('broken.json', '{ "Resources": ')], /broken\.json: is not valid JSON/],
+    ['invalid YAML', () => ['check', write('broken.yaml', 'Resources:\n  - a\n b: [')], /broken\.yaml: is not valid YAML/],
+    ['an unknown YAML tag', () => ['check', write('tag.yaml', 'Resources:\n  R:\n    Type: !Nonsense x\n')], /tag\.yaml: is not valid YAML: unknown tag !Nonsense/],
+    ['JSON that is not a template', () => ['check', write('list.json', '[1, 2]')], /list\.json: is not a CloudFormation template/],
+    ['a directory without a manifest', () => { mkdirSync(join(work, 'empty'), { recursive: true }); return ['check', join(work, 'empty')]; }, /empty: is a directory but not a cloud assembly: it has no manifest\.json/],
+    ['no arguments', () => [], /Usage: cdk-iam-role-patterns check PATH/],
+    ['no path', () => ['check'], /give at least one template file or cloud assembly directory/],
+    ['an unknown command', () => ['lint', 'x.json'], /unknown command "lint"/],
+    ['an unknown option', () => ['check', 'x.json', '--strict'], /unknown option --strict/],
+    ['a bad format', () => ['check', 'x.json', '--format', 'xml'], /--format is text or json, not "xml"/],
+    ['a bad number', () => ['check', 'x.json', '--trust-policy-max-chars', 'lots'], /--trust-policy-max-chars takes a whole number greater than 0, not "lots"/],
+  ])('exit 2 with a message on stderr for %s', (_name, args, message) => {
+    const { status, stdout, stderr } = cli(...args());
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+  });
+
+  test('--help prints the usage and exits 0', () => {
+    const { status, stdout } = cli('--help');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/Exit status: 0 no error finding, 1 at least one error finding, 2 bad usage/);
+  });
+});
