@@ -2,9 +2,9 @@
  * The example app: a ride-sharing company's backend, built with cdk-iam-role-patterns the way a user would.
  * Later issues add the break-glass, SAML, web identity and partner roles.
  */
-import { App, RemovalPolicy, Stack, StackProps, aws_dynamodb as dynamodb, aws_lambda as lambda, aws_logs as logs } from 'aws-cdk-lib';
+import { App, RemovalPolicy, Stack, StackProps, Validations, aws_dynamodb as dynamodb, aws_lambda as lambda, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { LambdaExecutionRole } from '../src';
+import { LambdaExecutionRole, RoleChecks } from '../src';
 
 /** The ride-request API: a Lambda function that writes ride requests to DynamoDB. */
 export class RideRequestsStack extends Stack {
@@ -36,6 +36,8 @@ export class RideRequestsStack extends Stack {
 /** Builds the whole example app into `outdir`. */
 export function buildApp(outdir: string): App {
   const app = new App({ outdir });
+  // Every role of the app, not only the library's, is checked on the synthesized templates.
+  Validations.of(app).addPlugins(new RoleChecks());
   new RideRequestsStack(app, 'RideRequests');
   return app;
 }

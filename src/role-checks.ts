@@ -54,7 +54,7 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
   public readonly name = 'cdk-iam-role-patterns';
 
   /** The ids of every rule this plugin runs. */
-  public readonly ruleIds: string[];
+  public readonly ruleIds?: string[];
 
   private readonly options: EngineOptions;
   private readonly warningsAsErrors: boolean;

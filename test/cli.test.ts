@@ -76,10 +76,17 @@ describe('cdk-iam-role-patterns check', () => {
 
   test('the limits can be raised to the account quotas', () => {
     const arns = Array.from({ length: 12 }, (_, i) => `arn:aws:iam::aws:policy/P${i}`);
-    const file = write('many.json', JSON.stringify({ Resources: { R: { Type: 'AWS::IAM::Role', Properties: {
-      AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
-      ManagedPolicyArns: arns,
-    } } } }));
+    const file = write('many.json', JSON.stringify({
+      Resources: {
+        R: {
+          Type: 'AWS::IAM::Role',
+          Properties: {
+            AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+            ManagedPolicyArns: arns,
+          },
+        },
+      },
+    }));
     expect(cli('check', file).status).toBe(1);
     expect(cli('check', file, '--max-managed-policies', '12').status).toBe(0);
     expect(cli('check', file, '--max-managed-policies', '12', '--trust-policy-max-chars', '50').status).toBe(1);

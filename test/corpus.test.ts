@@ -1,7 +1,7 @@
 import { readdirSync } from 'fs';
 import { join } from 'path';
-import { check } from '../src/cli/main';
 import { loadTemplateFile } from '../src/cli/load-templates';
+import { check } from '../src/cli/main';
 
 const corpus = join(__dirname, 'corpus');
 const files = (kind: string) => readdirSync(join(corpus, kind)).map((name) => [name, join(corpus, kind, name)]);

@@ -94,8 +94,8 @@ describe('RoleChecks options and reporting', () => {
 
   test('disabled rules are not run and not listed', () => {
     const plugin = new RoleChecks({ disabledRules: ['WildcardResource'] });
-    expect(plugin.ruleIds).not.toContain('cdk-iam-role-patterns:WildcardResource');
-    expect(plugin.ruleIds).toContain('cdk-iam-role-patterns:WildcardPrincipal');
+    expect(plugin.ruleIds ?? []).not.toContain('cdk-iam-role-patterns:WildcardResource');
+    expect(plugin.ruleIds ?? []).toContain('cdk-iam-role-patterns:WildcardPrincipal');
     expect(synthReport(warningOnly, (app) => Validations.of(app).addPlugins(plugin)).violations).toEqual([]);
   });
 

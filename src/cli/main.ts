@@ -1,7 +1,7 @@
-import { checkRole } from '../checks/engine';
-import { rolesInTemplate } from '../checks/role-under-check';
 import { InputError, loadTemplates, TemplateFile } from './load-templates';
 import { CheckReport, FileFinding, formatJson, formatText } from './report';
+import { checkRole } from '../checks/engine';
+import { rolesInTemplate } from '../checks/role-under-check';
 
 /** Where the CLI writes. */
 export interface Output {

@@ -1,5 +1,5 @@
-import { WEB_IDENTITY_PROVIDERS } from '../principals';
 import { readable } from '../cfn-value';
+import { WEB_IDENTITY_PROVIDERS } from '../principals';
 import { Rule } from '../rule';
 import { claimTests, webIdentityTrusts } from '../web-identity';
 

@@ -1,5 +1,5 @@
-import { sharedIssuerKind } from '../principals';
 import { readable } from '../cfn-value';
+import { sharedIssuerKind } from '../principals';
 import { Rule, Violation } from '../rule';
 import { subjectBreadth, SUBJECT_SHAPES, webIdentityTrusts } from '../web-identity';
 
@@ -22,7 +22,7 @@ export const WebIdentitySubject: Rule = {
       const issuer = trust.principal.issuer ?? readable(trust.principal.value);
       const problem = breadth === undefined
         ? `has no condition on ${issuer}:sub`
-        : `has a ${issuer}:sub condition that matches any ${shape.ownerWord}`;
+        : `has a condition on ${issuer}:sub that matches any ${shape.ownerWord}`;
       violations.push({
         message: `${trust.statement.location} ${problem}, so a token for anyone else's ${shape.resourceWord} on the same issuer can assume `
           + `this role. Add a StringEquals (or StringLike, with wildcards only after the ${shape.ownerWord}) condition on `
