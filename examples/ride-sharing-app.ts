@@ -1,10 +1,12 @@
 /**
  * The example app: a ride-sharing company's backend, built with cdk-iam-role-patterns the way a user would.
- * Later issues add the break-glass, SAML, web identity and partner roles.
+ * Later issues add the break-glass, SAML and web identity roles.
  */
-import { App, RemovalPolicy, Stack, StackProps, Validations, aws_dynamodb as dynamodb, aws_lambda as lambda, aws_logs as logs } from 'aws-cdk-lib';
+import {
+  App, RemovalPolicy, Stack, StackProps, Validations, aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, aws_s3 as s3,
+} from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { LambdaExecutionRole, RoleChecks } from '../src';
+import { CrossAccountRole, LambdaExecutionRole, RoleChecks } from '../src';
 
 /** The ride-request API: a Lambda function that writes ride requests to DynamoDB. */
 export class RideRequestsStack extends Stack {
@@ -33,11 +35,42 @@ export class RideRequestsStack extends Stack {
   }
 }
 
+/** The partner's research lab uploads trip data; a compliance vendor audits the account. */
+export class PartnersStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    // The bucket owns every object, whoever uploads it (no ACLs), and refuses plain HTTP.
+    const uploads = new s3.Bucket(this, 'PartnerUploads', {
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    // Only the lab's uploader role (not every principal of the lab's account) may assume this role.
+    const partnerUpload = new CrossAccountRole(this, 'PartnerUploadRole', {
+      trustedPrincipalArns: ['arn:aws:iam::444455556666:role/LabUploader'],
+    });
+    partnerUpload.addToPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [uploads.arnForObjects('trips/*')] }));
+
+    // The vendor acts for many customers, so it must present the ExternalId it generated for this one.
+    new CrossAccountRole(this, 'ComplianceVendorRole', {
+      trustedAccounts: ['777788889999'],
+      thirdParty: true,
+      externalId: '3f2b8c1e-6a47-4d2e-9b1c-0e5f7a9d2c41',
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('SecurityAudit')],
+    });
+  }
+}
+
 /** Builds the whole example app into `outdir`. */
 export function buildApp(outdir: string): App {
   const app = new App({ outdir });
   // Every role of the app, not only the library's, is checked on the synthesized templates.
   Validations.of(app).addPlugins(new RoleChecks());
   new RideRequestsStack(app, 'RideRequests');
+  new PartnersStack(app, 'Partners');
   return app;
 }

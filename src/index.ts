@@ -2,3 +2,4 @@ export * from './role-pattern-props';
 export * from './role-pattern';
 export * from './lambda-execution-role';
 export * from './role-checks';
+export * from './cross-account-role';

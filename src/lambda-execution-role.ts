@@ -1,6 +1,7 @@
 import { ArnFormat, Duration, Stack, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { cdkNagWildcardResourceId } from './cdk-nag-ids';
+import { PrincipalSet } from './principal-set';
 import { PropErrors } from './prop-errors';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
@@ -121,7 +122,7 @@ function lambdaRoleProps(scope: Construct, id: string, props: LambdaExecutionRol
   errors.throwIfAny();
 
   const services = props.edge ? ['lambda.amazonaws.com', 'edgelambda.amazonaws.com'] : ['lambda.amazonaws.com'];
-  const trusted = new ServicePrincipals(services);
+  const trusted = new PrincipalSet('Service', services);
   const assumedBy = props.requireSourceAccount
     ? trusted.withConditions({ StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } })
     : trusted;
@@ -135,28 +136,6 @@ function lambdaRoleProps(scope: Construct, id: string, props: LambdaExecutionRol
     managedPolicies: props.managedPolicies,
     inlinePolicies: { [LAMBDA_EXECUTION_POLICY_NAME]: executionPolicy(props, logGroupArn), ...props.inlinePolicies },
   };
-}
-
-/**
- * Several service principals in one trust statement (`iam.CompositePrincipal` writes one statement per
- * service unless the app sets the minimizePolicies feature flag).
- */
-class ServicePrincipals extends iam.PrincipalBase {
-  constructor(private readonly services: string[]) {
-    super();
-  }
-
-  public get policyFragment(): iam.PrincipalPolicyFragment {
-    return new iam.PrincipalPolicyFragment({ Service: this.services });
-  }
-
-  public dedupeString(): string {
-    return `ServicePrincipals:${this.services.join(',')}`;
-  }
-
-  public toString(): string {
-    return `ServicePrincipals(${this.services.join(', ')})`;
-  }
 }
 
 function executionPolicy(props: LambdaExecutionRoleProps, logGroupArn: string): iam.PolicyDocument {

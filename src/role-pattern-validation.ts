@@ -34,3 +34,4 @@ function checkLimits(limits: RoleCheckLimits | undefined, errors: PropErrors): v
     errors.add(`checkLimits.${name}`, value, 'a limit is a whole number greater than 0');
   }
 }
+

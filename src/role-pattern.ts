@@ -1,4 +1,4 @@
-import { CfnResource, aws_iam as iam } from 'aws-cdk-lib';
+import { CfnResource, Duration, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { recordAcknowledgement } from './acknowledgements';
 import { Finding } from './checks/engine';
@@ -69,6 +69,19 @@ export abstract class RolePattern extends iam.Role {
    */
   protected warnAtSynth(ruleName: string, message: string): void {
     this.patternWarnings.push({ ruleId: `${RULE_ID_PREFIX}:${ruleName}`, severity: 'warning', resource: '', message });
+  }
+
+  /**
+   * Warns at synth when the maximum session is over one hour.
+   * @param ruleName the warning's name; its id is `cdk-iam-role-patterns:<ruleName>`
+   * @param why why one hour is the sensible limit for this pattern
+   * @param duration the maximum session the user asked for
+   */
+  protected warnIfSessionOverOneHour(ruleName: string, why: string, duration?: Duration): void {
+    if (duration === undefined || Token.isUnresolved(duration.toSeconds({ integral: false }))) return;
+    if (duration.toSeconds({ integral: false }) <= 3600) return;
+    this.warnAtSynth(ruleName, `the maximum session is ${duration.toHumanString()}, more than 1 hour; ${why}. `
+      + 'Use Duration.hours(1), or acknowledge this warning with the reason.');
   }
 
   /**

@@ -17,6 +17,17 @@ describe('the example app', () => {
     expect(checkTemplate(template)).toEqual([]);
   });
 
+  test('the partner stack has an upload role and a vendor role with an ExternalId, and no findings', () => {
+    const template = assembly.getStackByName('Partners').template;
+    expect(checkTemplate(template)).toEqual([]);
+    const trusts = Object.values<any>(template.Resources).filter((resource) => resource.Type === 'AWS::IAM::Role')
+      .map((role) => role.Properties.AssumeRolePolicyDocument.Statement[0].Condition);
+    expect(trusts).toEqual([
+      { ArnEquals: { 'aws:PrincipalArn': ['arn:aws:iam::444455556666:role/LabUploader'] } },
+      { StringEquals: { 'sts:ExternalId': '3f2b8c1e-6a47-4d2e-9b1c-0e5f7a9d2c41' } },
+    ]);
+  });
+
   test('RoleChecks, registered in the app, reports nothing', () => {
     const reportFile = join(assembly.directory, 'validation-report.json');
     const reports = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')).pluginReports : [];

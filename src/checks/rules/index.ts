@@ -18,6 +18,7 @@ import { SamlAudience } from './saml-audience';
 import { ServiceWideWildcardAction } from './service-wide-wildcard-action';
 import { TrustPolicySize } from './trust-policy-size';
 import { UnreadableTrustCondition } from './unreadable-trust-condition';
+import { WeakExternalId } from './weak-external-id';
 import { WebIdentityAudience } from './web-identity-audience';
 import { WebIdentitySubject } from './web-identity-subject';
 import { WebIdentitySubjectWholeOwner } from './web-identity-subject-whole-owner';
@@ -36,6 +37,7 @@ export const ALL_RULES: readonly Rule[] = [
   WebIdentitySubjectWholeOwner,
   SamlAudience,
   CrossAccountWithoutCondition,
+  WeakExternalId,
   UnreadableTrustCondition,
   MfaBoolIfExists,
   ForAllValuesSingleValuedKey,
