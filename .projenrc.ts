@@ -31,6 +31,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@cdklabs/cdk-validator-cfnguard',
     // AGPL: a test-only oracle, never a runtime dependency. Pinned exactly so verdicts do not drift.
     '@cloud-copilot/iam-simulate@0.1.173',
+    // The simulator's policy loader, at the version the simulator uses (its core engine is called directly in tests).
+    '@cloud-copilot/iam-policy@0.1.109',
     'aws-cdk@^2.1144',
     'fast-check',
     'tsx',

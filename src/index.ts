@@ -3,3 +3,5 @@ export * from './role-pattern';
 export * from './lambda-execution-role';
 export * from './role-checks';
 export * from './cross-account-role';
+export * from './web-identity-provider';
+export * from './web-identity-role';

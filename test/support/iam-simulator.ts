@@ -1,3 +1,5 @@
+import { dirname, join } from 'path';
+import { loadPolicy } from '@cloud-copilot/iam-policy';
 import { anonymousPrincipal, runSimulation } from '@cloud-copilot/iam-simulate';
 
 /** The account the test stacks deploy into when the simulator needs one. */
@@ -38,8 +40,12 @@ export interface AssumeRequest {
 
 /**
  * Evaluates the trust policy of a role for one request with the iam-simulate policy simulator.
- * The caller's own identity policy allows the action, so only the trust policy decides. Throws when the
- * simulator ignored a context key, since the verdict would then prove nothing.
+ * The caller's own identity policy allows the action, so only the trust policy decides.
+ *
+ * `runSimulation` validates the request and drops context keys it does not list for the action, among them
+ * every OIDC issuer's `aud` and `sub` (`token.actions.githubusercontent.com:sub`). A verdict without them
+ * proves nothing, so when it dropped any, the same request is evaluated by the simulator's core engine,
+ * which honours every key (`runUnsafeSimulation` would too, but in 0.1.173 it fails on any resource policy).
  */
 export async function assumeRoleDecision(trustPolicy: unknown, request: AssumeRequest): Promise<string> {
   const callerIsIamPrincipal = request.principal.startsWith('arn:');
@@ -60,6 +66,33 @@ export async function assumeRoleDecision(trustPolicy: unknown, request: AssumeRe
   if (result.resultType === 'error') throw new Error(`simulation failed: ${JSON.stringify(result.errors)}`);
   if (result.resultType !== 'single') throw new Error(`unexpected simulation result ${result.resultType}`);
   const ignored = result.result.ignoredContextKeys ?? [];
-  if (ignored.length > 0) throw new Error(`the simulator ignored context keys ${ignored.join(', ')}`);
-  return result.overallResult;
+  if (ignored.length === 0) return result.overallResult;
+  return coreEngineDecision(resolveForSimulation(trustPolicy), request, callerIsIamPrincipal);
+}
+
+/** The simulator's core engine, which evaluates every context key as given (not exported by the package). */
+const engineDirectory = dirname(require.resolve('@cloud-copilot/iam-simulate'));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const engine = (file: string) => require(join(engineDirectory, file));
+
+export function coreEngineDecision(trustPolicy: unknown, request: AssumeRequest, callerIsIamPrincipal: boolean): string {
+  const { authorize } = engine('core_engine/CoreSimulatorEngine.js');
+  const { AwsRequestImpl } = engine('request/request.js');
+  const { RequestContextImpl } = engine('requestContext.js');
+  const { DiscoveryContextKeyConstraints } = engine('context_keys/discoveryContextKeyConstraints.js');
+  const callerPolicy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:*', Resource: '*' }] };
+  const analysis = authorize({
+    request: new AwsRequestImpl(request.principal, { resource: `arn:aws:iam::${ACCOUNT}:role/simulated`, accountId: ACCOUNT },
+      request.action ?? 'sts:AssumeRole', new RequestContextImpl(request.context ?? {})),
+    sessionPolicy: undefined,
+    identityPolicies: callerIsIamPrincipal ? [loadPolicy(callerPolicy, { name: 'caller' })] : [],
+    serviceControlPolicies: [],
+    resourceControlPolicies: [],
+    resourcePolicy: loadPolicy(trustPolicy as any, { name: 'trust' }),
+    permissionBoundaries: undefined,
+    vpcEndpointPolicies: undefined,
+    simulationParameters: { simulationMode: 'Strict', discoveryContextKeyConstraints: new DiscoveryContextKeyConstraints([]) },
+    serviceSettings: { s3: {} },
+  });
+  return analysis.result;
 }

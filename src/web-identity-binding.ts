@@ -1,0 +1,12 @@
+import { aws_iam as iam } from 'aws-cdk-lib';
+
+/** What a provider contributes to a role: the federated principal, its conditions, and the per-identity variable. */
+export interface BoundWebIdentityProvider {
+  readonly principal: iam.IPrincipal;
+  /** The policy variable that holds the caller's own identity, for per-identity access. */
+  readonly identityVariable?: string;
+  /** What the role trusts, in words, for its description. */
+  readonly description: string;
+  /** Set when the conditions are only known at deployment (a token issuer): why the role can vouch for them. */
+  readonly deployTimeConditionsReason?: string;
+}

@@ -1,0 +1,420 @@
+import { Aws, CfnJson, Names, Stack, Token, aws_eks as eks, aws_iam as iam } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { PropErrors } from './prop-errors';
+import { BoundWebIdentityProvider } from './web-identity-binding';
+
+/** How to find the IAM OIDC provider of an issuer. */
+export interface OidcProviderOptions {
+  /**
+   * The IAM OIDC provider of the issuer, when you manage it elsewhere.
+   * @default - the provider is imported by its well-known ARN, `arn:<partition>:iam::<account>:oidc-provider/<issuer>`
+   * (an account has one provider per issuer), unless `createOidcProvider` is true
+   */
+  readonly oidcProvider?: iam.IOidcProvider;
+
+  /**
+   * Whether to create the IAM OIDC provider for the issuer in this stack, with `iam.OidcProviderNative`
+   * (no Lambda custom resource, no thumbprints needed). Roles of the same stack share it; an account can
+   * hold only one provider per issuer, so create it in one stack.
+   * @default false
+   */
+  readonly createOidcProvider?: boolean;
+}
+
+/** Which GitHub Actions workflows may assume the role. */
+export interface GitHubActionsProviderProps extends OidcProviderOptions {
+  /** The GitHub user or organization, such as `octo-org` (or the immutable form `octo-org@1234`). */
+  readonly owner: string;
+
+  /**
+   * The repository, such as `octo-repo` (or `octo-repo@5678`). `*` (every repository of the owner) only
+   * with `allowAllRepositories`.
+   */
+  readonly repository: string;
+
+  /**
+   * Branches whose workflows may assume the role, such as `main` or `release/*`.
+   * @default - no branch filter
+   */
+  readonly branches?: string[];
+
+  /**
+   * Deployment environments whose jobs may assume the role, such as `production`.
+   * @default - no environment filter
+   */
+  readonly environments?: string[];
+
+  /**
+   * Tags whose workflows may assume the role, such as `v*`.
+   * @default - no tag filter
+   */
+  readonly tags?: string[];
+
+  /**
+   * Whether pull-request workflows may assume the role.
+   * @default false
+   */
+  readonly pullRequests?: boolean;
+
+  /**
+   * Whether `repository: '*'` (every repository of the owner, including ones created later) is intended. It
+   * still warns.
+   * @default false
+   */
+  readonly allowAllRepositories?: boolean;
+}
+
+/** Which GitLab CI jobs may assume the role. */
+export interface GitLabProviderProps extends OidcProviderOptions {
+  /**
+   * The GitLab host.
+   * @default 'gitlab.com'
+   */
+  readonly host?: string;
+
+  /** The project path, such as `ride-co/platform/api`. */
+  readonly projectPath: string;
+
+  /**
+   * The branch or tag names whose jobs may assume the role, such as `main` (wildcards allowed).
+   * @default - any ref of the project
+   */
+  readonly refs?: string[];
+
+  /**
+   * The ref types, `branch` or `tag`.
+   * @default - both
+   */
+  readonly refTypes?: string[];
+}
+
+/** Which Kubernetes service account (EKS IAM roles for service accounts) may assume the role. */
+export interface EksServiceAccountProviderProps {
+  /**
+   * The EKS cluster; its OIDC provider and issuer are used.
+   * @default - give `oidcIssuer` (and optionally `oidcProvider`)
+   */
+  readonly cluster?: eks.ICluster;
+
+  /**
+   * The cluster's OIDC issuer, such as `oidc.eks.eu-west-1.amazonaws.com/id/5C0FFEE` (with or without `https://`);
+   * a token is fine.
+   * @default - the cluster's issuer
+   */
+  readonly oidcIssuer?: string;
+
+  /**
+   * The IAM OIDC provider of the issuer.
+   * @default - the cluster's provider, or the provider imported by its well-known ARN
+   */
+  readonly oidcProvider?: iam.IOidcProvider;
+
+  /** The Kubernetes namespace, such as `payments`. */
+  readonly namespace: string;
+
+  /** The service account, such as `ledger`. */
+  readonly serviceAccount: string;
+}
+
+/** Any other OIDC issuer. */
+export interface GenericOidcProviderProps extends OidcProviderOptions {
+  /**
+   * The issuer URL, such as `https://auth.example.com`.
+   * @default - the issuer of `oidcProvider`
+   */
+  readonly issuerUrl?: string;
+
+  /** The audiences (`aud`) your tokens carry. */
+  readonly audiences: string[];
+
+  /** The subjects (`sub`) that may assume the role (wildcards allowed after a fixed prefix). */
+  readonly subjects: string[];
+}
+
+/** Which Amazon Cognito identity pool's identities may assume the role. */
+export interface CognitoIdentityPoolProviderProps {
+  /** The identity pool id, such as `eu-west-1:11111111-2222-3333-4444-555555555555`; a token is fine. */
+  readonly identityPoolId: string;
+
+  /**
+   * Whether the role is for unauthenticated (guest) identities instead of signed-in ones. Such a role
+   * should only read; any write warns.
+   * @default false
+   */
+  readonly unauthenticated?: boolean;
+}
+
+/** The Google OAuth client ids of your app. */
+export interface GoogleProviderProps {
+  /** The client ids (`aud`), such as `1234-abc.apps.googleusercontent.com`. */
+  readonly clientIds: string[];
+}
+
+/** The app ids of your app with Facebook or Login with Amazon. */
+export interface AppIdProviderProps {
+  /** The app ids (`app_id`). */
+  readonly appIds: string[];
+}
+
+const WEB_IDENTITY_ACTION = 'sts:AssumeRoleWithWebIdentity';
+const STS_AUDIENCE = 'sts.amazonaws.com';
+const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
+const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(@\d+)?$/;
+const GITHUB_REPOSITORY = /^[A-Za-z0-9._-]{1,100}(@\d+)?$/;
+const FILTER_VALUE = /^[^\s:]{1,255}$/;
+const HOST = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+const GITLAB_PROJECT = /^[\w.-]+(\/[\w.-]+)+$/;
+const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+const IDENTITY_POOL = /^[a-z]{2}(-[a-z]+)+-\d:[0-9a-f-]{36}$/;
+const ISSUER_URL = /^https:\/\/[a-z0-9.-]+(:\d+)?(\/[\w.~-]+)*\/?$/i;
+
+type Binder = (scope: Construct, id: string, errors: PropErrors) => BoundWebIdentityProvider;
+
+/**
+ * An identity provider whose tokens a `WebIdentityRole` accepts, with the audience and subject conditions
+ * that keep everyone else's tokens out. Choose one with a static method.
+ */
+export class WebIdentityProvider {
+  /**
+   * Identities of an Amazon Cognito identity pool: `aud` is the pool, `amr` is `authenticated` (or
+   * `unauthenticated` for guests).
+   * @param props the identity pool
+   */
+  public static cognitoIdentityPool(props: CognitoIdentityPoolProviderProps): WebIdentityProvider {
+    return new WebIdentityProvider('Amazon Cognito identity pool', (_scope, _id, errors) => {
+      errors.checkPattern('provider.identityPoolId', props.identityPoolId, IDENTITY_POOL,
+        'an identity pool id is the region, a colon and a UUID, such as "eu-west-1:11111111-2222-3333-4444-555555555555"');
+      const amr = props.unauthenticated ? 'unauthenticated' : 'authenticated';
+      return {
+        principal: new iam.FederatedPrincipal('cognito-identity.amazonaws.com', {
+          'StringEquals': { 'cognito-identity.amazonaws.com:aud': props.identityPoolId },
+          'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr },
+        }, WEB_IDENTITY_ACTION),
+        identityVariable: '${cognito-identity.amazonaws.com:sub}',
+        description: `${amr} identities of Cognito identity pool ${Token.isUnresolved(props.identityPoolId) ? '' : props.identityPoolId}`.trim(),
+      };
+    });
+  }
+
+  /**
+   * Users signed in with Google to your app (its OAuth client ids in `accounts.google.com:aud`).
+   * @param props the client ids
+   */
+  public static google(props: GoogleProviderProps): WebIdentityProvider {
+    return WebIdentityProvider.appAudience('Google', 'accounts.google.com', 'accounts.google.com:aud', 'provider.clientIds', props.clientIds,
+      '${accounts.google.com:sub}');
+  }
+
+  /**
+   * Users signed in with Facebook to your app (its app ids in `graph.facebook.com:app_id`).
+   * @param props the app ids
+   */
+  public static facebook(props: AppIdProviderProps): WebIdentityProvider {
+    return WebIdentityProvider.appAudience('Facebook', 'graph.facebook.com', 'graph.facebook.com:app_id', 'provider.appIds', props.appIds,
+      '${graph.facebook.com:id}');
+  }
+
+  /**
+   * Users signed in with Login with Amazon to your app (its app ids in `www.amazon.com:app_id`).
+   * @param props the app ids
+   */
+  public static amazon(props: AppIdProviderProps): WebIdentityProvider {
+    return WebIdentityProvider.appAudience('Login with Amazon', 'www.amazon.com', 'www.amazon.com:app_id', 'provider.appIds', props.appIds,
+      '${www.amazon.com:user_id}');
+  }
+
+  /**
+   * GitHub Actions workflows of one repository: `aud` is `sts.amazonaws.com`, `sub` is built from the
+   * branch, environment, tag and pull-request filters (at least one).
+   * @param props the repository and its filters
+   */
+  public static githubActions(props: GitHubActionsProviderProps): WebIdentityProvider {
+    return new WebIdentityProvider('GitHub Actions', (scope, id, errors) => {
+      checkGitHub(props, errors);
+      const repository = `repo:${props.owner}/${props.repository}`;
+      const subjects = [
+        ...(props.branches ?? []).map((branch) => `${repository}:ref:refs/heads/${branch}`),
+        ...(props.environments ?? []).map((environment) => `${repository}:environment:${environment}`),
+        ...(props.tags ?? []).map((tag) => `${repository}:ref:refs/tags/${tag}`),
+        ...(props.pullRequests ? [`${repository}:pull_request`] : []),
+      ];
+      const provider = oidcProviderArn(scope, GITHUB_ISSUER, [STS_AUDIENCE], props);
+      return {
+        principal: oidcPrincipal(scope, id, provider, GITHUB_ISSUER, [STS_AUDIENCE], subjects),
+        description: `GitHub Actions in ${props.owner}/${props.repository} (${subjects.map((subject) => subject.slice(repository.length + 1)).join(', ')})`,
+      };
+    });
+  }
+
+  /**
+   * GitLab CI jobs of one project: `aud` is `https://<host>`, `sub` is
+   * `project_path:<path>:ref_type:<type>:ref:<ref>`.
+   * @param props the project and its refs
+   */
+  public static gitlab(props: GitLabProviderProps): WebIdentityProvider {
+    return new WebIdentityProvider('GitLab CI', (scope, id, errors) => {
+      const host = props.host ?? 'gitlab.com';
+      errors.checkPattern('provider.host', host, HOST, 'a host name, such as "gitlab.com" or "gitlab.example.com", without https://');
+      errors.checkPattern('provider.projectPath', props.projectPath, GITLAB_PROJECT,
+        'a project path is the group (and subgroups) and the project, without wildcards, such as "ride-co/platform/api"');
+      checkFilterValues('provider.refs', props.refs, errors);
+      for (const type of props.refTypes ?? []) {
+        if (type !== 'branch' && type !== 'tag') errors.add('provider.refTypes', type, 'a ref type is "branch" or "tag"');
+      }
+      const types = props.refTypes?.length ? props.refTypes : ['*'];
+      const refs = props.refs?.length ? props.refs : ['*'];
+      const subjects = types.flatMap((type) => refs.map((ref) => `project_path:${props.projectPath}:ref_type:${type}:ref:${ref}`));
+      const audience = `https://${host}`;
+      const provider = oidcProviderArn(scope, host, [audience], props);
+      return {
+        principal: oidcPrincipal(scope, id, provider, host, [audience], subjects),
+        description: `GitLab CI in ${props.projectPath} on ${host}`,
+      };
+    });
+  }
+
+  /**
+   * A Kubernetes service account of an EKS cluster (IAM roles for service accounts): `aud` is
+   * `sts.amazonaws.com`, `sub` is `system:serviceaccount:<namespace>:<service account>`. The issuer may be a token.
+   * @param props the cluster or issuer, and the service account
+   */
+  public static eksServiceAccount(props: EksServiceAccountProviderProps): WebIdentityProvider {
+    return new WebIdentityProvider('EKS service account', (scope, id, errors) => {
+      if (props.cluster === undefined && props.oidcIssuer === undefined) {
+        errors.addConflict('provider.cluster, provider.oidcIssuer: give one, such as oidcIssuer: "oidc.eks.eu-west-1.amazonaws.com/id/5C0FFEE"');
+      }
+      errors.checkPattern('provider.namespace', props.namespace, KUBERNETES_NAME, 'a namespace is a Kubernetes name (lowercase letters, digits, "-"), without wildcards');
+      errors.checkPattern('provider.serviceAccount', props.serviceAccount, KUBERNETES_NAME,
+        'a service account is a Kubernetes name (lowercase letters, digits, "-", "."), without wildcards');
+      const clusterProvider = props.cluster?.openIdConnectProvider;
+      const issuer = issuerOf(props.oidcIssuer ?? clusterProvider?.openIdConnectProviderIssuer ?? '');
+      const provider = props.oidcProvider?.openIdConnectProviderArn ?? clusterProvider?.openIdConnectProviderArn
+        ?? oidcProviderArn(scope, issuer, [STS_AUDIENCE], {});
+      const subject = `system:serviceaccount:${props.namespace}:${props.serviceAccount}`;
+      return {
+        principal: oidcPrincipal(scope, id, provider, issuer, [STS_AUDIENCE], [subject]),
+        description: `EKS service account ${props.namespace}/${props.serviceAccount}`,
+        deployTimeConditionsReason: deployTimeReason(issuer, [STS_AUDIENCE], [subject]),
+      };
+    });
+  }
+
+  /**
+   * Any other OIDC issuer: the audiences and subjects your tokens carry (subjects are required).
+   * @param props the issuer, audiences and subjects
+   */
+  public static oidc(props: GenericOidcProviderProps): WebIdentityProvider {
+    return new WebIdentityProvider('OIDC', (scope, id, errors) => {
+      if (props.issuerUrl === undefined && props.oidcProvider === undefined) {
+        errors.addConflict('provider.issuerUrl, provider.oidcProvider: give one, such as issuerUrl: "https://auth.example.com"');
+      }
+      errors.checkPattern('provider.issuerUrl', props.issuerUrl, ISSUER_URL, 'an issuer URL is https:// and a host, with an optional path, such as "https://auth.example.com"');
+      checkNonEmpty('provider.audiences', props.audiences, errors);
+      checkNonEmpty('provider.subjects', props.subjects, errors);
+      for (const subject of props.subjects.filter((value) => !Token.isUnresolved(value) && /^[*?]/.test(value))) {
+        errors.add('provider.subjects', subject, 'a subject starts with a fixed value; a leading wildcard matches any subject of the issuer');
+      }
+      const issuer = issuerOf(props.issuerUrl ?? props.oidcProvider?.openIdConnectProviderIssuer ?? '');
+      const provider = oidcProviderArn(scope, issuer, props.audiences, props);
+      return {
+        principal: oidcPrincipal(scope, id, provider, issuer, props.audiences, props.subjects),
+        description: `OIDC issuer ${Token.isUnresolved(issuer) ? '' : issuer}`.trim(),
+        deployTimeConditionsReason: deployTimeReason(issuer, props.audiences, props.subjects),
+      };
+    });
+  }
+
+  private static appAudience(name: string, federated: string, key: string, prop: string, ids: string[], identityVariable: string): WebIdentityProvider {
+    return new WebIdentityProvider(name, (_scope, _id, errors) => {
+      checkNonEmpty(prop, ids, errors);
+      return {
+        principal: new iam.FederatedPrincipal(federated, { StringEquals: { [key]: ids } }, WEB_IDENTITY_ACTION),
+        identityVariable,
+        description: `${name} users of app ${ids.filter((value) => !Token.isUnresolved(value)).join(', ')}`.trim(),
+      };
+    });
+  }
+
+  private constructor(
+    /** The provider's kind, such as `GitHub Actions`. */
+    public readonly name: string,
+    private readonly binder: Binder,
+  ) {}
+
+  /**
+   * Checks the provider's props and builds its principal; helper resources are created in `scope` with ids
+   * that start with `id`.
+   * @internal
+   */
+  public _bind(scope: Construct, id: string, errors: PropErrors): BoundWebIdentityProvider {
+    return this.binder(scope, id, errors);
+  }
+}
+
+function checkGitHub(props: GitHubActionsProviderProps, errors: PropErrors): void {
+  if (props.owner === '*') errors.add('provider.owner', props.owner, 'name the GitHub user or organization; "*" would trust every repository on GitHub');
+  else errors.checkPattern('provider.owner', props.owner, GITHUB_OWNER, 'a GitHub owner is 1 to 39 letters, digits and hyphens, such as "octo-org" (or "octo-org@1234")');
+  if (props.repository === '*') {
+    if (!props.allowAllRepositories) {
+      errors.add('provider.repository', props.repository, 'name the repository; "*" trusts every repository of the owner, even ones created later (set allowAllRepositories: true if that is intended)');
+    }
+  } else {
+    errors.checkPattern('provider.repository', props.repository, GITHUB_REPOSITORY, 'a repository name is letters, digits, ".", "_" and "-", such as "octo-repo" (or "octo-repo@5678")');
+  }
+  for (const [prop, values] of [['branches', props.branches], ['environments', props.environments], ['tags', props.tags]] as const) {
+    checkFilterValues(`provider.${prop}`, values, errors);
+  }
+  if (!props.branches?.length && !props.environments?.length && !props.tags?.length && !props.pullRequests) {
+    errors.addConflict('provider.branches, provider.environments, provider.tags, provider.pullRequests: give at least one filter, such as branches: [\'main\']');
+  }
+}
+
+function checkFilterValues(prop: string, values: string[] | undefined, errors: PropErrors): void {
+  for (const value of values ?? []) errors.checkPattern(prop, value, FILTER_VALUE, 'a filter value has no spaces or ":", such as "main" or "release/*"');
+}
+
+function checkNonEmpty(prop: string, values: string[], errors: PropErrors): void {
+  if (values.length === 0) errors.add(prop, values, 'give at least one');
+  for (const value of values) errors.checkPattern(prop, value, /^\S+$/, 'a value is not empty and has no spaces');
+}
+
+/** Why the role vouches for conditions whose keys are a token: it wrote their values itself, checked at construction. */
+function deployTimeReason(issuer: string, audiences: string[], subjects: string[]): string | undefined {
+  if (!Token.isUnresolved(issuer)) return undefined;
+  return `WebIdentityRole wrote these conditions itself: <issuer>:aud = ${audiences.join(', ')} and <issuer>:sub = ${subjects.join(', ')}; `
+    + 'only the issuer in the keys is a token (CfnJson).';
+}
+
+/** The issuer as IAM writes it in condition keys: no scheme, no trailing slash. */
+function issuerOf(url: string): string {
+  return Token.isUnresolved(url) ? url : url.replace(/^https:\/\//i, '').replace(/\/+$/, '');
+}
+
+/** The ARN of the IAM OIDC provider of an issuer: given, created once per stack, or imported by its well-known ARN. */
+function oidcProviderArn(scope: Construct, issuer: string, audiences: string[], options: OidcProviderOptions): string {
+  if (options.oidcProvider) return options.oidcProvider.openIdConnectProviderArn;
+  if (!options.createOidcProvider) return `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:oidc-provider/${issuer}`;
+  const stack = Stack.of(scope);
+  const id = `OidcProvider${Token.isUnresolved(issuer) ? Names.uniqueId(scope) : issuer.replace(/[^A-Za-z0-9]/g, '')}`;
+  const existing = stack.node.tryFindChild(id) as iam.OidcProviderNative | undefined;
+  return (existing ?? new iam.OidcProviderNative(stack, id, { url: `https://${issuer}`, clientIds: audiences })).openIdConnectProviderArn;
+}
+
+/**
+ * The federated principal of an OIDC provider with `aud` and `sub` conditions: StringEquals, or StringLike
+ * for every subject when any subject holds a wildcard (operators are ANDed, so they are never split).
+ * When the issuer is a token, the condition keys are one too, and CloudFormation needs them in a CfnJson.
+ */
+function oidcPrincipal(scope: Construct, id: string, provider: string, issuer: string, audiences: string[], subjects: string[]): iam.IPrincipal {
+  const subjectOperator = subjects.some((subject) => /[*?]/.test(subject)) ? 'StringLike' : 'StringEquals';
+  const tests: Record<string, Record<string, unknown>> = {};
+  const add = (operator: string, key: string, values: string[]) => { tests[operator] = { ...tests[operator], [key]: values }; };
+  add('StringEquals', `${issuer}:aud`, audiences);
+  add(subjectOperator, `${issuer}:sub`, subjects);
+  if (!Token.isUnresolved(issuer)) return new iam.FederatedPrincipal(provider, tests, WEB_IDENTITY_ACTION);
+  const conditions: Record<string, unknown> = {};
+  for (const [operator, keys] of Object.entries(tests)) {
+    conditions[operator] = new CfnJson(scope, `${id}${operator}Condition`, { value: keys });
+  }
+  return new iam.FederatedPrincipal(provider, conditions, WEB_IDENTITY_ACTION);
+}

@@ -1,0 +1,103 @@
+import { Duration, aws_dynamodb as dynamodb, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { PropErrors } from './prop-errors';
+import { RolePattern } from './role-pattern';
+import { RolePatternProps } from './role-pattern-props';
+import { checkRolePatternProps } from './role-pattern-validation';
+import { WebIdentityProvider } from './web-identity-provider';
+
+/** Properties of a WebIdentityRole. */
+export interface WebIdentityRoleProps extends RolePatternProps {
+  /** The identity provider and the conditions its tokens must meet, from a `WebIdentityProvider` static method. */
+  readonly provider: WebIdentityProvider;
+}
+
+const PER_IDENTITY_DYNAMODB_ACTIONS = [
+  'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem',
+];
+const PER_IDENTITY_S3_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
+
+/**
+ * A role for app users or CI jobs that hold an external identity (Cognito, Google, Facebook, Amazon, GitHub
+ * Actions, GitLab, EKS service accounts, any OIDC issuer), assumed with `sts:AssumeRoleWithWebIdentity`.
+ * The provider's audience and subject conditions are always in the trust policy.
+ *
+ * @example
+ * new WebIdentityRole(this, 'DeployRole', {
+ *   provider: WebIdentityProvider.githubActions({ owner: 'ride-co', repository: 'api', environments: ['production'] }),
+ * });
+ */
+export class WebIdentityRole extends RolePattern {
+  /** The provider this role trusts. */
+  public readonly provider: WebIdentityProvider;
+  private readonly identityVariable?: string;
+
+  /**
+   * @param scope the scope of the role
+   * @param id the id of the role
+   * @param props the provider and the role's properties
+   */
+  constructor(scope: Construct, id: string, props: WebIdentityRoleProps) {
+    const errors = new PropErrors('WebIdentityRole', `${scope.node.path}/${id}`);
+    checkRolePatternProps(props, errors);
+    const bound = props.provider._bind(scope, id, errors);
+    errors.throwIfAny();
+    super(scope, id, {
+      assumedBy: bound.principal,
+      roleName: props.roleName,
+      description: props.description ?? `Web identity role (cdk-iam-role-patterns WebIdentityRole): ${bound.description}.`.slice(0, 1000),
+      path: props.path,
+      permissionsBoundary: props.permissionsBoundary,
+      maxSessionDuration: props.maxSessionDuration ?? Duration.hours(1),
+      managedPolicies: props.managedPolicies,
+      inlinePolicies: props.inlinePolicies,
+    }, props.checkLimits);
+    this.provider = props.provider;
+    this.identityVariable = bound.identityVariable;
+    if (bound.deployTimeConditionsReason) {
+      this.acknowledgeForValidators('cdk-iam-role-patterns:UnreadableTrustCondition', bound.deployTimeConditionsReason);
+    }
+  }
+
+  /**
+   * Lets each identity read and write only the items whose partition key is its own identity id
+   * (`dynamodb:LeadingKeys` = `${cognito-identity.amazonaws.com:sub}` for Cognito): the mobile-app pattern.
+   * @param table the table; its partition key must hold the identity id
+   * @param actions the DynamoDB actions
+   * @default actions - GetItem, BatchGetItem, Query, PutItem, UpdateItem, DeleteItem, BatchWriteItem
+   */
+  public grantPerIdentityDynamoDbAccess(table: dynamodb.ITable, actions?: string[]): iam.Grant {
+    return iam.Grant.addToPrincipal({
+      grantee: this,
+      actions: actions ?? PER_IDENTITY_DYNAMODB_ACTIONS,
+      resourceArns: [table.tableArn],
+      conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [this.requireIdentityVariable('grantPerIdentityDynamoDbAccess')] } },
+    });
+  }
+
+  /**
+   * Lets each identity read and write only the objects under its own prefix (`<identity id>/`) and list
+   * only that prefix.
+   * @param bucket the bucket
+   * @param actions the object actions
+   * @default actions - GetObject, PutObject, DeleteObject
+   */
+  public grantPerIdentityS3Prefix(bucket: s3.IBucket, actions?: string[]): iam.Grant {
+    const prefix = `${this.requireIdentityVariable('grantPerIdentityS3Prefix')}/*`;
+    iam.Grant.addToPrincipal({
+      grantee: this,
+      actions: ['s3:ListBucket'],
+      resourceArns: [bucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': [prefix] } },
+    });
+    return iam.Grant.addToPrincipal({ grantee: this, actions: actions ?? PER_IDENTITY_S3_ACTIONS, resourceArns: [bucket.arnForObjects(prefix)] });
+  }
+
+  private requireIdentityVariable(method: string): string {
+    if (this.identityVariable === undefined) {
+      throw new Error(`${method} on ${this.node.path}: per-identity access needs an app-user provider (Cognito identity pool, Google, Facebook, `
+        + `Amazon), whose tokens carry one identity per user; ${this.provider.name} tokens identify a pipeline or a workload, not a user.`);
+    }
+    return this.identityVariable;
+  }
+}
