@@ -1,12 +1,13 @@
 /**
  * The example app: a ride-sharing company's backend, built with cdk-iam-role-patterns the way a user would.
- * Later issues add the break-glass, SAML and web identity roles.
+ * Later issues add the break-glass and SAML roles.
  */
 import {
-  App, RemovalPolicy, Stack, StackProps, Validations, aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, aws_s3 as s3,
+  App, RemovalPolicy, Stack, StackProps, Validations, aws_cognito as cognito, aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda,
+  aws_logs as logs, aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { CrossAccountRole, LambdaExecutionRole, RoleChecks } from '../src';
+import { CrossAccountRole, LambdaExecutionRole, RoleChecks, WebIdentityProvider, WebIdentityRole } from '../src';
 
 /** The ride-request API: a Lambda function that writes ride requests to DynamoDB. */
 export class RideRequestsStack extends Stack {
@@ -65,6 +66,52 @@ export class PartnersStack extends Stack {
   }
 }
 
+/** Riders sign in to the mobile app (Google via a Cognito identity pool) and keep their own saved places. */
+export class RiderAppStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    const places = new dynamodb.Table(this, 'SavedPlaces', {
+      partitionKey: { name: 'identityId', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'placeId', type: dynamodb.AttributeType.STRING },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const riders = new cognito.CfnIdentityPool(this, 'Riders', {
+      allowUnauthenticatedIdentities: false,
+      supportedLoginProviders: { 'accounts.google.com': 'ride-co-app.apps.googleusercontent.com' },
+    });
+
+    // Each signed-in rider reads and writes only the items under their own identity id.
+    const riderRole = new WebIdentityRole(this, 'RiderRole', {
+      provider: WebIdentityProvider.cognitoIdentityPool({ identityPoolId: riders.ref }),
+    });
+    riderRole.grantPerIdentityDynamoDbAccess(places);
+    new cognito.CfnIdentityPoolRoleAttachment(this, 'RiderRoles', { identityPoolId: riders.ref, roles: { authenticated: riderRole.roleArn } });
+  }
+}
+
+/** GitHub Actions deploys the app from the main branch and the production environment, with no stored keys. */
+export class DeliveryStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    const deploy = new WebIdentityRole(this, 'GitHubDeployRole', {
+      provider: WebIdentityProvider.githubActions({
+        owner: 'ride-co',
+        repository: 'ride-platform',
+        branches: ['main'],
+        environments: ['production'],
+        createOidcProvider: true,
+      }),
+    });
+    // The CDK CLI deploys by assuming the bootstrap roles.
+    deploy.addToPolicy(new iam.PolicyStatement({
+      actions: ['sts:AssumeRole'],
+      resources: [this.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: 'cdk-hnb659fds-*' })],
+    }));
+  }
+}
+
 /** Builds the whole example app into `outdir`. */
 export function buildApp(outdir: string): App {
   const app = new App({ outdir });
@@ -72,5 +119,7 @@ export function buildApp(outdir: string): App {
   Validations.of(app).addPlugins(new RoleChecks());
   new RideRequestsStack(app, 'RideRequests');
   new PartnersStack(app, 'Partners');
+  new RiderAppStack(app, 'RiderApp');
+  new DeliveryStack(app, 'Delivery');
   return app;
 }

@@ -168,6 +168,16 @@ const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const IDENTITY_POOL = /^[a-z]{2}(-[a-z]+)+-\d:[0-9a-f-]{36}$/;
 const ISSUER_URL = /^https:\/\/[a-z0-9.-]+(:\d+)?(\/[\w.~-]+)*\/?$/i;
 
+/** A provider known to STS by name, whose audience key holds your app's ids. */
+interface AppAudience {
+  readonly name: string;
+  readonly federated: string;
+  readonly key: string;
+  readonly prop: string;
+  readonly ids: string[];
+  readonly identityVariable: string;
+}
+
 type Binder = (scope: Construct, id: string, errors: PropErrors) => BoundWebIdentityProvider;
 
 /**
@@ -201,8 +211,14 @@ export class WebIdentityProvider {
    * @param props the client ids
    */
   public static google(props: GoogleProviderProps): WebIdentityProvider {
-    return WebIdentityProvider.appAudience('Google', 'accounts.google.com', 'accounts.google.com:aud', 'provider.clientIds', props.clientIds,
-      '${accounts.google.com:sub}');
+    return WebIdentityProvider.appAudience({
+      name: 'Google',
+      federated: 'accounts.google.com',
+      key: 'accounts.google.com:aud',
+      prop: 'provider.clientIds',
+      ids: props.clientIds,
+      identityVariable: '${accounts.google.com:sub}',
+    });
   }
 
   /**
@@ -210,8 +226,14 @@ export class WebIdentityProvider {
    * @param props the app ids
    */
   public static facebook(props: AppIdProviderProps): WebIdentityProvider {
-    return WebIdentityProvider.appAudience('Facebook', 'graph.facebook.com', 'graph.facebook.com:app_id', 'provider.appIds', props.appIds,
-      '${graph.facebook.com:id}');
+    return WebIdentityProvider.appAudience({
+      name: 'Facebook',
+      federated: 'graph.facebook.com',
+      key: 'graph.facebook.com:app_id',
+      prop: 'provider.appIds',
+      ids: props.appIds,
+      identityVariable: '${graph.facebook.com:id}',
+    });
   }
 
   /**
@@ -219,8 +241,14 @@ export class WebIdentityProvider {
    * @param props the app ids
    */
   public static amazon(props: AppIdProviderProps): WebIdentityProvider {
-    return WebIdentityProvider.appAudience('Login with Amazon', 'www.amazon.com', 'www.amazon.com:app_id', 'provider.appIds', props.appIds,
-      '${www.amazon.com:user_id}');
+    return WebIdentityProvider.appAudience({
+      name: 'Login with Amazon',
+      federated: 'www.amazon.com',
+      key: 'www.amazon.com:app_id',
+      prop: 'provider.appIds',
+      ids: props.appIds,
+      identityVariable: '${www.amazon.com:user_id}',
+    });
   }
 
   /**
@@ -324,13 +352,13 @@ export class WebIdentityProvider {
     });
   }
 
-  private static appAudience(name: string, federated: string, key: string, prop: string, ids: string[], identityVariable: string): WebIdentityProvider {
-    return new WebIdentityProvider(name, (_scope, _id, errors) => {
-      checkNonEmpty(prop, ids, errors);
+  private static appAudience(app: AppAudience): WebIdentityProvider {
+    return new WebIdentityProvider(app.name, (_scope, _id, errors) => {
+      checkNonEmpty(app.prop, app.ids, errors);
       return {
-        principal: new iam.FederatedPrincipal(federated, { StringEquals: { [key]: ids } }, WEB_IDENTITY_ACTION),
-        identityVariable,
-        description: `${name} users of app ${ids.filter((value) => !Token.isUnresolved(value)).join(', ')}`.trim(),
+        principal: new iam.FederatedPrincipal(app.federated, { StringEquals: { [app.key]: app.ids } }, WEB_IDENTITY_ACTION),
+        identityVariable: app.identityVariable,
+        description: `${app.name} users of app ${app.ids.filter((value) => !Token.isUnresolved(value)).join(', ')}`.trim(),
       };
     });
   }

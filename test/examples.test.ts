@@ -28,6 +28,24 @@ describe('the example app', () => {
     ]);
   });
 
+  test('the rider app\'s role trusts signed-in identities of the pool and reaches only their own items', () => {
+    const template = assembly.getStackByName('RiderApp').template;
+    expect(checkTemplate(template)).toEqual([]);
+    const policy = Object.values<any>(template.Resources).find((resource) => resource.Type === 'AWS::IAM::Policy');
+    expect(policy.Properties.PolicyDocument.Statement[0].Condition).toEqual({
+      'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['${cognito-identity.amazonaws.com:sub}'] },
+    });
+  });
+
+  test('the GitHub deploy role trusts main and production of one repository only', () => {
+    const template = assembly.getStackByName('Delivery').template;
+    expect(checkTemplate(template)).toEqual([]);
+    const role = Object.values<any>(template.Resources).find((resource) => resource.Type === 'AWS::IAM::Role');
+    expect(role.Properties.AssumeRolePolicyDocument.Statement[0].Condition.StringEquals['token.actions.githubusercontent.com:sub']).toEqual([
+      'repo:ride-co/ride-platform:ref:refs/heads/main', 'repo:ride-co/ride-platform:environment:production',
+    ]);
+  });
+
   test('RoleChecks, registered in the app, reports nothing', () => {
     const reportFile = join(assembly.directory, 'validation-report.json');
     const reports = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')).pluginReports : [];

@@ -1,20 +1,10 @@
 import { App, CfnParameter, Stack, Validations, aws_dynamodb as dynamodb, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { WebIdentityProvider, WebIdentityRole } from '../src';
+import { POOL, PROVIDERS } from './support/web-identity-providers';
 
-const POOL = 'eu-west-1:11111111-2222-3333-4444-555555555555';
 const oidcArn = (issuer: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, `:oidc-provider/${issuer}`]] });
 
-export const PROVIDERS: [string, () => WebIdentityProvider][] = [
-  ['Cognito identity pool', () => WebIdentityProvider.cognitoIdentityPool({ identityPoolId: POOL })],
-  ['Google', () => WebIdentityProvider.google({ clientIds: ['1234-abc.apps.googleusercontent.com'] })],
-  ['Facebook', () => WebIdentityProvider.facebook({ appIds: ['123456789012345'] })],
-  ['Login with Amazon', () => WebIdentityProvider.amazon({ appIds: ['amzn1.application.abc'] })],
-  ['GitHub Actions', () => WebIdentityProvider.githubActions({ owner: 'ride-co', repository: 'api', branches: ['main'] })],
-  ['GitLab', () => WebIdentityProvider.gitlab({ projectPath: 'ride-co/platform/api', refs: ['main'], refTypes: ['branch'] })],
-  ['EKS service account', () => WebIdentityProvider.eksServiceAccount({ oidcIssuer: 'https://oidc.eks.eu-west-1.amazonaws.com/id/5C0FFEE', namespace: 'payments', serviceAccount: 'ledger' })],
-  ['any OIDC issuer', () => WebIdentityProvider.oidc({ issuerUrl: 'https://auth.example.com', audiences: ['rides-api'], subjects: ['service:billing'] })],
-];
 
 function build(provider: WebIdentityProvider): { stack: Stack; role: WebIdentityRole } {
   const stack = new Stack(new App(), 'Stack');

@@ -1,5 +1,6 @@
 import { hasPlaceholder, readable, renderString } from './cfn-value';
 import { ConditionTest, isAllow, PolicyStatement } from './policy-document';
+import { parseFederatedPrincipal } from './principals';
 import { RoleUnderCheck } from './role-under-check';
 
 /** What a role trusts, in words a reviewer reads at a glance. */
@@ -18,12 +19,20 @@ function describeCondition(test: ConditionTest): string {
   return `${test.operator} ${test.keyAsWritten} = ${test.values.map(readable).join(' | ')}`;
 }
 
-function principalsOf(statement: PolicyStatement): string[] {
+function principalsOf(statement: PolicyStatement, role: RoleUnderCheck): string[] {
   const entries: string[] = [];
   for (const [type, values] of statement.principal ?? []) {
-    for (const value of values) entries.push(type === '*' ? '*' : `${type} ${readable(value)}`);
+    for (const value of values) entries.push(type === '*' ? '*' : `${type} ${describePrincipal(type, value, role)}`);
   }
   return entries;
+}
+
+/** A principal value in words; a provider defined in the template is named by its issuer. */
+function describePrincipal(type: string, value: string, role: RoleUnderCheck): string {
+  if (type !== 'Federated') return readable(value);
+  const federated = parseFederatedPrincipal(value, role.describeFederated);
+  return federated.kind === 'oidc' && federated.issuer !== undefined && hasPlaceholder(value)
+    ? `oidc-provider/${federated.issuer}` : readable(value);
 }
 
 /** Summarizes the Allow statements of a role's trust policy and its session limit. */
@@ -34,7 +43,7 @@ export function summarizeRole(role: RoleUnderCheck): RoleSummary {
   const maxSession = seconds === undefined ? '1h (default)'
     : hasPlaceholder(seconds) ? readable(seconds) : formatSeconds(Number(seconds));
   return {
-    trusts: unique(allows.flatMap(principalsOf)),
+    trusts: unique(allows.flatMap((statement) => principalsOf(statement, role))),
     conditions: unique(allows.flatMap((statement) => statement.conditions.map(describeCondition))),
     actions: unique(allows.flatMap((statement) => statement.actions)),
     maxSession,

@@ -48,7 +48,11 @@ export interface AssumeRequest {
  * which honours every key (`runUnsafeSimulation` would too, but in 0.1.173 it fails on any resource policy).
  */
 export async function assumeRoleDecision(trustPolicy: unknown, request: AssumeRequest): Promise<string> {
-  const callerIsIamPrincipal = request.principal.startsWith('arn:');
+  // The simulator lets only principals ending in amazonaws.com rely on the trust policy alone; any other caller
+  // (an IAM principal, or a web identity provider such as accounts.google.com, which has no identity policy at
+  // all) also needs an identity policy that allows the call. Giving the caller `sts:*` leaves the trust policy
+  // as the only thing that decides.
+  const callerNeedsIdentityPolicy = request.principal !== 'anonymous' && !request.principal.endsWith('amazonaws.com');
   const result = await runSimulation({
     request: {
       principal: request.principal === 'anonymous' ? anonymousPrincipal : request.principal,
@@ -56,7 +60,7 @@ export async function assumeRoleDecision(trustPolicy: unknown, request: AssumeRe
       resource: { resource: `arn:aws:iam::${ACCOUNT}:role/simulated`, accountId: ACCOUNT },
       contextVariables: request.context ?? {},
     },
-    identityPolicies: callerIsIamPrincipal
+    identityPolicies: callerNeedsIdentityPolicy
       ? [{ name: 'caller', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:*', Resource: '*' }] } }]
       : [],
     serviceControlPolicies: [],
@@ -67,7 +71,7 @@ export async function assumeRoleDecision(trustPolicy: unknown, request: AssumeRe
   if (result.resultType !== 'single') throw new Error(`unexpected simulation result ${result.resultType}`);
   const ignored = result.result.ignoredContextKeys ?? [];
   if (ignored.length === 0) return result.overallResult;
-  return coreEngineDecision(resolveForSimulation(trustPolicy), request, callerIsIamPrincipal);
+  return coreEngineDecision(resolveForSimulation(trustPolicy), request, callerNeedsIdentityPolicy);
 }
 
 /** The simulator's core engine, which evaluates every context key as given (not exported by the package). */
@@ -75,7 +79,7 @@ const engineDirectory = dirname(require.resolve('@cloud-copilot/iam-simulate'));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const engine = (file: string) => require(join(engineDirectory, file));
 
-export function coreEngineDecision(trustPolicy: unknown, request: AssumeRequest, callerIsIamPrincipal: boolean): string {
+export function coreEngineDecision(trustPolicy: unknown, request: AssumeRequest, callerNeedsIdentityPolicy: boolean): string {
   const { authorize } = engine('core_engine/CoreSimulatorEngine.js');
   const { AwsRequestImpl } = engine('request/request.js');
   const { RequestContextImpl } = engine('requestContext.js');
@@ -85,7 +89,7 @@ export function coreEngineDecision(trustPolicy: unknown, request: AssumeRequest,
     request: new AwsRequestImpl(request.principal, { resource: `arn:aws:iam::${ACCOUNT}:role/simulated`, accountId: ACCOUNT },
       request.action ?? 'sts:AssumeRole', new RequestContextImpl(request.context ?? {})),
     sessionPolicy: undefined,
-    identityPolicies: callerIsIamPrincipal ? [loadPolicy(callerPolicy, { name: 'caller' })] : [],
+    identityPolicies: callerNeedsIdentityPolicy ? [loadPolicy(callerPolicy, { name: 'caller' })] : [],
     serviceControlPolicies: [],
     resourceControlPolicies: [],
     resourcePolicy: loadPolicy(trustPolicy as any, { name: 'trust' }),
