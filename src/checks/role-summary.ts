@@ -1,3 +1,4 @@
+import { assumeRoleAlerts } from './break-glass';
 import { hasPlaceholder, readable, renderString } from './cfn-value';
 import { ConditionTest, isAllow, PolicyStatement } from './policy-document';
 import { parseFederatedPrincipal } from './principals';
@@ -13,6 +14,8 @@ export interface RoleSummary {
   readonly actions: string[];
   /** The maximum session, such as `1h`, or `1h (default)`. */
   readonly maxSession: string;
+  /** The EventBridge rules in the template that alert on the role's AssumeRole events. */
+  readonly alerts: string[];
 }
 
 function describeCondition(test: ConditionTest): string {
@@ -47,6 +50,7 @@ export function summarizeRole(role: RoleUnderCheck): RoleSummary {
     conditions: unique(allows.flatMap((statement) => statement.conditions.map(describeCondition))),
     actions: unique(allows.flatMap((statement) => statement.actions)),
     maxSession,
+    alerts: assumeRoleAlerts(role),
   };
 }
 

@@ -1,4 +1,4 @@
-import { CfnObject, intrinsicName, isObject, renderList } from './cfn-value';
+import { CfnObject, intrinsicName, isObject, renderList, renderString } from './cfn-value';
 import { PolicySource, PolicyStatement, readStatements } from './policy-document';
 import { FederatedPrincipal, issuerFromUrl } from './principals';
 
@@ -34,6 +34,10 @@ export interface RoleUnderCheck {
    * provider is defined in the same template.
    */
   readonly describeFederated?: (placeholder: string) => FederatedPrincipal | undefined;
+  /** The role's tags, key to rendered value. */
+  readonly tags: ReadonlyMap<string, string>;
+  /** Every resource of the template the role is in, for rules that look beyond the role (its alert rule). */
+  readonly templateResources: CfnObject;
 }
 
 /** Every statement of the role, trust policy first, then permission policies. */
@@ -57,7 +61,7 @@ export function rolesInTemplate(template: CfnTemplate): RoleUnderCheck[] {
     const properties = propertiesOf(resource);
     const attached = attachments.get(logicalId) ?? { inline: [], managed: [] };
     const managed = [...attached.managed, ...managedPoliciesReferenced(properties.ManagedPolicyArns, resources, attached)];
-    roles.push(roleUnderCheck(logicalId, properties, { inline: attached.inline, managed }, describeFederated));
+    roles.push(roleUnderCheck(logicalId, properties, { inline: attached.inline, managed }, describeFederated, resources));
   }
   return roles;
 }
@@ -129,6 +133,7 @@ export function roleUnderCheck(
   properties: CfnObject,
   attached?: Attachments,
   describeFederated?: (placeholder: string) => FederatedPrincipal | undefined,
+  templateResources: CfnObject = {},
 ): RoleUnderCheck {
   const inlinePolicies = [...ownInlinePolicies(properties.Policies), ...(attached?.inline ?? [])];
   const managedPolicies = attached?.managed ?? [];
@@ -150,7 +155,19 @@ export function roleUnderCheck(
     managedPolicies,
     managedPolicyArns,
     describeFederated,
+    tags: tagsOf(properties.Tags),
+    templateResources,
   };
+}
+
+function tagsOf(raw: unknown): Map<string, string> {
+  const tags = new Map<string, string>();
+  if (!Array.isArray(raw)) return tags;
+  for (const tag of raw.filter(isObject)) {
+    const key = renderString(tag.Key);
+    if (key !== undefined) tags.set(key, renderString(tag.Value) ?? '');
+  }
+  return tags;
 }
 
 function ownInlinePolicies(raw: unknown): PolicySource[] {

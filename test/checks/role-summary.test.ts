@@ -20,6 +20,7 @@ describe('summarizeRole', () => {
       actions: ['sts:AssumeRole'],
       conditions: ['StringEquals sts:ExternalId = vendor-1'],
       maxSession: '1h30m',
+      alerts: [],
     });
   });
 

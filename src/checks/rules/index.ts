@@ -1,6 +1,8 @@
 import { AllowWithNotAction } from './allow-with-not-action';
+import { BreakGlassWithoutAlert } from './break-glass-without-alert';
 import { CognitoUnauthenticatedWrite } from './cognito-unauthenticated-write';
 import { CrossAccountWithoutCondition } from './cross-account-without-condition';
+import { ElevatedRoleWithoutMfa } from './elevated-role-without-mfa';
 import { FederatedActionMismatch } from './federated-action-mismatch';
 import { ForAllValuesSingleValuedKey } from './for-all-values-single-valued-key';
 import { FullAdministratorAccess } from './full-administrator-access';
@@ -40,6 +42,8 @@ export const ALL_RULES: readonly Rule[] = [
   WeakExternalId,
   UnreadableTrustCondition,
   MfaBoolIfExists,
+  ElevatedRoleWithoutMfa,
+  BreakGlassWithoutAlert,
   ForAllValuesSingleValuedKey,
   WildcardWithoutLikeOperator,
   CognitoUnauthenticatedWrite,

@@ -1,0 +1,24 @@
+import { isBreakGlass } from '../break-glass';
+import { requiresMfa } from '../conditions';
+import { isAllow, principalValues } from '../policy-document';
+import { Rule } from '../rule';
+
+/**
+ * An elevation role (tagged break-glass) that people assume must require MFA with
+ * `Bool aws:MultiFactorAuthPresent "true"`; a stolen access key alone must not open it. Roles with
+ * administrator access but no such tag are left alone: pipelines assume those, and cannot use MFA.
+ */
+export const ElevatedRoleWithoutMfa: Rule = {
+  name: 'ElevatedRoleWithoutMfa',
+  severity: 'error',
+  description: 'A role tagged break-glass that IAM principals assume must require MFA (Bool, not BoolIfExists).',
+  check({ role }) {
+    if (!isBreakGlass(role)) return [];
+    return role.trustStatements
+      .filter((statement) => isAllow(statement) && principalValues(statement, 'AWS').length > 0 && !statement.conditionsUnreadable && !requiresMfa(statement))
+      .map((statement) => ({
+        message: `${statement.location} lets IAM principals assume a break-glass role without MFA, so a leaked access key alone opens it. Add `
+          + 'Bool aws:MultiFactorAuthPresent "true" (not BoolIfExists) and NumericLessThan aws:MultiFactorAuthAge to the statement.',
+      }));
+  },
+};
