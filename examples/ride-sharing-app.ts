@@ -1,13 +1,13 @@
 /**
  * The example app: a ride-sharing company's backend, built with cdk-iam-role-patterns the way a user would.
- * Later issues add the break-glass and SAML roles.
+ * A later issue adds the SAML roles.
  */
 import {
   App, RemovalPolicy, Stack, StackProps, Validations, aws_cognito as cognito, aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda,
   aws_logs as logs, aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { CrossAccountRole, LambdaExecutionRole, RoleChecks, WebIdentityProvider, WebIdentityRole } from '../src';
+import { BreakGlassRole, CrossAccountRole, LambdaExecutionRole, RoleChecks, WebIdentityProvider, WebIdentityRole } from '../src';
 
 /** The ride-request API: a Lambda function that writes ride requests to DynamoDB. */
 export class RideRequestsStack extends Stack {
@@ -112,6 +112,29 @@ export class DeliveryStack extends Stack {
   }
 }
 
+/**
+ * The service desk is read-only; at 3 am it may break the glass to stop, terminate or relaunch a rider's
+ * instance, with MFA, for an hour, and on-call hears about it.
+ */
+export class ServiceDeskStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    new BreakGlassRole(this, 'ServiceDeskBreakGlass', {
+      trustedPrincipalArns: [this.formatArn({ service: 'iam', region: '', resource: 'user', resourceName: 'servicedesk/*' })],
+      inlinePolicies: {
+        InstanceRecovery: new iam.PolicyDocument({
+          statements: [new iam.PolicyStatement({
+            actions: ['ec2:StopInstances', 'ec2:StartInstances', 'ec2:TerminateInstances', 'ec2:RebootInstances'],
+            resources: [this.formatArn({ service: 'ec2', resource: 'instance', resourceName: '*' })],
+          })],
+        }),
+      },
+      alertEmails: ['oncall@ride-co.example'],
+    });
+  }
+}
+
 /** Builds the whole example app into `outdir`. */
 export function buildApp(outdir: string): App {
   const app = new App({ outdir });
@@ -121,5 +144,6 @@ export function buildApp(outdir: string): App {
   new PartnersStack(app, 'Partners');
   new RiderAppStack(app, 'RiderApp');
   new DeliveryStack(app, 'Delivery');
+  new ServiceDeskStack(app, 'ServiceDesk');
   return app;
 }

@@ -35,6 +35,7 @@ for (const stack of assembly.stacks) {
     lines.push(`  trusts:      ${summary.trusts.join(', ') || '(nobody)'}  [${summary.actions.join(', ')}]`);
     lines.push(`  conditions:  ${summary.conditions.join('; ') || 'none'}`);
     lines.push(`  max session: ${summary.maxSession}`);
+    if (summary.alerts.length > 0) lines.push(`  alerting:    EventBridge rule ${summary.alerts.join(', ')} on every AssumeRole`);
     const findings = checkRole(role, { deployingAccount: stack.environment.account === 'unknown-account' ? undefined : stack.environment.account });
     if (findings.length === 0) lines.push('  findings:    none');
     for (const finding of findings) {

@@ -2,7 +2,7 @@ import { Arn, ArnFormat, Aws, CfnOutput, Duration, Stack, Token, aws_iam as iam 
 import { Construct } from 'constructs';
 import { policySize } from './checks/policy-size';
 import { DEFAULT_LIMITS } from './checks/rule';
-import { PrincipalSet } from './principal-set';
+import { PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
@@ -168,8 +168,8 @@ function checkConditions(props: CrossAccountRoleProps, errors: PropErrors): void
 /** Every trusted principal in one statement, with the conditions the props ask for. */
 function trustedPrincipal(props: CrossAccountRoleProps): iam.IPrincipal {
   const accounts = trustedAccountsOf(props);
-  const principal = new PrincipalSet('AWS', accounts.length > 0 ? accounts.map((account) => `arn:${Aws.PARTITION}:iam::${account}:root`) : ['*']);
-  const conditions: Record<string, Record<string, unknown>> = {};
+  const principals = accounts.length > 0 ? accounts.map((account) => `arn:${Aws.PARTITION}:iam::${account}:root`) : ['*'];
+  const conditions: TrustConditions = {};
   const add = (operator: string, key: string, value: unknown) => { conditions[operator] = { ...conditions[operator], [key]: value }; };
   const arns = props.trustedPrincipalArns ?? [];
   if (arns.length > 0) add(arns.some((arn) => /[*?]/.test(arn)) ? 'ArnLike' : 'ArnEquals', 'aws:PrincipalArn', arns);
@@ -177,7 +177,7 @@ function trustedPrincipal(props: CrossAccountRoleProps): iam.IPrincipal {
   if (props.organizationPaths?.length) add('ForAnyValue:StringLike', 'aws:PrincipalOrgPaths', props.organizationPaths);
   if (props.externalId !== undefined) add('StringEquals', 'sts:ExternalId', props.externalId);
   if (props.requireMfa) add('Bool', 'aws:MultiFactorAuthPresent', 'true');
-  return Object.keys(conditions).length > 0 ? principal.withConditions(conditions) : principal;
+  return new PrincipalSet('AWS', principals, conditions);
 }
 
 /** The accounts to name as principals: the trusted accounts, or those of the principal ARNs. */

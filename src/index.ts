@@ -5,3 +5,4 @@ export * from './role-checks';
 export * from './cross-account-role';
 export * from './web-identity-provider';
 export * from './web-identity-role';
+export * from './break-glass-role';

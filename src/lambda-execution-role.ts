@@ -1,7 +1,7 @@
 import { ArnFormat, Duration, Stack, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { cdkNagWildcardResourceId } from './cdk-nag-ids';
-import { PrincipalSet } from './principal-set';
+import { PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
@@ -122,10 +122,8 @@ function lambdaRoleProps(scope: Construct, id: string, props: LambdaExecutionRol
   errors.throwIfAny();
 
   const services = props.edge ? ['lambda.amazonaws.com', 'edgelambda.amazonaws.com'] : ['lambda.amazonaws.com'];
-  const trusted = new PrincipalSet('Service', services);
-  const assumedBy = props.requireSourceAccount
-    ? trusted.withConditions({ StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } })
-    : trusted;
+  const conditions: TrustConditions = props.requireSourceAccount ? { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } } : {};
+  const assumedBy = new PrincipalSet('Service', services, conditions);
   return {
     assumedBy,
     roleName: props.roleName,

@@ -1,21 +1,36 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
 
+/** The conditions of a trust statement: operator to key to value(s). */
+export type TrustConditions = Record<string, Record<string, unknown>>;
+
 /**
- * Several principals of one type (`Service`, `AWS`) in one trust statement. `iam.CompositePrincipal`
- * writes one statement per principal unless the app sets the minimizePolicies feature flag, and one
- * statement is what IAM counts least against the trust policy quota.
+ * Several principals of one type (`Service`, `AWS`) in one trust statement, with its conditions and the
+ * actions it allows. `iam.CompositePrincipal` writes one statement per principal unless the app sets the
+ * minimizePolicies feature flag, and one statement is what IAM counts least against the trust policy
+ * quota; iam.Role gives a principal one action only, and some trusts need `sts:SetSourceIdentity` or
+ * `sts:TagSession` beside it.
  */
-export class PrincipalSet extends iam.PrincipalBase {
-  constructor(private readonly type: string, private readonly values: string[]) {
+export class PrincipalSet extends iam.PrincipalBase implements iam.IAssumeRolePrincipal {
+  constructor(
+    private readonly type: string,
+    private readonly values: string[],
+    private readonly conditions: TrustConditions = {},
+    private readonly actions: string[] = ['sts:AssumeRole'],
+  ) {
     super();
   }
 
   public get policyFragment(): iam.PrincipalPolicyFragment {
-    return new iam.PrincipalPolicyFragment({ [this.type]: this.values });
+    return new iam.PrincipalPolicyFragment({ [this.type]: this.values }, this.conditions);
+  }
+
+  /** Adds the one statement of this trust to a role's trust policy. */
+  public addToAssumeRolePolicy(document: iam.PolicyDocument): void {
+    document.addStatements(new iam.PolicyStatement({ actions: this.actions, principals: [this] }));
   }
 
   public dedupeString(): string {
-    return `PrincipalSet:${this.type}:${this.values.join(',')}`;
+    return `PrincipalSet:${this.type}:${this.values.join(',')}:${JSON.stringify(this.conditions)}`;
   }
 
   public toString(): string {

@@ -6,7 +6,8 @@ import { RULE_ID_PREFIX } from './checks/rule';
 import { RoleCheckLimits } from './role-pattern-props';
 import { reportFindings, selfCheckFindings } from './role-self-check';
 
-const POLICY_TYPES = new Set(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy']);
+/** The resources a role's self-check reads besides the role: its policies, and alert rules that watch it. */
+const CHECKED_TYPES = new Set(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::Events::Rule']);
 
 /**
  * The base of every role pattern: an `iam.Role` that checks itself at synth.
@@ -103,20 +104,20 @@ export abstract class RolePattern extends iam.Role {
     const findings = selfCheckFindings({
       scope: this,
       role,
-      policies: this.policyResources(),
+      policies: this.checkedResources(),
       limits: this.checkLimits,
       relaxedRules: this.relaxedRules,
     });
     return reportFindings(this, [...findings, ...this.patternWarnings]);
   }
 
-  /** The policy resources in the role's own subtree and those attached through the role's methods. */
-  private policyResources(): CfnResource[] {
+  /** The checked resources in the role's own subtree and in the policies attached through the role's methods. */
+  private checkedResources(): CfnResource[] {
     const roots: IConstruct[] = [this, ...(this.attachedPolicyConstructs ?? [])];
     const found = new Set<CfnResource>();
     for (const root of roots) {
       for (const child of root.node.findAll()) {
-        if (CfnResource.isCfnResource(child) && POLICY_TYPES.has(child.cfnResourceType)) found.add(child);
+        if (CfnResource.isCfnResource(child) && CHECKED_TYPES.has(child.cfnResourceType)) found.add(child);
       }
     }
     return [...found];

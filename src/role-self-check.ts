@@ -24,7 +24,7 @@ export interface SelfCheckInput {
   readonly scope: IConstruct;
   /** The role's CfnRole. */
   readonly role: CfnResource;
-  /** The policy resources attached to it (`AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`). */
+  /** The resources checked with it: its policies (`AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`) and alert rules. */
   readonly policies: CfnResource[];
   readonly limits?: RoleCheckLimits;
   /** Rules whose errors this pattern reports as warnings. */

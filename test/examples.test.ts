@@ -46,6 +46,15 @@ describe('the example app', () => {
     ]);
   });
 
+  test('the service desk\'s break-glass role requires MFA, is tagged, and alerts on every use', () => {
+    const template = assembly.getStackByName('ServiceDesk').template;
+    expect(checkTemplate(template)).toEqual([]);
+    const role = Object.values<any>(template.Resources).find((resource) => resource.Type === 'AWS::IAM::Role');
+    expect(role.Properties.AssumeRolePolicyDocument.Statement[0].Condition.Bool).toEqual({ 'aws:MultiFactorAuthPresent': 'true' });
+    expect(role.Properties.Tags).toEqual([{ Key: 'break-glass', Value: 'true' }]);
+    expect(Object.values<any>(template.Resources).filter((resource) => resource.Type === 'AWS::Events::Rule')).toHaveLength(1);
+  });
+
   test('RoleChecks, registered in the app, reports nothing', () => {
     const reportFile = join(assembly.directory, 'validation-report.json');
     const reports = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')).pluginReports : [];

@@ -1,0 +1,241 @@
+import {
+  Arn, ArnFormat, Duration, Stack, Tags, Token, aws_events as events, aws_events_targets as targets, aws_iam as iam, aws_kms as kms,
+  aws_sns as sns, aws_sns_subscriptions as subscriptions,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { PrincipalSet, TrustConditions } from './principal-set';
+import { PropErrors } from './prop-errors';
+import { RolePattern } from './role-pattern';
+import { RolePatternProps } from './role-pattern-props';
+import { checkRolePatternProps } from './role-pattern-validation';
+
+/** Properties of a BreakGlassRole. Give the elevated permissions in `managedPolicies` or `inlinePolicies`. */
+export interface BreakGlassRoleProps extends RolePatternProps {
+  /**
+   * The IAM users or roles that may break the glass, such as `arn:aws:iam::111122223333:user/alice`, or a
+   * path wildcard such as `arn:aws:iam::111122223333:user/servicedesk/*` for everyone on the service desk
+   * (IAM groups cannot be principals). Enforced with `aws:PrincipalArn` on their account.
+   */
+  readonly trustedPrincipalArns: string[];
+
+  /**
+   * Whether principals of other accounts than the stack's may be trusted.
+   * @default false
+   */
+  readonly allowOtherAccounts?: boolean;
+
+  /**
+   * How long ago the caller may have signed in with MFA (`NumericLessThan aws:MultiFactorAuthAge`). MFA
+   * itself is always required.
+   * @default Duration.hours(1)
+   */
+  readonly mfaMaxAge?: Duration;
+
+  /**
+   * Whether callers must set their source identity to their IAM user name (`sts:SourceIdentity` =
+   * `${aws:username}`), so CloudTrail names the human through any role chain. Federated humans and roles
+   * have no `aws:username`; turn this off for them (it warns).
+   * @default true
+   */
+  readonly requireSourceIdentity?: boolean;
+
+  /**
+   * When the glass reseals itself: `DateLessThan aws:CurrentTime` in the trust policy.
+   * @default - no end date
+   */
+  readonly expiresAt?: Date;
+
+  /**
+   * The tag that marks the role for SCPs and tooling (value `true`). Keep "break-glass" at its end so the
+   * role checks recognise it.
+   * @default 'break-glass'
+   */
+  readonly tagKey?: string;
+
+  /**
+   * Whether every use raises an alert: an EventBridge rule on the role's CloudTrail `AssumeRole` events,
+   * published to an SNS topic.
+   * @default true
+   */
+  readonly alerting?: boolean;
+
+  /**
+   * Why alerting is off; required with `alerting: false`, which also warns.
+   * @default - none
+   */
+  readonly alertingDisabledReason?: string;
+
+  /**
+   * The topic alerts go to.
+   * @default - a topic encrypted with a KMS key of its own, created in the role's scope
+   */
+  readonly alertTopic?: sns.ITopic;
+
+  /**
+   * Email addresses subscribed to the alert topic.
+   * @default - none
+   */
+  readonly alertEmails?: string[];
+}
+
+const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):(user|role)\/[\w+=,.@/*?-]+$/;
+const GROUP_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):group\//;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAX_SESSION_SECONDS = 4 * 3600;
+
+/**
+ * An elevation role for an otherwise read-only team: assumed rarely, deliberately, with MFA, for a short
+ * time, and every use alerts. The trust requires MFA (there is no prop that turns it off), the caller's
+ * source identity by default, and optionally an end date; the role is tagged `break-glass: true`; an
+ * EventBridge rule publishes each `AssumeRole` to an SNS topic.
+ *
+ * @example
+ * new BreakGlassRole(this, 'ServiceDeskBreakGlass', {
+ *   trustedPrincipalArns: ['arn:aws:iam::111122223333:user/servicedesk/*'],
+ *   inlinePolicies: { Ec2Recovery: ec2RecoveryPolicy },
+ *   alertEmails: ['oncall@example.com'],
+ * });
+ */
+export class BreakGlassRole extends RolePattern {
+  /** The topic alerts go to, unless alerting is off. */
+  public readonly alertTopic?: sns.ITopic;
+
+  /** The EventBridge rule that matches this role's AssumeRole events, unless alerting is off. */
+  public readonly alertRule?: events.Rule;
+
+  /**
+   * @param scope the scope of the role
+   * @param id the id of the role
+   * @param props who may break the glass, what it grants, and where alerts go
+   */
+  constructor(scope: Construct, id: string, props: BreakGlassRoleProps) {
+    super(scope, id, breakGlassRoleProps(scope, id, props), props.checkLimits);
+    this.relaxRuleToWarning('FullAdministratorAccess');
+    this.warnIfSessionOverOneHour('BreakGlassSessionOverOneHour', 'a break-glass session should last as long as the fix, and role chaining caps it at 1 hour anyway',
+      props.maxSessionDuration);
+    Tags.of(this).add(props.tagKey ?? 'break-glass', 'true', { includeResourceTypes: ['AWS::IAM::Role'] });
+    if (props.requireSourceIdentity === false) {
+      this.warnAtSynth('BreakGlassWithoutSourceIdentity', 'requireSourceIdentity is off, so CloudTrail shows the role session, not the human, for '
+        + 'whatever is done through a role chain. Keep it on for IAM users; acknowledge this warning for federated humans and roles, which have no aws:username.');
+    }
+    if (props.alerting === false) {
+      this.warnAtSynth('BreakGlassAlertingOff', `alerting is off (${props.alertingDisabledReason}), so uses of this role raise no alert here. `
+        + 'Make sure another alert covers it, and acknowledge this warning with where it lives.');
+      return;
+    }
+    this.alertTopic = props.alertTopic ?? encryptedTopic(this);
+    for (const email of props.alertEmails ?? []) this.alertTopic.addSubscription(new subscriptions.EmailSubscription(email));
+    this.alertRule = assumeRoleAlert(this, this.alertTopic);
+  }
+}
+
+function breakGlassRoleProps(scope: Construct, id: string, props: BreakGlassRoleProps): iam.RoleProps {
+  const errors = new PropErrors('BreakGlassRole', `${scope.node.path}/${id}`);
+  checkRolePatternProps(props, errors);
+  checkWho(scope, props, errors);
+  checkElevation(props, errors);
+  errors.throwIfAny();
+  return {
+    assumedBy: trustedHumans(props),
+    roleName: props.roleName,
+    description: props.description ?? `Break-glass role (cdk-iam-role-patterns BreakGlassRole): MFA, ${props.trustedPrincipalArns.length} trusted principal(s), alerted.`,
+    path: props.path,
+    permissionsBoundary: props.permissionsBoundary,
+    maxSessionDuration: props.maxSessionDuration ?? Duration.hours(1),
+    managedPolicies: props.managedPolicies,
+    inlinePolicies: props.inlinePolicies,
+  };
+}
+
+function checkWho(scope: Construct, props: BreakGlassRoleProps, errors: PropErrors): void {
+  if (props.trustedPrincipalArns.length === 0) {
+    errors.add('trustedPrincipalArns', [], 'name the users or roles that may break the glass, such as "arn:aws:iam::111122223333:user/servicedesk/*"');
+  }
+  const ownAccount = Stack.of(scope).account;
+  for (const arn of props.trustedPrincipalArns.filter((value) => !Token.isUnresolved(value))) {
+    const group = GROUP_ARN.exec(arn);
+    const match = PRINCIPAL_ARN.exec(arn);
+    if (arn === '*') {
+      errors.add('trustedPrincipalArns', arn, 'name the users or roles that may break the glass; "*" would be everyone');
+    } else if (group) {
+      errors.add('trustedPrincipalArns', arn, `an IAM group cannot be a principal; trust its members by path instead, such as "arn:aws:iam::${group[1]}:user/servicedesk/*"`);
+    } else if (!match) {
+      errors.add('trustedPrincipalArns', arn, 'a principal ARN names an IAM user or role, such as "arn:aws:iam::111122223333:user/alice"');
+    } else if (!props.allowOtherAccounts && !Token.isUnresolved(ownAccount) && match[1] !== ownAccount) {
+      errors.add('trustedPrincipalArns', arn, `it is in account ${match[1]}, not the stack's account ${ownAccount}; set allowOtherAccounts: true if that is intended`);
+    }
+  }
+  for (const email of props.alertEmails ?? []) errors.checkPattern('alertEmails', email, EMAIL, 'an email address, such as "oncall@example.com"');
+}
+
+function checkElevation(props: BreakGlassRoleProps, errors: PropErrors): void {
+  if (!props.managedPolicies?.length && Object.keys(props.inlinePolicies ?? {}).length === 0) {
+    errors.addConflict('managedPolicies, inlinePolicies: give the elevated permissions explicitly in at least one of them');
+  }
+  const maxSession = props.maxSessionDuration?.toSeconds({ integral: false });
+  if (maxSession !== undefined && !Token.isUnresolved(maxSession) && maxSession > MAX_SESSION_SECONDS) {
+    errors.add('maxSessionDuration', props.maxSessionDuration!.toHumanString(), 'a break-glass session lasts at most Duration.hours(4); 1 hour is the default');
+  }
+  const mfaAge = props.mfaMaxAge?.toSeconds({ integral: false });
+  if (mfaAge !== undefined && !Token.isUnresolved(mfaAge) && (mfaAge <= 0 || mfaAge > 43200)) {
+    errors.add('mfaMaxAge', props.mfaMaxAge!.toHumanString(), 'the MFA age limit is more than 0 and at most Duration.hours(12)');
+  }
+  if (props.expiresAt !== undefined && Number.isNaN(props.expiresAt.getTime())) {
+    errors.add('expiresAt', String(props.expiresAt), 'a valid date, such as new Date(\'2027-01-31T00:00:00Z\')');
+  }
+  if (props.alerting === false && !props.alertingDisabledReason?.trim()) {
+    errors.add('alertingDisabledReason', props.alertingDisabledReason, 'alerting: false needs the reason, such as "alerted from the organization\'s security account"');
+  }
+}
+
+/** The trusted principals' accounts, narrowed to the principals by ARN, with MFA, source identity and expiry. */
+function trustedHumans(props: BreakGlassRoleProps): iam.IPrincipal {
+  const arns = props.trustedPrincipalArns;
+  const accounts = [...new Set(arns.map((arn) => Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME).account!))];
+  const sourceIdentity = props.requireSourceIdentity ?? true;
+  const conditions: TrustConditions = {
+    [arns.some((arn) => /[*?]/.test(arn)) ? 'ArnLike' : 'ArnEquals']: { 'aws:PrincipalArn': arns },
+    Bool: { 'aws:MultiFactorAuthPresent': 'true' },
+    NumericLessThan: { 'aws:MultiFactorAuthAge': String((props.mfaMaxAge ?? Duration.hours(1)).toSeconds()) },
+  };
+  if (sourceIdentity) conditions.StringEquals = { 'sts:SourceIdentity': '${aws:username}' };
+  if (props.expiresAt) conditions.DateLessThan = { 'aws:CurrentTime': props.expiresAt.toISOString() };
+  const roots = accounts.map((account) => new iam.AccountPrincipal(account).arn);
+  return new PrincipalSet('AWS', roots, conditions, sourceIdentity ? ['sts:AssumeRole', 'sts:SetSourceIdentity'] : ['sts:AssumeRole']);
+}
+
+/** An SNS topic encrypted with a KMS key of its own that EventBridge may use. */
+function encryptedTopic(role: BreakGlassRole): sns.ITopic {
+  const key = new kms.Key(role, 'AlertKey', { enableKeyRotation: true, description: `Encrypts the break-glass alerts of ${role.node.path}` });
+  key.grant(new iam.ServicePrincipal('events.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+  // Grants on the key only for AWS services (Control Tower CT.KMS.PR.3).
+  key.addToResourcePolicy(new iam.PolicyStatement({
+    effect: iam.Effect.DENY,
+    principals: [new iam.AnyPrincipal()],
+    actions: ['kms:CreateGrant'],
+    resources: ['*'],
+    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
+  }));
+  return new sns.Topic(role, 'AlertTopic', { masterKey: key, enforceSSL: true, displayName: 'Break-glass role used' });
+}
+
+/** The EventBridge rule on CloudTrail AssumeRole events for the role, with a message that names who, when, where and as whom. */
+function assumeRoleAlert(role: BreakGlassRole, topic: sns.ITopic): events.Rule {
+  const rule = new events.Rule(role, 'AlertRule', {
+    description: `Alerts on every AssumeRole of the break-glass role ${role.node.path}`,
+    eventPattern: {
+      source: ['aws.sts'],
+      detailType: ['AWS API Call via CloudTrail'],
+      detail: { eventSource: ['sts.amazonaws.com'], eventName: ['AssumeRole'], requestParameters: { roleArn: [role.roleArn] } },
+    },
+  });
+  // AssumeRole is a read-only management event: a rule receives it only in this state.
+  (rule.node.defaultChild as events.CfnRule).state = 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS';
+  const field = (path: string) => events.EventField.fromPath(path);
+  rule.addTarget(new targets.SnsTopic(topic, {
+    message: events.RuleTargetInput.fromText(`Break-glass role ${field('$.detail.requestParameters.roleArn')} was assumed by `
+      + `${field('$.detail.userIdentity.arn')} at ${events.EventField.time} from ${field('$.detail.sourceIPAddress')} in ${events.EventField.region}, `
+      + `source identity ${field('$.detail.requestParameters.sourceIdentity')}, session ${field('$.detail.requestParameters.roleSessionName')}.`),
+  }));
+  return rule;
+}
