@@ -22,8 +22,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   github: false,
   release: false,
 
-  // Bundled into the package (jsii needs runtime dependencies bundled): the CLI's YAML reader.
-  bundledDeps: ['yaml@^2'],
+  // Bundled into the package (jsii needs runtime dependencies bundled): the CLI's YAML reader, and the XML
+  // parser that reads SAML metadata documents.
+  bundledDeps: ['yaml@^2', 'fast-xml-parser@^5'],
   bin: { 'cdk-iam-role-patterns': 'lib/cli/index.js' },
 
   devDeps: [
@@ -35,6 +36,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@cloud-copilot/iam-policy@0.1.109',
     'aws-cdk@^2.1144',
     'fast-check',
+    // Makes the X.509 certificates of the SAML metadata tests (any expiry, any key size), offline.
+    'node-forge',
+    '@types/node-forge',
     'tsx',
     '@types/node@^20',
   ],

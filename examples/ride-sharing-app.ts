@@ -1,13 +1,17 @@
 /**
- * The example app: a ride-sharing company's backend, built with cdk-iam-role-patterns the way a user would.
- * A later issue adds the SAML roles.
+ * The example app: a ride-sharing company's backend, built with cdk-iam-role-patterns the way a user would,
+ * with each of the five role patterns.
  */
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import {
   App, RemovalPolicy, Stack, StackProps, Validations, aws_cognito as cognito, aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda,
   aws_logs as logs, aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { BreakGlassRole, CrossAccountRole, LambdaExecutionRole, RoleChecks, WebIdentityProvider, WebIdentityRole } from '../src';
+import {
+  BreakGlassRole, CrossAccountRole, LambdaExecutionRole, RoleChecks, SamlFederationRole, WebIdentityProvider, WebIdentityRole,
+} from '../src';
 
 /** The ride-request API: a Lambda function that writes ride requests to DynamoDB. */
 export class RideRequestsStack extends Stack {
@@ -135,6 +139,24 @@ export class ServiceDeskStack extends Stack {
   }
 }
 
+/** Staff sign in with the corporate IdP (ADFS): one role per directory group. */
+export class WorkforceStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    SamlFederationRole.forGroups(this, 'Corp', {
+      metadataDocument: iam.SamlMetadataDocument.fromXml(readFileSync(join(__dirname, 'idp-metadata.xml'), 'utf8')),
+      rolePrefix: 'RideCo',
+      sessionTags: true,
+      exportRoleAttribute: true,
+      groups: [
+        { name: 'Analysts', managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('ReadOnlyAccess')] },
+        { name: 'Support', managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('job-function/ViewOnlyAccess')] },
+      ],
+    });
+  }
+}
+
 /** Builds the whole example app into `outdir`. */
 export function buildApp(outdir: string): App {
   const app = new App({ outdir });
@@ -145,5 +167,6 @@ export function buildApp(outdir: string): App {
   new RiderAppStack(app, 'RiderApp');
   new DeliveryStack(app, 'Delivery');
   new ServiceDeskStack(app, 'ServiceDesk');
+  new WorkforceStack(app, 'Workforce');
   return app;
 }

@@ -6,3 +6,4 @@ export * from './cross-account-role';
 export * from './web-identity-provider';
 export * from './web-identity-role';
 export * from './break-glass-role';
+export * from './saml-federation-role';

@@ -55,6 +55,14 @@ describe('the example app', () => {
     expect(Object.values<any>(template.Resources).filter((resource) => resource.Type === 'AWS::Events::Rule')).toHaveLength(1);
   });
 
+  test('the workforce stack has one SAML role per directory group, sharing one provider', () => {
+    const template = assembly.getStackByName('Workforce').template;
+    expect(checkTemplate(template)).toEqual([]);
+    const roles = Object.values<any>(template.Resources).filter((resource) => resource.Type === 'AWS::IAM::Role');
+    expect(roles.map((role) => role.Properties.RoleName)).toEqual(['RideCo-Analysts', 'RideCo-Support']);
+    expect(Object.values<any>(template.Resources).filter((resource) => resource.Type === 'AWS::IAM::SAMLProvider')).toHaveLength(1);
+  });
+
   test('RoleChecks, registered in the app, reports nothing', () => {
     const reportFile = join(assembly.directory, 'validation-report.json');
     const reports = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')).pluginReports : [];

@@ -55,6 +55,7 @@ export function renderString(value: unknown): string | undefined {
     case 'Fn::Join': return renderJoin(arg);
     case 'Fn::Sub': return renderSub(arg);
     case 'Fn::Select': return renderSelect(arg);
+    case 'Fn::FindInMap': return Array.isArray(arg) && typeof arg[0] === 'string' ? `{{cfn:FindInMap:${arg[0]}}}` : UNKNOWN;
     default: return UNKNOWN;
   }
 }
@@ -67,6 +68,11 @@ export function renderList(value: unknown): string[] {
   if (value === undefined || value === null) return [];
   const items = Array.isArray(value) ? value : [value];
   return items.map((item) => renderString(item) ?? UNKNOWN);
+}
+
+/** A rendered string with its placeholders removed, to look at the literal text only (a `?` in `{{cfn:?}}` is no wildcard). */
+export function withoutPlaceholders(text: string): string {
+  return text.replace(/\{\{cfn:[^}]*\}\}/g, '');
 }
 
 /** Whether a rendered string holds any placeholder. */

@@ -34,8 +34,9 @@ function principalsOf(statement: PolicyStatement, role: RoleUnderCheck): string[
 function describePrincipal(type: string, value: string, role: RoleUnderCheck): string {
   if (type !== 'Federated') return readable(value);
   const federated = parseFederatedPrincipal(value, role.describeFederated);
-  return federated.kind === 'oidc' && federated.issuer !== undefined && hasPlaceholder(value)
-    ? `oidc-provider/${federated.issuer}` : readable(value);
+  if (!hasPlaceholder(value)) return value;
+  if (federated.kind === 'oidc' && federated.issuer !== undefined) return `oidc-provider/${federated.issuer}`;
+  return federated.kind === 'saml' ? `saml-provider ${readable(value)}` : readable(value);
 }
 
 /** Summarizes the Allow statements of a role's trust policy and its session limit. */

@@ -25,6 +25,7 @@ describe('renderString', () => {
     expect(renderString({ 'Fn::Select': [1, ['a', 'b']] })).toBe('b');
     expect(renderString({ 'Fn::Select': [5, ['a']] })).toBe(UNKNOWN);
     expect(renderString({ 'Fn::ImportValue': 'Shared' })).toBe(UNKNOWN);
+    expect(renderString({ 'Fn::FindInMap': ['SignIn', { Ref: 'AWS::Partition' }, 'audience'] })).toBe('{{cfn:FindInMap:SignIn}}');
     expect(renderString({ 'Fn::Join': ['', { Ref: 'List' }] })).toBe(UNKNOWN);
   });
 

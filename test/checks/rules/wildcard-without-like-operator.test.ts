@@ -14,6 +14,15 @@ describe('WildcardWithoutLikeOperator', () => {
     expect(findings[0].message).toMatch(/"repo:octo-org\/octo-repo:\*" in StringEquals.*Use StringLike/);
   });
 
+  test('stays quiet on a value known only at deployment (a mapping, a parameter)', () => {
+    const trust = [trustStatement({
+      Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/Corp' },
+      Action: 'sts:AssumeRoleWithSAML',
+      Condition: { StringEquals: { 'SAML:aud': [{ 'Fn::FindInMap': ['SignIn', { Ref: 'AWS::Partition' }, 'audience'] }] } },
+    })];
+    expect(findingsOf(WildcardWithoutLikeOperator, { trust })).toEqual([]);
+  });
+
   test('stays quiet on StringLike with a wildcard and StringEquals without one', () => {
     const permissions = [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { StringLike: { 's3:prefix': 'home/*' }, StringEquals: { 'aws:PrincipalTag/team': 'ops' } } }];
     expect(findingsOf(WildcardWithoutLikeOperator, { permissions })).toEqual([]);
