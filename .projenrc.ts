@@ -18,6 +18,18 @@ const project = new awscdk.AwsCdkConstructLibrary({
   typescriptVersion: '~6.0',
   constructsVersion: '10.5.1',
 
+  // The jsii targets, named by each ecosystem's conventions. Packaging them needs registries and toolchains
+  // this machine cannot reach, so the build proves only that the API transliterates (package:code-only);
+  // a release runs `npx projen package-all-languages` where those exist.
+  publishToPypi: { distName: 'cdk-iam-role-patterns', module: 'cdk_iam_role_patterns' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkiamrolepatterns',
+    mavenGroupId: 'io.github.cdk-iam-role-patterns',
+    mavenArtifactId: 'cdk-iam-role-patterns',
+  },
+  publishToNuget: { dotNetNamespace: 'CdkIamRolePatterns', packageId: 'CdkIamRolePatterns' },
+  publishToGo: { moduleName: 'github.com/example/cdk-iam-role-patterns-go' },
+
   // The CI of record is .ci/run on a fresh clone; there is no GitHub to run workflows on.
   github: false,
   release: false,
@@ -65,5 +77,28 @@ project.addTask('example', {
   description: 'Synthesize the example app in examples/ and print a report of every role in it',
   exec: 'tsx examples/synth.ts',
 });
+
+// Every example (README and @example) compiles: jsii-rosetta extracts and type-checks them after each compile.
+const rosetta = project.addTask('rosetta:extract', {
+  description: 'Compile and translate every README and @example snippet with jsii-rosetta (fails on any error)',
+  exec: 'jsii-rosetta extract --strict',
+});
+project.postCompileTask.spawn(rosetta);
+project.gitignore.exclude('.jsii.tabl.json');
+
+// Offline, the build packages JavaScript only, and generates (without compiling) the other languages' code.
+const packageAll = project.tasks.tryFind('package-all')!;
+const languageTasks = ['package:python', 'package:java', 'package:dotnet', 'package:go'];
+project.addTask('package-all-languages', {
+  description: 'Package every jsii language (needs their toolchains and registries; for a release machine)',
+  steps: languageTasks.map((task) => ({ spawn: task })),
+});
+packageAll.reset();
+packageAll.spawn(project.tasks.tryFind('package:js')!);
+const codeOnly = project.addTask('package:code-only', {
+  description: 'Generate the Python, Java, .NET and Go bindings without compiling them: proves the API transliterates',
+  exec: 'jsii-pacmak --code-only --target python --target java --target dotnet --target go --outdir dist/code-only',
+});
+project.packageTask.spawn(codeOnly);
 
 project.synth();

@@ -90,6 +90,7 @@ const MAX_SESSION_SECONDS = 4 * 3600;
  * EventBridge rule publishes each `AssumeRole` to an SNS topic.
  *
  * @example
+ * declare const ec2RecoveryPolicy: iam.PolicyDocument;
  * new BreakGlassRole(this, 'ServiceDeskBreakGlass', {
  *   trustedPrincipalArns: ['arn:aws:iam::111122223333:user/servicedesk/*'],
  *   inlinePolicies: { Ec2Recovery: ec2RecoveryPolicy },

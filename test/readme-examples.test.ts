@@ -4,7 +4,7 @@ import * as ts from 'typescript';
 
 const root = join(__dirname, '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const snippets = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
+const snippets = [...readme.matchAll(/```ts(?: nofixture)?\n([\s\S]*?)```/g)].map((match) => match[1]);
 
 /** Type-checks each README TypeScript block as its own module, importing the package from src/. */
 function diagnosticsOf(sources: string[]): string[] {
