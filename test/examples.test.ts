@@ -1,13 +1,15 @@
 import { existsSync, mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { markdownReport, reportRoles, textReport } from '../examples/report';
 import { buildApp } from '../examples/ride-sharing-app';
 import { checkTemplate } from '../src/checks/engine';
 
 describe('the example app', () => {
   const { error } = console;
   console.error = () => undefined; // CDK announces the validation plugins
-  const assembly = buildApp(mkdtempSync(join(tmpdir(), 'example-'))).synth();
+  const app = buildApp(mkdtempSync(join(tmpdir(), 'example-')));
+  const assembly = app.synth();
   console.error = error;
 
   test('synthesizes a Lambda function whose LambdaExecutionRole has no findings', () => {
@@ -61,6 +63,19 @@ describe('the example app', () => {
     const roles = Object.values<any>(template.Resources).filter((resource) => resource.Type === 'AWS::IAM::Role');
     expect(roles.map((role) => role.Properties.RoleName)).toEqual(['RideCo-Analysts', 'RideCo-Support']);
     expect(Object.values<any>(template.Resources).filter((resource) => resource.Type === 'AWS::IAM::SAMLProvider')).toHaveLength(1);
+  });
+
+  test('the report shows each role with its key conditions, alerting and findings, as text and Markdown', () => {
+    const roles = reportRoles(app, assembly);
+    expect(roles.map((role) => role.path)).toHaveLength(8);
+    const text = textReport(roles);
+    expect(text).toMatch(/^Role +Trusts +Key conditions +Session +Alerting +Findings/);
+    expect(text).toMatch(/ServiceDesk\/ServiceDeskBreakGlass +AWS arn:aws:iam::<this account>:root +MFA, MFA age<3600s, SourceIdentity.* AssumeRole alert +none/);
+    expect(text).toMatch(/Partners\/ComplianceVendorRole .* ExternalId .* none/);
+    const markdown = markdownReport(roles);
+    expect(markdown).toContain('| Role | Trusts | Key conditions | Session | Alerting | Findings |');
+    expect(markdown).toContain('| Delivery/GitHubDeployRole | Federated oidc-provider/token.actions.githubusercontent.com | aud=sts.amazonaws.com, sub=repo:ride-co/ride-platform:ref:refs/heads/main\\|repo:ride-co/ride-platform:environment:production | 1h | - | none |');
+    expect(markdown).toMatch(/## Findings\n\nNone\./);
   });
 
   test('RoleChecks, registered in the app, reports nothing', () => {

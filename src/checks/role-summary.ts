@@ -16,6 +16,31 @@ export interface RoleSummary {
   readonly maxSession: string;
   /** The EventBridge rules in the template that alert on the role's AssumeRole events. */
   readonly alerts: string[];
+  /** The conditions that matter most, in a word or two each: `MFA`, `aud=sts.amazonaws.com`, `ExternalId`. */
+  readonly keyConditions: string[];
+}
+
+/** The order key conditions are listed in: what keeps people out first, long values last. */
+const PRIORITY = ['MFA', 'SourceIdentity', 'ExternalId', 'until', 'org=', 'aud=', 'amr=', 'sub=', 'PrincipalArn='];
+
+function priority(label: string): number {
+  const index = PRIORITY.findIndex((prefix) => label.startsWith(prefix));
+  return index < 0 ? PRIORITY.length : index;
+}
+
+/** A short label for a condition test that decides who gets in. */
+function keyCondition(test: ConditionTest): string {
+  const values = test.values.map(readable).join('|');
+  const key = test.key;
+  if (key === 'aws:multifactorauthpresent') return test.ifExists ? 'MFA (IfExists!)' : 'MFA';
+  if (key === 'aws:multifactorauthage') return `MFA age<${values}s`;
+  if (key === 'sts:externalid') return 'ExternalId';
+  if (key === 'sts:sourceidentity') return 'SourceIdentity';
+  if (key === 'aws:currenttime') return `until ${values}`;
+  if (key === 'aws:principalorgid') return `org=${values}`;
+  if (key === 'aws:principalarn') return `PrincipalArn=${values}`;
+  const claim = /:(aud|sub|amr|app_id|sub_type)$/.exec(key);
+  return claim ? `${claim[1]}=${values}` : test.keyAsWritten;
 }
 
 function describeCondition(test: ConditionTest): string {
@@ -52,6 +77,7 @@ export function summarizeRole(role: RoleUnderCheck): RoleSummary {
     actions: unique(allows.flatMap((statement) => statement.actions)),
     maxSession,
     alerts: assumeRoleAlerts(role),
+    keyConditions: unique(allows.flatMap((statement) => statement.conditions.map(keyCondition))).sort((a, b) => priority(a) - priority(b)),
   };
 }
 

@@ -21,6 +21,7 @@ describe('summarizeRole', () => {
       conditions: ['StringEquals sts:ExternalId = vendor-1'],
       maxSession: '1h30m',
       alerts: [],
+      keyConditions: ['ExternalId'],
     });
   });
 

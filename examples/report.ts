@@ -1,0 +1,82 @@
+/**
+ * The role report of the example app: a compact table (role, what it trusts, key conditions, session,
+ * alerting, findings) as text for the terminal and as Markdown for a pull-request comment.
+ */
+import { CfnResource } from 'aws-cdk-lib';
+import { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { IConstruct } from 'constructs';
+import { acknowledgedRules } from '../src/acknowledgements';
+import { checkRole, Finding } from '../src/checks/engine';
+import { RoleSummary, summarizeRole } from '../src/checks/role-summary';
+import { rolesInTemplate } from '../src/checks/role-under-check';
+
+/** One role of the report. */
+export interface ReportedRole {
+  readonly path: string;
+  readonly summary: RoleSummary;
+  readonly findings: Finding[];
+  /** Reasons of acknowledged warnings, by rule id. */
+  readonly acknowledged: Map<string, string>;
+}
+
+/** Every role of the assembly with its summary, its findings, and the acknowledgements recorded on its construct. */
+export function reportRoles(app: IConstruct, assembly: CloudAssembly): ReportedRole[] {
+  const constructs = new Map<string, CfnResource>();
+  for (const node of app.node.findAll()) {
+    if (CfnResource.isCfnResource(node) && node.cfnResourceType === 'AWS::IAM::Role') {
+      constructs.set(`${node.stack.artifactId}/${node.stack.resolve(node.logicalId)}`, node);
+    }
+  }
+  return assembly.stacks.flatMap((stack) => rolesInTemplate(stack.template).map((role) => {
+    const construct = constructs.get(`${stack.id}/${role.logicalId}`)?.node.scope;
+    const account = stack.environment.account === 'unknown-account' ? undefined : stack.environment.account;
+    return {
+      path: construct?.node.path ?? `${stack.id}/${role.logicalId}`,
+      summary: summarizeRole(role),
+      findings: checkRole(role, { deployingAccount: account }),
+      acknowledged: construct ? acknowledgedRules(construct) : new Map<string, string>(),
+    };
+  }));
+}
+
+const HEADINGS = ['Role', 'Trusts', 'Key conditions', 'Session', 'Alerting', 'Findings'];
+
+function cells(role: ReportedRole): string[] {
+  const open = role.findings.filter((finding) => finding.severity === 'error' || !role.acknowledged.has(finding.ruleId));
+  const errors = open.filter((finding) => finding.severity === 'error').length;
+  const warnings = open.length - errors;
+  const acknowledged = role.findings.length - open.length;
+  const findings = [errors && `${errors} error(s)`, warnings && `${warnings} warning(s)`, acknowledged && `${acknowledged} acknowledged`].filter(Boolean).join(', ');
+  return [
+    role.path,
+    role.summary.trusts.join(', ') || '(nobody)',
+    role.summary.keyConditions.join(', ') || '-',
+    role.summary.maxSession,
+    role.summary.alerts.length > 0 ? 'AssumeRole alert' : '-',
+    findings || 'none',
+  ];
+}
+
+function details(roles: ReportedRole[]): string[] {
+  return roles.flatMap((role) => role.findings.map((finding) => {
+    const reason = role.acknowledged.get(finding.ruleId);
+    const label = finding.severity === 'warning' && reason !== undefined ? `acknowledged (${reason})` : finding.severity;
+    return `${role.path}: ${label} ${finding.ruleId}: ${finding.message}`;
+  }));
+}
+
+/** The report as an aligned text table, then one line per finding. */
+export function textReport(roles: ReportedRole[]): string {
+  const rows = [HEADINGS, ...roles.map(cells)];
+  const widths = HEADINGS.map((_, column) => Math.min(60, Math.max(...rows.map((row) => row[column].length))));
+  const line = (row: string[]) => row.map((cell, column) => (cell.length > widths[column] ? `${cell.slice(0, widths[column] - 1)}…` : cell.padEnd(widths[column]))).join('  ').trimEnd();
+  return [line(rows[0]), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.slice(1).map(line), '', ...details(roles)].join('\n').trimEnd();
+}
+
+/** The report as Markdown: the full table and the findings. */
+export function markdownReport(roles: ReportedRole[]): string {
+  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
+  const table = [HEADINGS, HEADINGS.map(() => '---'), ...roles.map(cells)].map((row) => `| ${row.map(escape).join(' | ')} |`);
+  const findings = details(roles);
+  return ['# IAM roles', '', ...table, '', '## Findings', '', ...(findings.length > 0 ? findings.map((finding) => `- ${finding}`) : ['None.']), ''].join('\n');
+}
