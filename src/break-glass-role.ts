@@ -7,7 +7,7 @@ import { PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
-import { checkRolePatternProps } from './role-pattern-validation';
+import { checkRolePatternProps, rolePropsFrom } from './role-pattern-validation';
 
 /** Properties of a BreakGlassRole. Give the elevated permissions in `managedPolicies` or `inlinePolicies`. */
 export interface BreakGlassRoleProps extends RolePatternProps {
@@ -136,16 +136,8 @@ function breakGlassRoleProps(scope: Construct, id: string, props: BreakGlassRole
   checkWho(scope, props, errors);
   checkElevation(props, errors);
   errors.throwIfAny();
-  return {
-    assumedBy: trustedHumans(props),
-    roleName: props.roleName,
-    description: props.description ?? `Break-glass role (cdk-iam-role-patterns BreakGlassRole): MFA, ${props.trustedPrincipalArns.length} trusted principal(s), alerted.`,
-    path: props.path,
-    permissionsBoundary: props.permissionsBoundary,
-    maxSessionDuration: props.maxSessionDuration ?? Duration.hours(1),
-    managedPolicies: props.managedPolicies,
-    inlinePolicies: props.inlinePolicies,
-  };
+  return rolePropsFrom(props, trustedHumans(props),
+    `Break-glass role (cdk-iam-role-patterns BreakGlassRole): MFA, ${props.trustedPrincipalArns.length} trusted principal(s), alerted.`);
 }
 
 function checkWho(scope: Construct, props: BreakGlassRoleProps, errors: PropErrors): void {

@@ -1,4 +1,4 @@
-import { Arn, ArnFormat, Aws, CfnOutput, Duration, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Aws, CfnOutput, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { policySize } from './checks/policy-size';
 import { DEFAULT_LIMITS } from './checks/rule';
@@ -6,7 +6,7 @@ import { PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
-import { checkRolePatternProps } from './role-pattern-validation';
+import { checkRolePatternProps, rolePropsFrom } from './role-pattern-validation';
 
 /** Properties of a CrossAccountRole. Give at least one of `trustedAccounts`, `trustedPrincipalArns`, `organizationId`. */
 export interface CrossAccountRoleProps extends RolePatternProps {
@@ -113,16 +113,7 @@ function crossAccountRoleProps(scope: Construct, id: string, props: CrossAccount
   checkWho(scope, props, errors);
   checkConditions(props, errors);
   errors.throwIfAny();
-  return {
-    assumedBy: trustedPrincipal(props),
-    roleName: props.roleName,
-    description: props.description ?? `Cross-account role (cdk-iam-role-patterns CrossAccountRole): ${describeTrust(props)}.`,
-    path: props.path,
-    permissionsBoundary: props.permissionsBoundary,
-    maxSessionDuration: props.maxSessionDuration ?? Duration.hours(1),
-    managedPolicies: props.managedPolicies,
-    inlinePolicies: props.inlinePolicies,
-  };
+  return rolePropsFrom(props, trustedPrincipal(props), `Cross-account role (cdk-iam-role-patterns CrossAccountRole): ${describeTrust(props)}.`);
 }
 
 function checkWho(scope: Construct, props: CrossAccountRoleProps, errors: PropErrors): void {

@@ -1,11 +1,11 @@
-import { ArnFormat, Duration, Stack, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
+import { ArnFormat, Stack, aws_iam as iam, aws_logs as logs } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { cdkNagWildcardResourceId } from './cdk-nag-ids';
 import { PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
-import { checkRolePatternProps } from './role-pattern-validation';
+import { checkRolePatternProps, rolePropsFrom } from './role-pattern-validation';
 
 /** Properties of a LambdaExecutionRole. */
 export interface LambdaExecutionRoleProps extends RolePatternProps {
@@ -124,16 +124,8 @@ function lambdaRoleProps(scope: Construct, id: string, props: LambdaExecutionRol
   const services = props.edge ? ['lambda.amazonaws.com', 'edgelambda.amazonaws.com'] : ['lambda.amazonaws.com'];
   const conditions: TrustConditions = props.requireSourceAccount ? { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } } : {};
   const assumedBy = new PrincipalSet('Service', services, conditions);
-  return {
-    assumedBy,
-    roleName: props.roleName,
-    description: props.description ?? `Lambda execution role (cdk-iam-role-patterns LambdaExecutionRole): trusted by ${services.join(' and ')} only.`,
-    path: props.path,
-    permissionsBoundary: props.permissionsBoundary,
-    maxSessionDuration: props.maxSessionDuration ?? Duration.hours(1),
-    managedPolicies: props.managedPolicies,
-    inlinePolicies: { [LAMBDA_EXECUTION_POLICY_NAME]: executionPolicy(props, logGroupArn), ...props.inlinePolicies },
-  };
+  const inlinePolicies = { [LAMBDA_EXECUTION_POLICY_NAME]: executionPolicy(props, logGroupArn), ...props.inlinePolicies };
+  return rolePropsFrom({ ...props, inlinePolicies }, assumedBy, `Lambda execution role (cdk-iam-role-patterns LambdaExecutionRole): trusted by ${services.join(' and ')} only.`);
 }
 
 function executionPolicy(props: LambdaExecutionRoleProps, logGroupArn: string): iam.PolicyDocument {

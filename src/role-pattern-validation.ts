@@ -1,4 +1,4 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { ROLE_NAME_PATTERN } from './checks/rules/role-name-format';
 import { ROLE_PATH_PATTERN } from './checks/rules/role-path-format';
 import { PropErrors } from './prop-errors';
@@ -35,3 +35,20 @@ function checkLimits(limits: RoleCheckLimits | undefined, errors: PropErrors): v
   }
 }
 
+
+/**
+ * The `iam.Role` props of a pattern: its trust, and the common props with the patterns' defaults (a
+ * description that names the pattern, one-hour sessions).
+ */
+export function rolePropsFrom(props: RolePatternProps, assumedBy: iam.IPrincipal, defaultDescription: string): iam.RoleProps {
+  return {
+    assumedBy,
+    roleName: props.roleName,
+    description: props.description ?? defaultDescription.slice(0, 1000),
+    path: props.path,
+    permissionsBoundary: props.permissionsBoundary,
+    maxSessionDuration: props.maxSessionDuration ?? Duration.hours(1),
+    managedPolicies: props.managedPolicies,
+    inlinePolicies: props.inlinePolicies,
+  };
+}

@@ -5,7 +5,7 @@ import { PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
-import { checkRolePatternProps } from './role-pattern-validation';
+import { checkRolePatternProps, rolePropsFrom } from './role-pattern-validation';
 import { checkSamlMetadata } from './saml-metadata';
 
 /** What a SAML subject (`SAML:sub_type`) is. */
@@ -175,16 +175,8 @@ export class SamlFederationRole extends RolePattern {
    */
   constructor(scope: Construct, id: string, props: SamlFederationRoleProps) {
     const provider = samlProviderOf(scope, id, props);
-    super(scope, id, {
-      assumedBy: samlTrust(scope, provider, props),
-      roleName: props.roleName,
-      description: props.description ?? 'SAML federation role (cdk-iam-role-patterns SamlFederationRole): staff of the corporate IdP through the AWS sign-in endpoint.',
-      path: props.path,
-      permissionsBoundary: props.permissionsBoundary,
-      maxSessionDuration: props.maxSessionDuration ?? Duration.hours(1),
-      managedPolicies: props.managedPolicies,
-      inlinePolicies: props.inlinePolicies,
-    }, props.checkLimits);
+    super(scope, id, rolePropsFrom(props, samlTrust(scope, provider, props),
+      'SAML federation role (cdk-iam-role-patterns SamlFederationRole): staff of the corporate IdP through the AWS sign-in endpoint.'), props.checkLimits);
     this.samlProvider = provider.samlProvider;
     for (const warning of provider.warnings) this.warnAtSynth('SamlCertificateExpiresSoon', `the metadata document's ${warning}`);
     this.roleAttributeValue = `${this.roleArn},${this.samlProvider.samlProviderArn}`;

@@ -1,9 +1,9 @@
-import { Duration, aws_dynamodb as dynamodb, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
+import { aws_dynamodb as dynamodb, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PropErrors } from './prop-errors';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
-import { checkRolePatternProps } from './role-pattern-validation';
+import { checkRolePatternProps, rolePropsFrom } from './role-pattern-validation';
 import { WebIdentityProvider } from './web-identity-provider';
 
 /** Properties of a WebIdentityRole. */
@@ -42,16 +42,8 @@ export class WebIdentityRole extends RolePattern {
     checkRolePatternProps(props, errors);
     const bound = props.provider._bind(scope, id, errors);
     errors.throwIfAny();
-    super(scope, id, {
-      assumedBy: bound.principal,
-      roleName: props.roleName,
-      description: props.description ?? `Web identity role (cdk-iam-role-patterns WebIdentityRole): ${bound.description}.`.slice(0, 1000),
-      path: props.path,
-      permissionsBoundary: props.permissionsBoundary,
-      maxSessionDuration: props.maxSessionDuration ?? Duration.hours(1),
-      managedPolicies: props.managedPolicies,
-      inlinePolicies: props.inlinePolicies,
-    }, props.checkLimits);
+    super(scope, id, rolePropsFrom(props, bound.principal, `Web identity role (cdk-iam-role-patterns WebIdentityRole): ${bound.description}.`),
+      props.checkLimits);
     this.provider = props.provider;
     this.identityVariable = bound.identityVariable;
     if (bound.deployTimeConditionsReason) {
