@@ -59,18 +59,26 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // A changed template must fail the test until someone looks at it and runs `npx projen test:update`.
     updateSnapshot: UpdateSnapshot.NEVER,
   },
-  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'projenrc', '.projenrc.ts'] },
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'bench', 'projenrc', '.projenrc.ts'] },
   gitignore: ['cdk.out/', 'examples/cdk.out/', 'bench/results.json'],
 });
 
-// The example app is type-checked and linted like the tests (eslint finds the nearest tsconfig.json).
-new JsonFile(project, 'examples/tsconfig.json', {
-  obj: {
-    extends: '../tsconfig.json',
-    compilerOptions: { noEmit: true, rootDir: '..' },
-    include: ['**/*.ts'],
-    exclude: ['node_modules', 'cdk.out'],
-  },
+// The example app and the benchmark are type-checked and linted like the tests (eslint finds the nearest tsconfig.json).
+for (const folder of ['examples', 'bench']) {
+  new JsonFile(project, `${folder}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { noEmit: true, rootDir: '..' },
+      include: ['**/*.ts'],
+      exclude: ['node_modules', 'cdk.out'],
+    },
+  });
+}
+
+project.addTask('bench', {
+  description: 'Measure what the checks cost against plain roles and cdk-nag; prints ratios and writes bench/results.json',
+  exec: 'tsx bench/run.ts',
+  receiveArgs: true,
 });
 
 project.addTask('example', {

@@ -6,8 +6,8 @@ import {
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { acknowledgedRules } from './acknowledgements';
-import { checkRole, EngineOptions, Finding } from './checks/engine';
-import { rolesInTemplate } from './checks/role-under-check';
+import { EngineOptions, Finding, roleChecker } from './checks/engine';
+import { RoleUnderCheck, rolesInTemplate } from './checks/role-under-check';
 import { ruleId } from './checks/rule';
 import { ALL_RULES } from './checks/rules';
 import { RoleCheckLimits } from './role-pattern-props';
@@ -88,6 +88,12 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
    */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const roleConstructs = cfnRolesByTemplate(context.appConstruct);
+    const checkers = new Map<string | undefined, (role: RoleUnderCheck) => Finding[]>();
+    const checkerFor = (account: string | undefined) => {
+      let checker = checkers.get(account);
+      if (!checker) checkers.set(account, checker = roleChecker({ ...this.options, deployingAccount: account }));
+      return checker;
+    };
     const violations: PolicyViolation[] = [];
     const metadata: Record<string, string> = {};
     for (const templatePath of context.templatePaths) {
@@ -95,7 +101,7 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
       for (const role of rolesInTemplate(template)) {
         const construct = roleConstructs.get(roleKey(templatePath, role.logicalId));
         const acknowledged = construct ? acknowledgedRules(construct) : new Map<string, string>();
-        for (const finding of checkRole(role, { ...this.options, deployingAccount: accountOf(construct) })) {
+        for (const finding of checkerFor(accountOf(construct))(role)) {
           const reason = finding.severity === 'warning' ? acknowledged.get(finding.ruleId) : undefined;
           if (reason !== undefined) {
             metadata[`acknowledged ${construct?.node.path ?? role.logicalId} ${finding.ruleId}`] = reason;

@@ -28,25 +28,42 @@ export interface Finding {
   readonly message: string;
 }
 
-/** Runs every enabled rule over one role. */
-export function checkRole(role: RoleUnderCheck, options: EngineOptions = {}): Finding[] {
+/** A rule as the options enable it: its id and the severity it reports with. */
+interface EnabledRule {
+  readonly rule: Rule;
+  readonly id: string;
+  readonly severity: Severity;
+}
+
+/**
+ * Prepares the options once (limits, enabled rules and their severities) and returns a function that
+ * checks one role with them: checking thousands of roles repeats none of this work.
+ */
+export function roleChecker(options: EngineOptions = {}): (role: RoleUnderCheck) => Finding[] {
   const limits: Limits = { ...DEFAULT_LIMITS, ...definedOnly(options.limits) };
   const disabled = new Set(options.disabledRules ?? []);
-  const findings: Finding[] = [];
-  for (const rule of options.rules ?? ALL_RULES) {
-    const id = ruleId(rule);
-    if (disabled.has(rule.name) || disabled.has(id)) continue;
-    const severity = options.severityOverrides?.[rule.name] ?? options.severityOverrides?.[id] ?? rule.severity;
-    for (const violation of rule.check({ role, limits, deployingAccount: options.deployingAccount })) {
-      findings.push({ ruleId: id, severity, resource: role.logicalId, message: violation.message });
+  const enabled: EnabledRule[] = (options.rules ?? ALL_RULES)
+    .map((rule) => ({ rule, id: ruleId(rule) }))
+    .filter(({ rule, id }) => !disabled.has(rule.name) && !disabled.has(id))
+    .map(({ rule, id }) => ({ rule, id, severity: options.severityOverrides?.[rule.name] ?? options.severityOverrides?.[id] ?? rule.severity }));
+  return (role) => {
+    const input = { role, limits, deployingAccount: options.deployingAccount };
+    const findings: Finding[] = [];
+    for (const { rule, id, severity } of enabled) {
+      for (const violation of rule.check(input)) findings.push({ ruleId: id, severity, resource: role.logicalId, message: violation.message });
     }
-  }
-  return findings;
+    return findings;
+  };
+}
+
+/** Runs every enabled rule over one role. */
+export function checkRole(role: RoleUnderCheck, options: EngineOptions = {}): Finding[] {
+  return roleChecker(options)(role);
 }
 
 /** Runs every enabled rule over every `AWS::IAM::Role` in a template. */
 export function checkTemplate(template: CfnTemplate, options: EngineOptions = {}): Finding[] {
-  return rolesInTemplate(template).flatMap((role) => checkRole(role, options));
+  return rolesInTemplate(template).flatMap(roleChecker(options));
 }
 
 function definedOnly(limits: Partial<Limits> | undefined): Partial<Limits> {

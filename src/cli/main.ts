@@ -1,6 +1,6 @@
 import { InputError, loadTemplates, TemplateFile } from './load-templates';
 import { CheckReport, FileFinding, formatJson, formatText } from './report';
-import { checkRole } from '../checks/engine';
+import { roleChecker } from '../checks/engine';
 import { rolesInTemplate } from '../checks/role-under-check';
 
 /** Where the CLI writes. */
@@ -93,9 +93,10 @@ export function check(templates: TemplateFile[], options: Pick<Options, 'trustPo
   const findings: FileFinding[] = [];
   let roles = 0;
   for (const { file, template, deployingAccount } of templates) {
+    const checker = roleChecker({ limits, deployingAccount });
     for (const role of rolesInTemplate(template)) {
       roles++;
-      for (const finding of checkRole(role, { limits, deployingAccount })) findings.push({ ...finding, file });
+      for (const finding of checker(role)) findings.push({ ...finding, file });
     }
   }
   const errors = findings.filter((finding) => finding.severity === 'error').length;

@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { policySize } from '../../src/checks/policy-size';
 
 describe('policySize', () => {
@@ -14,5 +15,13 @@ describe('policySize', () => {
 
   test('counts an undefined document as nothing', () => {
     expect(policySize(undefined)).toBe(0);
+  });
+});
+
+describe('policySize on any JSON', () => {
+  test('equals the length of the JSON text without white space', () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => {
+      expect(policySize(value)).toBe(JSON.stringify(value).replace(/\s/g, '').length);
+    }), { numRuns: 500 });
   });
 });

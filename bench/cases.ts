@@ -1,0 +1,79 @@
+/** The five constructs and, for each, a plain iam.Role with equivalent trust and policies. */
+import { Stack, Validations, aws_iam as iam } from 'aws-cdk-lib';
+import {
+  BreakGlassRole, CrossAccountRole, LambdaExecutionRole, SamlFederationRole, WebIdentityProvider, WebIdentityRole,
+} from '../src';
+
+export interface BenchCase {
+  readonly name: string;
+  /** Adds role number `i` made with the construct. */
+  ours(stack: Stack, i: number): void;
+  /** Adds role number `i` as a plain iam.Role with the same trust and policies. */
+  plain(stack: Stack, i: number): void;
+}
+
+const SAML_PROVIDER = 'arn:aws:iam::111122223333:saml-provider/Corp';
+const GITHUB = 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com';
+const readOnly = () => [iam.ManagedPolicy.fromAwsManagedPolicyName('ReadOnlyAccess')];
+const logsPolicy = (stack: Stack, i: number) => new iam.PolicyDocument({
+  statements: [new iam.PolicyStatement({
+    actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+    resources: [stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: `/aws/lambda/fn${i}:*`, arnFormat: 'arn:aws:service:region:account:resource:resourceName' as never })],
+  })],
+});
+const ec2Policy = () => new iam.PolicyDocument({ statements: [new iam.PolicyStatement({ actions: ['ec2:StopInstances'], resources: ['arn:aws:ec2:*:111122223333:instance/*'] })] });
+
+export const CASES: BenchCase[] = [
+  {
+    name: 'LambdaExecutionRole',
+    ours: (stack, i) => new LambdaExecutionRole(stack, `R${i}`, { functionName: `fn${i}` }),
+    plain: (stack, i) => new iam.Role(stack, `R${i}`, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), inlinePolicies: { LambdaExecution: logsPolicy(stack, i) } }),
+  },
+  {
+    name: 'BreakGlassRole',
+    ours: (stack, i) => {
+      const role = new BreakGlassRole(stack, `R${i}`, {
+        trustedPrincipalArns: ['arn:aws:iam::111122223333:user/servicedesk/*'],
+        inlinePolicies: { Ec2: ec2Policy() },
+        alerting: false,
+        alertingDisabledReason: 'benchmark',
+      });
+      Validations.of(role).acknowledge({ id: 'cdk-iam-role-patterns:BreakGlassAlertingOff', reason: 'benchmark' },
+        { id: 'cdk-iam-role-patterns:BreakGlassWithoutAlert', reason: 'benchmark' });
+    },
+    plain: (stack, i) => {
+      const role = new iam.Role(stack, `R${i}`, {
+        assumedBy: new iam.AccountPrincipal('111122223333').withConditions({
+          ArnLike: { 'aws:PrincipalArn': ['arn:aws:iam::111122223333:user/servicedesk/*'] },
+          Bool: { 'aws:MultiFactorAuthPresent': 'true' },
+          NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' },
+          StringEquals: { 'sts:SourceIdentity': '${aws:username}' },
+        }),
+        inlinePolicies: { Ec2: ec2Policy() },
+      });
+      role.assumeRolePolicy?.addStatements(new iam.PolicyStatement({ actions: ['sts:SetSourceIdentity'], principals: [new iam.AccountPrincipal('111122223333')] }));
+    },
+  },
+  {
+    name: 'SamlFederationRole',
+    ours: (stack, i) => new SamlFederationRole(stack, `R${i}`, { samlProvider: iam.SamlProvider.fromSamlProviderArn(stack, `P${i}`, SAML_PROVIDER), managedPolicies: readOnly() }),
+    plain: (stack, i) => new iam.Role(stack, `R${i}`, {
+      assumedBy: new iam.FederatedPrincipal(SAML_PROVIDER, { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } }, 'sts:AssumeRoleWithSAML'),
+      managedPolicies: readOnly(),
+    }),
+  },
+  {
+    name: 'WebIdentityRole',
+    ours: (stack, i) => new WebIdentityRole(stack, `R${i}`, { provider: WebIdentityProvider.githubActions({ owner: 'ride-co', repository: `repo${i}`, branches: ['main'] }) }),
+    plain: (stack, i) => new iam.Role(stack, `R${i}`, {
+      assumedBy: new iam.WebIdentityPrincipal(GITHUB, {
+        StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:sub': `repo:ride-co/repo${i}:ref:refs/heads/main` },
+      }),
+    }),
+  },
+  {
+    name: 'CrossAccountRole',
+    ours: (stack, i) => new CrossAccountRole(stack, `R${i}`, { trustedAccounts: ['444455556666'], externalId: `8f14e45f-ceea-467f-a0e6-${String(i).padStart(12, '0')}`, outputs: false }),
+    plain: (stack, i) => new iam.Role(stack, `R${i}`, { assumedBy: new iam.AccountPrincipal('444455556666'), externalIds: [`8f14e45f-ceea-467f-a0e6-${String(i).padStart(12, '0')}`] }),
+  },
+];

@@ -1,0 +1,28 @@
+/** Timing helpers: medians of repeated runs, in milliseconds. */
+import { App, Stack } from 'aws-cdk-lib';
+
+/** The resource limit of one stack, raised so one stack can hold thousands of roles. */
+export const APP_CONTEXT = { '@aws-cdk/core:stackResourceLimit': 20000 };
+
+/** Milliseconds one call of `work` takes. */
+export function time(work: () => void): number {
+  const start = process.hrtime.bigint();
+  work();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** The median of `runs` timings of `work` (after one warm-up run). */
+export function median(runs: number, work: () => void): number {
+  work();
+  const timings = Array.from({ length: runs }, () => time(work)).sort((a, b) => a - b);
+  return timings[Math.floor(timings.length / 2)];
+}
+
+/** Builds an app with `count` roles made by `add`, and synthesizes it. */
+export function synthApp(count: number, add: (stack: Stack, i: number) => void, register?: (app: App) => void): void {
+  const app = new App({ context: APP_CONTEXT });
+  const stack = new Stack(app, 'Bench');
+  for (let i = 0; i < count; i++) add(stack, i);
+  register?.(app);
+  app.synth();
+}

@@ -1,0 +1,144 @@
+/**
+ * `npm run bench`: what the safety costs. Prints a table of ratios (machines here are noisy, so absolute
+ * times mean little) and writes bench/results.json. No test asserts a time; this is for reading.
+ */
+import { spawnSync } from 'child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { CrossAccountRole, RoleChecks, WebIdentityProvider, WebIdentityRole } from '../src';
+import { CASES } from './cases';
+import { APP_CONTEXT, median, synthApp, time } from './measure';
+import { loadTemplateFile } from '../src/cli/load-templates';
+import { check } from '../src/cli/main';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+function synthOverhead() {
+  return CASES.map((benchCase) => {
+    const sizes = [100, 500, 1000].map((count) => {
+      const plain = median(RUNS, () => synthApp(count, benchCase.plain));
+      const ours = median(RUNS, () => synthApp(count, benchCase.ours));
+      return { count, plainMs: round(plain), oursMs: round(ours), ratio: round(ours / plain, 2) };
+    });
+    return { construct: benchCase.name, sizes };
+  });
+}
+
+function growth() {
+  const empty = median(RUNS, () => synthApp(0, () => undefined));
+  return CASES.map((benchCase) => {
+    const perRole = [250, 500, 1000, 2000].map((count) => ({ count, msPerRole: round((median(RUNS, () => synthApp(count, benchCase.ours)) - empty) / count, 3) }));
+    const spread = round(perRole[perRole.length - 1].msPerRole / perRole[0].msPerRole, 2);
+    return { construct: benchCase.name, perRole, ratio2000to250: spread };
+  });
+}
+
+/** RoleChecks against cdk-nag's AwsSolutions pack on the same synthesized app of plain roles, both by their direct API. */
+function pluginCost(count: number) {
+  const app = new App({ context: APP_CONTEXT, outdir: mkdtempSync(join(tmpdir(), 'bench-plugins-')) });
+  const stack = new Stack(app, 'Bench');
+  for (let i = 0; i < count; i++) {
+    const role = new iam.Role(stack, `R${i}`, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [`arn:aws:s3:::bucket-${i}/*`] }));
+  }
+  const assembly = app.synth();
+  const context = { templatePaths: assembly.stacks.map((artifact) => artifact.templateFullPath), appConstruct: app };
+  const roleChecks = median(RUNS, () => new RoleChecks().validate(context));
+  const nag = median(RUNS, () => new AwsSolutionsChecks().validateScope(app));
+  return { roles: count, roleChecksMs: round(roleChecks), cdkNagMs: round(nag), ratio: round(roleChecks / nag, 2) };
+}
+
+function cliCost(count: number) {
+  const resources: Record<string, unknown> = {};
+  for (let i = 0; i < count; i++) {
+    resources[`Role${i}`] = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${100000000000 + i}:root` }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': `8f14e45f-ceea-467f-a0e6-${i}` } } }] },
+        Policies: [{ PolicyName: 'p', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket-${i}/*` }] } }],
+      },
+    };
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'bench-')), 'template.json');
+  writeFileSync(file, JSON.stringify({ Resources: resources }));
+  const parse = median(RUNS, () => JSON.parse(readFileSync(file, 'utf8')));
+  const cli = median(RUNS, () => check([loadTemplateFile(file)], {}));
+  return { roles: count, parseMs: round(parse), checkMs: round(cli), ratio: round(cli / parse, 2), rolesPerSecond: Math.round(count / (cli / 1000)) };
+}
+
+/** The most entries that fit a 2,048-character trust policy: ours (by search) against the theoretical maximum. */
+function capacity() {
+  const limit = 2048;
+  const fits = (build: (stack: Stack) => void) => {
+    try {
+      const app = new App();
+      build(new Stack(app, 'Capacity'));
+      app.synth();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const largest = (build: (count: number) => (stack: Stack) => void) => {
+    let low = 1;
+    let high = 400;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (fits(build(mid))) low = mid; else high = mid - 1;
+    }
+    return low;
+  };
+  const accounts = largest((count) => (stack) => new CrossAccountRole(stack, 'Role', {
+    trustedAccounts: Array.from({ length: count }, (_, i) => String(100000000000 + i)), externalId: '8f14e45f-ceea-467f-a0e6-e1d2c3b4a596', outputs: false,
+  }));
+  const branches = largest((count) => (stack) => new WebIdentityRole(stack, 'Role', {
+    provider: WebIdentityProvider.githubActions({ owner: 'ride-co', repository: 'api', branches: Array.from({ length: count }, (_, i) => `b${String(i).padStart(3, '0')}`) }),
+  }));
+  // The theoretical maximum: the smallest document IAM would accept with the same conditions, filled with entries.
+  const accountSkeleton = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: [] }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': '8f14e45f-ceea-467f-a0e6-e1d2c3b4a596' } } }] });
+  const accountEntry = JSON.stringify('arn:aws:iam::100000000000:root').length + 1;
+  const subjectSkeleton = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com' }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:sub': [] } } }] });
+  const subjectEntry = JSON.stringify('repo:ride-co/api:ref:refs/heads/b000').length + 1;
+  const theory = (skeleton: string, entry: number) => Math.floor((limit - skeleton.length + 1) / entry);
+  const accountsMax = theory(accountSkeleton, accountEntry);
+  const branchesMax = theory(subjectSkeleton, subjectEntry);
+  return {
+    quota: limit,
+    trustedAccounts: { fit: accounts, theoretical: accountsMax, packing: round(accounts / accountsMax, 3) },
+    githubBranches: { fit: branches, theoretical: branchesMax, packing: round(branches / branchesMax, 3) },
+  };
+}
+
+/** Peak memory (max resident set) of synthesizing 1,000 roles, ours and plain, each in a fresh process. */
+function peakMemory() {
+  return CASES.map((benchCase) => {
+    const rss = (variant: string) => {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'peak-memory.ts'), benchCase.name, variant, '1000'], { encoding: 'utf8' });
+      return Number(result.stdout.trim());
+    };
+    const plain = rss('plain');
+    const ours = rss('ours');
+    return { construct: benchCase.name, plainMiB: plain, oursMiB: ours, ratio: round(ours / plain, 2) };
+  });
+}
+
+function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+const section = process.argv[2];
+const results: Record<string, unknown> = { machine: { node: process.version, runs: RUNS } };
+const sections: [string, () => unknown][] = [
+  ['synthOverhead', synthOverhead], ['growth', growth], ['roleChecksVsCdkNag', () => pluginCost(1000)], ['cli', () => cliCost(5000)],
+  ['capacity', capacity], ['peakMemory', peakMemory],
+];
+for (const [name, run] of sections) {
+  if (section && section !== name) continue;
+  const started = time(() => { results[name] = run(); });
+  console.log(`\n== ${name} (${round(started / 1000)} s)`);
+  console.log(JSON.stringify(results[name], undefined, 1));
+}
+writeFileSync(join(__dirname, 'results.json'), JSON.stringify(results, undefined, 2));
