@@ -29,7 +29,10 @@ function synthOverhead() {
 function growth() {
   const empty = median(RUNS, () => synthApp(0, () => undefined));
   return CASES.map((benchCase) => {
-    const perRole = [250, 500, 1000, 2000].map((count) => ({ count, msPerRole: round((median(RUNS, () => synthApp(count, benchCase.ours)) - empty) / count, 3) }));
+    const perRole = [250, 500, 1000, 2000].map((count) => {
+      const total = median(RUNS, () => synthApp(count, benchCase.ours));
+      return { count, msPerRole: round((total - empty) / count, 3) };
+    });
     const spread = round(perRole[perRole.length - 1].msPerRole / perRole[0].msPerRole, 2);
     return { construct: benchCase.name, perRole, ratio2000to250: spread };
   });
