@@ -34,6 +34,17 @@ describe('SamlFederationRole trust policy, evaluated by the iam-simulate policy 
     expect(await assumeRoleDecision(trust, signIn({ 'SAML:aud': aud, 'SAML:sub': 'alice', 'SAML:sub_type': 'transient' }))).toBe('ImplicitlyDenied');
   });
 
+  test('another SAML provider is denied, even with the right audience', async () => {
+    const other = { principal: `arn:aws:iam::${ACCOUNT}:saml-provider/Contractors`, action: 'sts:AssumeRoleWithSAML', context: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } };
+    expect(await assumeRoleDecision(trustPolicyOf(), other)).toBe('ImplicitlyDenied');
+  });
+
+  test('sts:TagSession is allowed only with sessionTags', async () => {
+    const tagSession = { principal: PROVIDER, action: 'sts:TagSession', context: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } };
+    expect(await assumeRoleDecision(trustPolicyOf({ sessionTags: true }), tagSession)).toBe('Allowed');
+    expect(await assumeRoleDecision(trustPolicyOf(), tagSession)).toBe('ImplicitlyDenied');
+  });
+
   test('an IAM principal cannot use the SAML role with sts:AssumeRole', async () => {
     expect(await assumeRoleDecision(trustPolicyOf(), { principal: `arn:aws:iam::${ACCOUNT}:user/alice` })).toBe('ImplicitlyDenied');
   });
