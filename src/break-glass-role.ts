@@ -1,9 +1,9 @@
 import {
-  Arn, ArnFormat, Duration, Stack, Tags, Token, aws_events as events, aws_events_targets as targets, aws_iam as iam, aws_kms as kms,
+  Duration, Stack, Tags, Token, aws_events as events, aws_events_targets as targets, aws_iam as iam, aws_kms as kms,
   aws_sns as sns, aws_sns_subscriptions as subscriptions,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { PrincipalSet, TrustConditions } from './principal-set';
+import { accountRoots, accountsOf, principalArnOperator, PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
@@ -184,17 +184,15 @@ function checkElevation(props: BreakGlassRoleProps, errors: PropErrors): void {
 /** The trusted principals' accounts, narrowed to the principals by ARN, with MFA, source identity and expiry. */
 function trustedHumans(props: BreakGlassRoleProps): iam.IPrincipal {
   const arns = props.trustedPrincipalArns;
-  const accounts = [...new Set(arns.map((arn) => Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME).account!))];
   const sourceIdentity = props.requireSourceIdentity ?? true;
   const conditions: TrustConditions = {
-    [arns.some((arn) => /[*?]/.test(arn)) ? 'ArnLike' : 'ArnEquals']: { 'aws:PrincipalArn': arns },
+    [principalArnOperator(arns)]: { 'aws:PrincipalArn': arns },
     Bool: { 'aws:MultiFactorAuthPresent': 'true' },
     NumericLessThan: { 'aws:MultiFactorAuthAge': String((props.mfaMaxAge ?? Duration.hours(1)).toSeconds()) },
   };
   if (sourceIdentity) conditions.StringEquals = { 'sts:SourceIdentity': '${aws:username}' };
   if (props.expiresAt) conditions.DateLessThan = { 'aws:CurrentTime': props.expiresAt.toISOString() };
-  const roots = accounts.map((account) => new iam.AccountPrincipal(account).arn);
-  return new PrincipalSet('AWS', roots, conditions, sourceIdentity ? ['sts:AssumeRole', 'sts:SetSourceIdentity'] : ['sts:AssumeRole']);
+  return new PrincipalSet('AWS', accountRoots(accountsOf(arns)), conditions, sourceIdentity ? ['sts:AssumeRole', 'sts:SetSourceIdentity'] : ['sts:AssumeRole']);
 }
 
 /** An SNS topic encrypted with a KMS key of its own that EventBridge may use. */

@@ -1,8 +1,8 @@
-import { Arn, ArnFormat, Aws, CfnOutput, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { policySize } from './checks/policy-size';
 import { DEFAULT_LIMITS } from './checks/rule';
-import { PrincipalSet, TrustConditions } from './principal-set';
+import { accountRoots, accountsOf, principalArnOperator, PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
@@ -159,11 +159,11 @@ function checkConditions(props: CrossAccountRoleProps, errors: PropErrors): void
 /** Every trusted principal in one statement, with the conditions the props ask for. */
 function trustedPrincipal(props: CrossAccountRoleProps): iam.IPrincipal {
   const accounts = trustedAccountsOf(props);
-  const principals = accounts.length > 0 ? accounts.map((account) => `arn:${Aws.PARTITION}:iam::${account}:root`) : ['*'];
+  const principals = accounts.length > 0 ? accountRoots(accounts) : ['*'];
   const conditions: TrustConditions = {};
   const add = (operator: string, key: string, value: unknown) => { conditions[operator] = { ...conditions[operator], [key]: value }; };
   const arns = props.trustedPrincipalArns ?? [];
-  if (arns.length > 0) add(arns.some((arn) => /[*?]/.test(arn)) ? 'ArnLike' : 'ArnEquals', 'aws:PrincipalArn', arns);
+  if (arns.length > 0) add(principalArnOperator(arns), 'aws:PrincipalArn', arns);
   if (props.organizationId !== undefined) add('StringEquals', 'aws:PrincipalOrgID', props.organizationId);
   if (props.organizationPaths?.length) add('ForAnyValue:StringLike', 'aws:PrincipalOrgPaths', props.organizationPaths);
   if (props.externalId !== undefined) add('StringEquals', 'sts:ExternalId', props.externalId);
@@ -174,8 +174,7 @@ function trustedPrincipal(props: CrossAccountRoleProps): iam.IPrincipal {
 /** The accounts to name as principals: the trusted accounts, or those of the principal ARNs. */
 function trustedAccountsOf(props: CrossAccountRoleProps): string[] {
   if (props.trustedAccounts?.length) return [...new Set(props.trustedAccounts)];
-  const accounts = (props.trustedPrincipalArns ?? []).map((arn) => Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME).account!);
-  return [...new Set(accounts)];
+  return accountsOf(props.trustedPrincipalArns ?? []);
 }
 
 function describeTrust(props: CrossAccountRoleProps): string {

@@ -1,4 +1,4 @@
-import { aws_iam as iam } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Aws, aws_iam as iam } from 'aws-cdk-lib';
 
 /** The conditions of a trust statement: operator to key to value(s). */
 export type TrustConditions = Record<string, Record<string, unknown>>;
@@ -36,4 +36,23 @@ export class PrincipalSet extends iam.PrincipalBase implements iam.IAssumeRolePr
   public toString(): string {
     return `PrincipalSet(${this.type}: ${this.values.join(', ')})`;
   }
+}
+
+/** The accounts of principal ARNs (tokens allowed), each once, in order. */
+export function accountsOf(principalArns: string[]): string[] {
+  return [...new Set(principalArns.map((arn) => Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME).account!))];
+}
+
+/** The root ARN of each account: `arn:<partition>:iam::<account>:root`. */
+export function accountRoots(accounts: string[]): string[] {
+  return accounts.map((account) => `arn:${Aws.PARTITION}:iam::${account}:root`);
+}
+
+/**
+ * The operator that narrows account principals to named principals by `aws:PrincipalArn`: ArnLike when any
+ * ARN holds a wildcard (a path such as `user/servicedesk/*`), else ArnEquals. Matching by ARN, not by the
+ * principal's unique id, keeps the trust when a named principal is deleted and created again.
+ */
+export function principalArnOperator(principalArns: string[]): string {
+  return principalArns.some((arn) => /[*?]/.test(arn)) ? 'ArnLike' : 'ArnEquals';
 }
