@@ -75,6 +75,14 @@ for (const folder of ['examples', 'bench']) {
   });
 }
 
+// ts-jest only transpiles (isolatedModules), so the tests, the example app and the benchmark are
+// type-checked here before jest runs.
+const typecheck = project.addTask('typecheck', {
+  description: 'Type-check the tests, the example app and the benchmark',
+  steps: ['test', 'examples', 'bench'].map((folder) => ({ exec: `tsc --noEmit -p ${folder}/tsconfig.json` })),
+});
+project.testTask.prependSpawn(typecheck);
+
 // Snapshots change only on purpose, through this task (jest -u); the test task never updates them.
 project.tasks.tryFind('test:update')!.reset('jest -u --passWithNoTests --ci', { receiveArgs: true });
 

@@ -85,7 +85,7 @@ describe('WebIdentityRole trust policies, evaluated by the iam-simulate policy s
       `arn:aws:iam::${ACCOUNT}:oidc-provider/auth.example.com`, 'auth.example.com:aud', 'rides-api'],
   ])('%s', (_name, provider, principal, key, audience) => {
     const trust = trustPolicyOf(provider);
-    const extra = key.startsWith('auth.example.com') ? { 'auth.example.com:sub': 'service:billing' } : {};
+    const extra: Record<string, string> = key.startsWith('auth.example.com') ? { 'auth.example.com:sub': 'service:billing' } : {};
     test('allows your app\'s audience; denies another app\'s', async () => {
       expect(await decide(trust, principal, { [key]: audience, ...extra })).toBe('Allowed');
       expect(await decide(trust, principal, { [key]: 'another-app', ...extra })).toBe('ImplicitlyDenied');
