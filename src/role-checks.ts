@@ -7,7 +7,7 @@ import {
 import { IConstruct } from 'constructs';
 import { acknowledgedRules } from './acknowledgements';
 import { EngineOptions, Finding, roleChecker } from './checks/engine';
-import { RoleUnderCheck, rolesInTemplate } from './checks/role-under-check';
+import { eachRoleInTemplate, RoleUnderCheck } from './checks/role-under-check';
 import { ruleId } from './checks/rule';
 import { ALL_RULES } from './checks/rules';
 import { RoleCheckLimits } from './role-pattern-props';
@@ -98,7 +98,7 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
     const metadata: Record<string, string> = {};
     for (const templatePath of context.templatePaths) {
       const template = JSON.parse(readFileSync(templatePath, 'utf8'));
-      for (const role of rolesInTemplate(template)) {
+      for (const role of eachRoleInTemplate(template)) {
         const construct = roleConstructs.get(roleKey(templatePath, role.logicalId));
         const acknowledged = construct ? acknowledgedRules(construct) : new Map<string, string>();
         for (const finding of checkerFor(accountOf(construct))(role)) {

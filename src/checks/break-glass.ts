@@ -6,7 +6,10 @@ const BREAK_GLASS_TAG = /break[-_ ]?glass$/i;
 
 /** Whether the role is tagged as a break-glass role (a tag key ending in break-glass, value true). */
 export function isBreakGlass(role: RoleUnderCheck): boolean {
-  return [...role.tags].some(([key, value]) => BREAK_GLASS_TAG.test(key) && value.toLowerCase() === 'true');
+  for (const [key, value] of role.tags) {
+    if (BREAK_GLASS_TAG.test(key) && value.toLowerCase() === 'true') return true;
+  }
+  return false;
 }
 
 /**

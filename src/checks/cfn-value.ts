@@ -28,10 +28,17 @@ export function isObject(value: unknown): value is CfnObject {
 /** The single key of an object such as `{ "Fn::Join": [...] }`, if it is an intrinsic function. */
 export function intrinsicName(value: unknown): string | undefined {
   if (!isObject(value)) return undefined;
-  const keys = Object.keys(value);
-  if (keys.length !== 1) return undefined;
-  const key = keys[0];
-  return key === 'Ref' || key.startsWith('Fn::') || key === 'Condition' ? key : undefined;
+  let only: string | undefined;
+  for (const key in value) { // no Object.keys array: this runs for every object of every policy
+    if (only !== undefined) return undefined;
+    only = key;
+  }
+  return only !== undefined && isIntrinsicKey(only) ? only : undefined;
+}
+
+/** Whether an object key names an intrinsic function (`Ref`, `Fn::...`, or `Condition`). */
+export function isIntrinsicKey(key: string): boolean {
+  return key === 'Ref' || key.startsWith('Fn::') || key === 'Condition';
 }
 
 /** Whether the value is an intrinsic function (its value is decided at deployment). */
@@ -66,8 +73,9 @@ export function renderString(value: unknown): string | undefined {
  */
 export function renderList(value: unknown): string[] {
   if (value === undefined || value === null) return [];
-  const items = Array.isArray(value) ? value : [value];
-  return items.map((item) => renderString(item) ?? UNKNOWN);
+  if (typeof value === 'string') return [value];
+  if (!Array.isArray(value)) return [renderString(value) ?? UNKNOWN];
+  return value.map((item) => (typeof item === 'string' ? item : renderString(item) ?? UNKNOWN));
 }
 
 /** A rendered string with its placeholders removed, to look at the literal text only (a `?` in `{{cfn:?}}` is no wildcard). */

@@ -38,9 +38,11 @@ export const PRINCIPAL_NARROWING_KEYS: readonly string[] = [
   'aws:SourceAccount', 'aws:SourceArn', 'aws:SourceOrgID', 'aws:SourceOrgPaths',
 ];
 
+const PRINCIPAL_NARROWING = new Set(PRINCIPAL_NARROWING_KEYS.map((key) => key.toLowerCase()));
+
 /** Whether the statement narrows the caller with one of PRINCIPAL_NARROWING_KEYS. */
 export function narrowsPrincipal(statement: PolicyStatement): boolean {
-  return PRINCIPAL_NARROWING_KEYS.some((key) => narrows(statement, key));
+  return statement.conditions.some((test) => PRINCIPAL_NARROWING.has(test.key) && isNarrowingTest(test));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CfnTemplate, RoleUnderCheck, rolesInTemplate } from './role-under-check';
+import { CfnTemplate, eachRoleInTemplate, RoleUnderCheck } from './role-under-check';
 import { DEFAULT_LIMITS, Limits, Rule, ruleId, Severity } from './rule';
 import { ALL_RULES } from './rules';
 
@@ -63,7 +63,10 @@ export function checkRole(role: RoleUnderCheck, options: EngineOptions = {}): Fi
 
 /** Runs every enabled rule over every `AWS::IAM::Role` in a template. */
 export function checkTemplate(template: CfnTemplate, options: EngineOptions = {}): Finding[] {
-  return rolesInTemplate(template).flatMap(roleChecker(options));
+  const check = roleChecker(options);
+  const findings: Finding[] = [];
+  for (const role of eachRoleInTemplate(template)) findings.push(...check(role));
+  return findings;
 }
 
 function definedOnly(limits: Partial<Limits> | undefined): Partial<Limits> {

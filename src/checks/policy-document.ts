@@ -87,46 +87,58 @@ export function readPrincipal(raw: unknown): PrincipalBlock {
   if (raw === '*') {
     block.set('*', ['*']);
   } else if (isObject(raw) && !isIntrinsic(raw)) {
-    for (const [type, values] of Object.entries(raw)) {
-      block.set(type, renderList(values));
-    }
+    for (const type in raw) block.set(type, renderList(raw[type]));
   } else {
     block.set('?', [UNKNOWN]);
   }
   return block;
 }
 
+/** Shared by every statement without conditions (frozen: nothing may add to it). */
+const NO_CONDITIONS = Object.freeze([]) as unknown as ConditionTest[];
+
 function readConditions(raw: unknown): { conditions: ConditionTest[]; unreadable: boolean } {
+  if (raw === undefined) return { conditions: NO_CONDITIONS, unreadable: false };
+  if (!isObject(raw) || isIntrinsic(raw)) return { conditions: NO_CONDITIONS, unreadable: true };
   const conditions: ConditionTest[] = [];
-  if (raw === undefined) return { conditions, unreadable: false };
-  if (!isObject(raw) || isIntrinsic(raw)) return { conditions, unreadable: true };
   let unreadable = false;
-  for (const [operator, tests] of Object.entries(raw)) {
+  for (const operator in raw) {
+    const tests = raw[operator];
     if (!isObject(tests) || isIntrinsic(tests)) {
       unreadable = true;
       continue;
     }
-    for (const [key, values] of Object.entries(tests)) {
-      conditions.push(conditionTest(operator, key, values));
+    const parsed = parseOperator(operator);
+    for (const key in tests) {
+      conditions.push({
+        operator,
+        baseOperator: parsed.baseOperator,
+        setOperator: parsed.setOperator,
+        ifExists: parsed.ifExists,
+        key: key.toLowerCase(),
+        keyAsWritten: key,
+        values: renderList(tests[key]),
+      });
     }
   }
   return { conditions, unreadable };
 }
 
-function conditionTest(operator: string, key: string, values: unknown): ConditionTest {
+type ParsedOperator = Pick<ConditionTest, 'operator' | 'baseOperator' | 'setOperator' | 'ifExists'>;
+
+/** Operators seen so far, parsed: a policy set uses a handful of them thousands of times. */
+const parsedOperators = new Map<string, ParsedOperator>();
+
+function parseOperator(operator: string): ParsedOperator {
+  let parsed = parsedOperators.get(operator);
+  if (parsed) return parsed;
   const setMatch = SET_OPERATOR.exec(operator);
   let base = setMatch ? operator.slice(setMatch[0].length) : operator;
   const ifExists = /IfExists$/.test(base);
   if (ifExists) base = base.slice(0, -'IfExists'.length);
-  return {
-    operator,
-    baseOperator: base,
-    setOperator: setMatch ? setMatch[1] : undefined,
-    ifExists,
-    key: key.toLowerCase(),
-    keyAsWritten: key,
-    values: renderList(values),
-  };
+  parsed = { operator, baseOperator: base, setOperator: setMatch ? setMatch[1] : undefined, ifExists };
+  if (parsedOperators.size < 1000) parsedOperators.set(operator, parsed); // bounded: operators come from input
+  return parsed;
 }
 
 /** Whether the statement is an Allow. */
@@ -136,11 +148,14 @@ export function isAllow(statement: PolicyStatement): boolean {
 
 /** The condition tests in a statement on one key (case-insensitive). */
 export function testsOnKey(statement: PolicyStatement, key: string): ConditionTest[] {
+  if (statement.conditions.length === 0) return NO_CONDITIONS;
   const wanted = key.toLowerCase();
   return statement.conditions.filter((test) => test.key === wanted);
 }
 
+const NO_VALUES: readonly string[] = Object.freeze([]);
+
 /** Every principal value of one type (`AWS`, `Service`, `Federated`), or of every type with `*` principals. */
-export function principalValues(statement: PolicyStatement, type: string): string[] {
-  return statement.principal?.get(type) ?? [];
+export function principalValues(statement: PolicyStatement, type: string): readonly string[] {
+  return statement.principal?.get(type) ?? NO_VALUES;
 }

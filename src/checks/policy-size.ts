@@ -1,4 +1,4 @@
-import { intrinsicName, isObject, renderString } from './cfn-value';
+import { isIntrinsicKey, renderString } from './cfn-value';
 
 /**
  * Typical deployed values of CloudFormation pseudo parameters, used when a policy's size depends on them.
@@ -28,16 +28,20 @@ function sizeOf(value: unknown): number {
     for (const item of value) size += item === undefined ? 4 : sizeOf(item);
     return size;
   }
-  if (!isObject(value)) return 0;
-  if (intrinsicName(value) !== undefined) return stringSize(typical(renderString(value) ?? ''));
+  if (typeof value !== 'object') return 0;
+  const object = value as Record<string, unknown>;
   let size = 2;
   let members = 0;
-  for (const key of Object.keys(value)) {
-    const item = value[key];
+  let lastKey = '';
+  for (const key in object) {
+    const item = object[key];
     if (item === undefined) continue;
     size += stringSize(key) + 1 + sizeOf(item);
     members++;
+    lastKey = key;
   }
+  // An intrinsic function counts as the value it will have (a typical one for pseudo parameters).
+  if (members === 1 && isIntrinsicKey(lastKey)) return stringSize(typical(renderString(object) ?? ''));
   return size + Math.max(0, members - 1);
 }
 

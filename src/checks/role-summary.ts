@@ -1,6 +1,6 @@
 import { assumeRoleAlerts } from './break-glass';
 import { hasPlaceholder, readable, renderString } from './cfn-value';
-import { ConditionTest, isAllow, PolicyStatement } from './policy-document';
+import { ConditionTest, PolicyStatement } from './policy-document';
 import { parseFederatedPrincipal } from './principals';
 import { RoleUnderCheck } from './role-under-check';
 
@@ -66,7 +66,7 @@ function describePrincipal(type: string, value: string, role: RoleUnderCheck): s
 
 /** Summarizes the Allow statements of a role's trust policy and its session limit. */
 export function summarizeRole(role: RoleUnderCheck): RoleSummary {
-  const allows = role.trustStatements.filter(isAllow);
+  const allows = role.trustAllowStatements;
   const unique = (values: string[]) => [...new Set(values)];
   const seconds = renderString(role.properties.MaxSessionDuration);
   const maxSession = seconds === undefined ? '1h (default)'

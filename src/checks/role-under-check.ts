@@ -1,5 +1,5 @@
 import { CfnObject, intrinsicName, isObject, renderList, renderString } from './cfn-value';
-import { PolicySource, PolicyStatement, readStatements } from './policy-document';
+import { isAllow, PolicySource, PolicyStatement, readStatements } from './policy-document';
 import { FederatedPrincipal, issuerFromUrl } from './principals';
 
 /** A CloudFormation template, as far as the checks read it. */
@@ -23,6 +23,12 @@ export interface RoleUnderCheck {
   readonly trustStatements: PolicyStatement[];
   /** Statements of every permission policy: inline, `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy`. */
   readonly permissionStatements: PolicyStatement[];
+  /** The `Allow` statements of the trust policy (read once; most rules look at nothing else). */
+  readonly trustAllowStatements: PolicyStatement[];
+  /** The `Allow` statements of the permission policies. */
+  readonly permissionAllowStatements: PolicyStatement[];
+  /** Every `Allow` statement, trust policy first. */
+  readonly allowStatements: PolicyStatement[];
   /** Inline policies (the role's `Policies` plus `AWS::IAM::Policy` resources attached to it). */
   readonly inlinePolicies: PolicySource[];
   /** Customer managed policies defined in the same template and attached to the role. */
@@ -52,18 +58,26 @@ interface TemplateResource {
 
 /** Finds every `AWS::IAM::Role` in a template with the policies attached to it, in one pass over the template. */
 export function rolesInTemplate(template: CfnTemplate): RoleUnderCheck[] {
+  return [...eachRoleInTemplate(template)];
+}
+
+/**
+ * Yields the view of each `AWS::IAM::Role` in a template, one at a time: a caller that checks each role and
+ * lets it go keeps only one role's view alive, so checking thousands of roles leaves short-lived garbage only.
+ */
+export function* eachRoleInTemplate(template: CfnTemplate): Generator<RoleUnderCheck> {
   const resources = isObject(template) && isObject(template.Resources) ? template.Resources : {};
   const attachments = policiesByRole(resources);
   const describeFederated = federatedDescriber(resources);
-  const roles: RoleUnderCheck[] = [];
-  for (const [logicalId, resource] of Object.entries(resources)) {
+  for (const logicalId in resources) {
+    const resource = resources[logicalId];
     if (typeOf(resource) !== 'AWS::IAM::Role') continue;
     const properties = propertiesOf(resource);
-    const attached = attachments.get(logicalId) ?? { inline: [], managed: [] };
-    const managed = [...attached.managed, ...managedPoliciesReferenced(properties.ManagedPolicyArns, resources, attached)];
-    roles.push(roleUnderCheck(logicalId, properties, { inline: attached.inline, managed }, describeFederated, resources));
+    const attached = attachments.get(logicalId) ?? NOTHING_ATTACHED;
+    const referenced = managedPoliciesReferenced(properties.ManagedPolicyArns, resources, attached);
+    const managed = referenced.length === 0 ? attached.managed : [...attached.managed, ...referenced];
+    yield roleUnderCheck(logicalId, properties, { inline: attached.inline, managed }, describeFederated, resources);
   }
-  return roles;
 }
 
 const PROVIDER_REFERENCE = /^\{\{cfn:(?:Ref:([^}.]+)|GetAtt:([^}.]+)\.Arn)\}\}$/;
@@ -88,6 +102,8 @@ interface Attachments {
   readonly managed: AttachedManagedPolicy[];
 }
 
+const NOTHING_ATTACHED: Attachments = { inline: [], managed: [] };
+
 /** Indexes `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` resources by the role logical ids in their `Roles`. */
 function policiesByRole(resources: CfnObject): Map<string, Attachments> {
   const index = new Map<string, Attachments>();
@@ -99,7 +115,8 @@ function policiesByRole(resources: CfnObject): Map<string, Attachments> {
     }
     return found;
   };
-  for (const [logicalId, resource] of Object.entries(resources)) {
+  for (const logicalId in resources) {
+    const resource = resources[logicalId];
     const type = typeOf(resource);
     if (type !== 'AWS::IAM::Policy' && type !== 'AWS::IAM::ManagedPolicy') continue;
     const properties = propertiesOf(resource);
@@ -135,22 +152,25 @@ export function roleUnderCheck(
   describeFederated?: (placeholder: string) => FederatedPrincipal | undefined,
   templateResources: CfnObject = {},
 ): RoleUnderCheck {
-  const inlinePolicies = [...ownInlinePolicies(properties.Policies), ...(attached?.inline ?? [])];
+  const inlinePolicies = concat(ownInlinePolicies(properties.Policies), attached?.inline ?? []);
   const managedPolicies = attached?.managed ?? [];
-  const managedPolicyArns = [
-    ...renderList(properties.ManagedPolicyArns),
-    ...managedPolicies.filter((policy) => !isReferencedIn(policy.logicalId, properties.ManagedPolicyArns))
-      .map((policy) => `{{cfn:Ref:${policy.logicalId}}}`),
-  ];
-  const permissionSources: PolicySource[] = [
-    ...inlinePolicies,
-    ...managedPolicies.map((policy) => ({ description: `managed policy ${policy.logicalId}`, document: policy.document })),
-  ];
+  const managedPolicyArns = concat(renderList(properties.ManagedPolicyArns), managedPolicies
+    .filter((policy) => !isReferencedIn(policy.logicalId, properties.ManagedPolicyArns))
+    .map((policy) => `{{cfn:Ref:${policy.logicalId}}}`));
+  const permissionSources = concat(inlinePolicies, managedPolicies
+    .map((policy) => ({ description: `managed policy ${policy.logicalId}`, document: policy.document })));
+  const trustStatements = readStatements({ description: 'trust policy', document: properties.AssumeRolePolicyDocument });
+  const permissionStatements = permissionSources.length === 1 ? readStatements(permissionSources[0]) : permissionSources.flatMap(readStatements);
+  const trustAllowStatements = trustStatements.filter(isAllow);
+  const permissionAllowStatements = permissionStatements.filter(isAllow);
   return {
     logicalId,
     properties,
-    trustStatements: readStatements({ description: 'trust policy', document: properties.AssumeRolePolicyDocument }),
-    permissionStatements: permissionSources.flatMap(readStatements),
+    trustStatements,
+    permissionStatements,
+    trustAllowStatements,
+    permissionAllowStatements,
+    allowStatements: [...trustAllowStatements, ...permissionAllowStatements],
     inlinePolicies,
     managedPolicies,
     managedPolicyArns,
@@ -158,6 +178,12 @@ export function roleUnderCheck(
     tags: tagsOf(properties.Tags),
     templateResources,
   };
+}
+
+/** Both lists in one; one of them itself when the other is empty (this runs for every role). */
+function concat<T>(first: T[], second: T[]): T[] {
+  if (second.length === 0) return first;
+  return first.length === 0 ? second : [...first, ...second];
 }
 
 function tagsOf(raw: unknown): Map<string, string> {

@@ -1,6 +1,6 @@
 import { hasPlaceholder } from './cfn-value';
 import { isNarrowingTest } from './conditions';
-import { ConditionTest, isAllow, PolicyStatement, principalValues } from './policy-document';
+import { ConditionTest, PolicyStatement, principalValues } from './policy-document';
 import { FederatedPrincipal, parseFederatedPrincipal, sharedIssuerKind, SharedIssuerKind, WEB_IDENTITY_PROVIDERS } from './principals';
 import { RoleUnderCheck } from './role-under-check';
 
@@ -13,7 +13,7 @@ export interface WebIdentityTrust {
 /** Every web identity and OIDC principal the role trusts, with the statement that trusts it. */
 export function webIdentityTrusts(role: RoleUnderCheck): WebIdentityTrust[] {
   const trusts: WebIdentityTrust[] = [];
-  for (const statement of role.trustStatements.filter(isAllow)) {
+  for (const statement of role.trustAllowStatements) {
     for (const value of principalValues(statement, 'Federated')) {
       const principal = parseFederatedPrincipal(value, role.describeFederated);
       if (principal.kind === 'oidc' || principal.kind === 'web-identity') trusts.push({ statement, principal });

@@ -1,7 +1,7 @@
 import { InputError, loadTemplates, TemplateFile } from './load-templates';
 import { CheckReport, FileFinding, formatJson, formatText } from './report';
 import { roleChecker } from '../checks/engine';
-import { rolesInTemplate } from '../checks/role-under-check';
+import { eachRoleInTemplate } from '../checks/role-under-check';
 
 /** Where the CLI writes. */
 export interface Output {
@@ -94,7 +94,7 @@ export function check(templates: TemplateFile[], options: Pick<Options, 'trustPo
   let roles = 0;
   for (const { file, template, deployingAccount } of templates) {
     const checker = roleChecker({ limits, deployingAccount });
-    for (const role of rolesInTemplate(template)) {
+    for (const role of eachRoleInTemplate(template)) {
       roles++;
       for (const finding of checker(role)) findings.push({ ...finding, file });
     }

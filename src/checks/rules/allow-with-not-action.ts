@@ -1,4 +1,3 @@
-import { isAllow } from '../policy-document';
 import { Rule } from '../rule';
 
 /** `NotAction` or `NotResource` in an Allow grants everything not listed, including services and resources added later. */
@@ -7,8 +6,8 @@ export const AllowWithNotAction: Rule = {
   severity: 'warning',
   description: 'An Allow should list actions and resources, not exclude them with NotAction or NotResource.',
   check({ role }) {
-    return role.permissionStatements
-      .filter((statement) => isAllow(statement) && (statement.hasNotAction || statement.hasNotResource))
+    return role.permissionAllowStatements
+      .filter((statement) => (statement.hasNotAction || statement.hasNotResource))
       .map((statement) => ({
         message: `${statement.location} allows with ${statement.hasNotAction ? 'NotAction' : 'NotResource'}, which grants every `
           + `${statement.hasNotAction ? 'action' : 'resource'} not listed, including ones AWS adds later. List what the role needs with `

@@ -1,5 +1,5 @@
 import { isReadOnlyAction } from '../iam-actions';
-import { isAllow, testsOnKey } from '../policy-document';
+import { testsOnKey } from '../policy-document';
 import { Rule } from '../rule';
 import { webIdentityTrusts } from '../web-identity';
 
@@ -17,7 +17,7 @@ export const CognitoUnauthenticatedWrite: Rule = {
   check({ role }) {
     const guestTrusts = webIdentityTrusts(role).filter((trust) => trust.principal.issuer === COGNITO && letsGuestsIn(trust.statement));
     if (guestTrusts.length === 0) return [];
-    const writes = role.permissionStatements.filter(isAllow)
+    const writes = role.permissionAllowStatements
       .flatMap((statement) => (statement.hasNotAction ? ['NotAction'] : statement.actions.filter((action) => !isReadOnlyAction(action))));
     if (writes.length === 0) return [];
     const unique = [...new Set(writes)];

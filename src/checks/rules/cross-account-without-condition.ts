@@ -1,5 +1,5 @@
 import { narrowsPrincipal, requiresExternalId, requiresMfa } from '../conditions';
-import { isAllow, principalValues } from '../policy-document';
+import { principalValues } from '../policy-document';
 import { isOtherAccount, parseAwsPrincipal } from '../principals';
 import { Rule, Violation } from '../rule';
 
@@ -13,7 +13,7 @@ export const CrossAccountWithoutCondition: Rule = {
   description: 'A trust in another whole account should be narrowed by ExternalId, PrincipalArn, PrincipalOrgID or MFA.',
   check({ role, deployingAccount }) {
     const violations: Violation[] = [];
-    for (const statement of role.trustStatements.filter(isAllow)) {
+    for (const statement of role.trustAllowStatements) {
       if (statement.conditionsUnreadable || narrowsPrincipal(statement) || requiresExternalId(statement) || requiresMfa(statement)) continue;
       const accounts = principalValues(statement, 'AWS').map(parseAwsPrincipal)
         .filter((principal) => principal.kind === 'account' && isOtherAccount(principal.account, deployingAccount))

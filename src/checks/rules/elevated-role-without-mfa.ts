@@ -1,6 +1,6 @@
 import { isBreakGlass } from '../break-glass';
 import { requiresMfa } from '../conditions';
-import { isAllow, principalValues } from '../policy-document';
+import { principalValues } from '../policy-document';
 import { Rule } from '../rule';
 
 /**
@@ -14,8 +14,8 @@ export const ElevatedRoleWithoutMfa: Rule = {
   description: 'A role tagged break-glass that IAM principals assume must require MFA (Bool, not BoolIfExists).',
   check({ role }) {
     if (!isBreakGlass(role)) return [];
-    return role.trustStatements
-      .filter((statement) => isAllow(statement) && principalValues(statement, 'AWS').length > 0 && !statement.conditionsUnreadable && !requiresMfa(statement))
+    return role.trustAllowStatements
+      .filter((statement) => principalValues(statement, 'AWS').length > 0 && !statement.conditionsUnreadable && !requiresMfa(statement))
       .map((statement) => ({
         message: `${statement.location} lets IAM principals assume a break-glass role without MFA, so a leaked access key alone opens it. Add `
           + 'Bool aws:MultiFactorAuthPresent "true" (not BoolIfExists) and NumericLessThan aws:MultiFactorAuthAge to the statement.',

@@ -1,5 +1,5 @@
 import { statementCoversAction } from '../iam-actions';
-import { isAllow, principalValues } from '../policy-document';
+import { principalValues } from '../policy-document';
 import { parseFederatedPrincipal } from '../principals';
 import { Rule, Violation } from '../rule';
 
@@ -18,7 +18,7 @@ export const FederatedActionMismatch: Rule = {
   description: 'Each kind of principal must be trusted with the one assume-role action that fits it.',
   check({ role }) {
     const violations: Violation[] = [];
-    for (const statement of role.trustStatements.filter(isAllow)) {
+    for (const statement of role.trustAllowStatements) {
       const federated = principalValues(statement, 'Federated').map((value) => parseFederatedPrincipal(value, role.describeFederated));
       const kinds = new Set(federated.map((principal) => principal.kind));
       const hasOthers = ['AWS', 'Service', '*'].some((type) => principalValues(statement, type).length > 0);

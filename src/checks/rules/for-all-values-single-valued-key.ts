@@ -1,6 +1,4 @@
-import { isAllow } from '../policy-document';
-import { allStatements } from '../role-under-check';
-import { Rule } from '../rule';
+import { Rule, Violation } from '../rule';
 
 /**
  * Condition keys that hold a single value per request. `ForAllValues` on one of them is true when the key is
@@ -25,11 +23,16 @@ export const ForAllValuesSingleValuedKey: Rule = {
   severity: 'error',
   description: 'An Allow must not use ForAllValues on a single-valued key, which passes when the key is missing.',
   check({ role }) {
-    return allStatements(role).filter(isAllow).flatMap((statement) => statement.conditions
-      .filter((test) => test.setOperator?.toLowerCase() === 'forallvalues' && isSingleValued(test.key))
-      .map((test) => ({
-        message: `${statement.location} uses ${test.operator} on ${test.keyAsWritten}, which holds one value; ForAllValues is true `
-          + `when the key is missing, so requests without it are allowed. Use ${test.baseOperator}${test.ifExists ? 'IfExists' : ''} without ForAllValues.`,
-      })));
+    const violations: Violation[] = [];
+    for (const statement of role.allowStatements) {
+      for (const test of statement.conditions) {
+        if (test.setOperator?.toLowerCase() !== 'forallvalues' || !isSingleValued(test.key)) continue;
+        violations.push({
+          message: `${statement.location} uses ${test.operator} on ${test.keyAsWritten}, which holds one value; ForAllValues is true `
+            + `when the key is missing, so requests without it are allowed. Use ${test.baseOperator}${test.ifExists ? 'IfExists' : ''} without ForAllValues.`,
+        });
+      }
+    }
+    return violations;
   },
 };

@@ -1,5 +1,4 @@
 import { grantsEveryAction } from '../iam-actions';
-import { isAllow } from '../policy-document';
 import { Rule, Violation } from '../rule';
 
 const ADMINISTRATOR_ACCESS = /^arn:[^:]+:iam::aws:policy\/AdministratorAccess$/;
@@ -10,8 +9,8 @@ export const FullAdministratorAccess: Rule = {
   severity: 'error',
   description: 'A role must not be allowed every action on every resource (`*` on `*`, or AdministratorAccess).',
   check({ role }) {
-    const violations: Violation[] = role.permissionStatements
-      .filter((statement) => isAllow(statement) && grantsEveryAction(statement) && statement.resources.includes('*'))
+    const violations: Violation[] = role.permissionAllowStatements
+      .filter((statement) => grantsEveryAction(statement) && statement.resources.includes('*'))
       .map((statement) => ({
         message: `${statement.location} allows every action on every resource, so whoever assumes this role controls the account. `
           + 'Grant the actions and resources the role needs.',

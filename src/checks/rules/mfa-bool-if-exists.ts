@@ -1,5 +1,4 @@
-import { isAllow, testsOnKey } from '../policy-document';
-import { allStatements } from '../role-under-check';
+import { testsOnKey } from '../policy-document';
 import { Rule } from '../rule';
 
 /** `BoolIfExists aws:MultiFactorAuthPresent true` in an Allow passes requests signed with long-term access keys. */
@@ -8,7 +7,7 @@ export const MfaBoolIfExists: Rule = {
   severity: 'error',
   description: 'An Allow must require MFA with Bool, not BoolIfExists, because the key is absent for long-term access keys.',
   check({ role }) {
-    return allStatements(role).filter(isAllow)
+    return role.allowStatements
       .filter((statement) => testsOnKey(statement, 'aws:MultiFactorAuthPresent')
         .some((test) => test.baseOperator === 'Bool' && test.ifExists && test.values.some((value) => value.toLowerCase() === 'true')))
       .map((statement) => ({

@@ -1,5 +1,3 @@
-import { isAllow } from '../policy-document';
-import { allStatements } from '../role-under-check';
 import { Rule } from '../rule';
 
 /** `NotPrincipal` with `Allow` trusts everyone except the listed principals; IAM refuses it in trust policies. */
@@ -8,7 +6,7 @@ export const NotPrincipalWithAllow: Rule = {
   severity: 'error',
   description: 'A policy must not combine "Effect": "Allow" with NotPrincipal, which allows everyone not listed.',
   check({ role }) {
-    return allStatements(role).filter((statement) => isAllow(statement) && statement.notPrincipal !== undefined).map((statement) => ({
+    return role.allowStatements.filter((statement) => statement.notPrincipal !== undefined).map((statement) => ({
       message: `${statement.location} uses NotPrincipal with "Effect": "Allow", which allows every principal that is not listed `
         + '(IAM rejects NotPrincipal in role trust policies). List the trusted principals in Principal instead.',
     }));

@@ -1,5 +1,4 @@
 import { appliesToEveryResource, grantsEveryAction, statementCoversAction } from '../iam-actions';
-import { isAllow } from '../policy-document';
 import { Rule } from '../rule';
 
 /** `iam:PassRole` on `*` lets the role hand any role, an administrator's too, to a service it can start. */
@@ -8,8 +7,8 @@ export const PassRoleOnEveryResource: Rule = {
   severity: 'error',
   description: 'iam:PassRole must name the roles it may pass, never `*`.',
   check({ role }) {
-    return role.permissionStatements
-      .filter((statement) => isAllow(statement) && !grantsEveryAction(statement)
+    return role.permissionAllowStatements
+      .filter((statement) => !grantsEveryAction(statement)
         && statementCoversAction(statement, 'iam:PassRole') && appliesToEveryResource(statement))
       .map((statement) => ({
         message: `${statement.location} allows iam:PassRole on every resource, so the role can give any role in the account, an `

@@ -1,5 +1,4 @@
 import { appliesToEveryResource, grantsEveryAction, PRIVILEGE_ESCALATION_ACTIONS, statementCoversAction } from '../iam-actions';
-import { isAllow } from '../policy-document';
 import { Rule } from '../rule';
 
 /** Actions such as `iam:PutRolePolicy` or `iam:CreatePolicyVersion` on `*` let the role grant itself anything. */
@@ -8,8 +7,8 @@ export const PrivilegeEscalation: Rule = {
   severity: 'error',
   description: 'Actions that let a principal raise its own privileges must not be allowed on every resource.',
   check({ role }) {
-    return role.permissionStatements
-      .filter((statement) => isAllow(statement) && !grantsEveryAction(statement) && appliesToEveryResource(statement))
+    return role.permissionAllowStatements
+      .filter((statement) => !grantsEveryAction(statement) && appliesToEveryResource(statement))
       .map((statement) => ({ statement, actions: PRIVILEGE_ESCALATION_ACTIONS.filter((action) => statementCoversAction(statement, action)) }))
       .filter(({ actions }) => actions.length > 0)
       .map(({ statement, actions }) => ({

@@ -1,5 +1,5 @@
 import { narrows } from '../conditions';
-import { isAllow, principalValues } from '../policy-document';
+import { principalValues } from '../policy-document';
 import { parseFederatedPrincipal } from '../principals';
 import { Rule } from '../rule';
 
@@ -9,7 +9,7 @@ export const SamlAudience: Rule = {
   severity: 'error',
   description: 'A SAML trust must require SAML:aud to be the AWS sign-in endpoint the IdP posts to.',
   check({ role }) {
-    return role.trustStatements.filter(isAllow)
+    return role.trustAllowStatements
       .filter((statement) => principalValues(statement, 'Federated')
         .some((value) => parseFederatedPrincipal(value, role.describeFederated).kind === 'saml'))
       .filter((statement) => !statement.conditionsUnreadable && !narrows(statement, 'SAML:aud'))

@@ -1,5 +1,4 @@
 import { grantsEveryAction, isEveryAction, isServiceWildcard } from '../iam-actions';
-import { isAllow } from '../policy-document';
 import { Rule } from '../rule';
 
 /** `s3:*` or `*` grants every action of a service, including destructive and administrative ones. */
@@ -8,8 +7,8 @@ export const ServiceWideWildcardAction: Rule = {
   severity: 'warning',
   description: 'An Allow should list actions rather than grant a whole service (`service:*`) or every action (`*`).',
   check({ role }) {
-    return role.permissionStatements
-      .filter((statement) => isAllow(statement) && !(grantsEveryAction(statement) && statement.resources.includes('*')))
+    return role.permissionAllowStatements
+      .filter((statement) => !(grantsEveryAction(statement) && statement.resources.includes('*')))
       .map((statement) => ({ statement, wildcards: statement.actions.filter((action) => isEveryAction(action) || isServiceWildcard(action)) }))
       .filter(({ wildcards }) => wildcards.length > 0)
       .map(({ statement, wildcards }) => ({

@@ -1,4 +1,3 @@
-import { isAllow } from '../policy-document';
 import { Rule } from '../rule';
 
 /**
@@ -10,8 +9,8 @@ export const UnreadableTrustCondition: Rule = {
   severity: 'warning',
   description: 'A trust statement whose conditions are only known at deployment cannot be checked at synth.',
   check({ role }) {
-    return role.trustStatements
-      .filter((statement) => isAllow(statement) && statement.conditionsUnreadable)
+    return role.trustAllowStatements
+      .filter((statement) => statement.conditionsUnreadable)
       .map((statement) => ({
         message: `${statement.location} has a Condition that is only known at deployment (an intrinsic function), so its audience, `
           + 'subject and other narrowing conditions were not checked. Use literal condition keys where you can, or review the deployed '

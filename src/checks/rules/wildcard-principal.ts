@@ -1,5 +1,5 @@
 import { narrowsPrincipal } from '../conditions';
-import { isAllow, principalValues } from '../policy-document';
+import { principalValues } from '../policy-document';
 import { Rule, Violation } from '../rule';
 
 /** `Principal: "*"` or `{ AWS: "*" }` in the trust policy lets every AWS principal anywhere assume the role. */
@@ -9,7 +9,7 @@ export const WildcardPrincipal: Rule = {
   description: 'A trust policy must not trust every AWS principal (`*`) unless a condition pins the caller to an organization, account or principal.',
   check({ role }) {
     const violations: Violation[] = [];
-    for (const statement of role.trustStatements.filter(isAllow)) {
+    for (const statement of role.trustAllowStatements) {
       const trustsEveryone = principalValues(statement, '*').includes('*') || principalValues(statement, 'AWS').includes('*');
       if (!trustsEveryone || narrowsPrincipal(statement) || statement.conditionsUnreadable) continue;
       violations.push({

@@ -1,5 +1,4 @@
 import { ACTIONS_THAT_NEED_EVERY_RESOURCE, grantsEveryAction } from '../iam-actions';
-import { isAllow } from '../policy-document';
 import { Rule } from '../rule';
 
 /** Whether an action (no wildcards) is one that needs `Resource: "*"`. */
@@ -13,8 +12,8 @@ export const WildcardResource: Rule = {
   severity: 'warning',
   description: 'An Allow should name resources; `*` is only for actions that need it (VPC network interfaces, X-Ray, metrics).',
   check({ role }) {
-    return role.permissionStatements
-      .filter((statement) => isAllow(statement) && !grantsEveryAction(statement) && !statement.hasNotAction && statement.resources.includes('*'))
+    return role.permissionAllowStatements
+      .filter((statement) => !grantsEveryAction(statement) && !statement.hasNotAction && statement.resources.includes('*'))
       .map((statement) => ({ statement, actions: statement.actions.filter((action) => !needsEveryResource(action)) }))
       .filter(({ actions }) => actions.length > 0)
       .map(({ statement, actions }) => ({
