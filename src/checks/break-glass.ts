@@ -6,6 +6,7 @@ const BREAK_GLASS_TAG = /break[-_ ]?glass$/i;
 
 /** Whether the role is tagged as a break-glass role (a tag key ending in break-glass, value true). */
 export function isBreakGlass(role: RoleUnderCheck): boolean {
+  if (role.tags.size === 0) return false;
   for (const [key, value] of role.tags) {
     if (BREAK_GLASS_TAG.test(key) && value.toLowerCase() === 'true') return true;
   }

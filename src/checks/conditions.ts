@@ -26,7 +26,7 @@ export function narrowingTestsOn(statement: PolicyStatement, key: string): Condi
 
 /** Whether the statement narrows the key. */
 export function narrows(statement: PolicyStatement, key: string): boolean {
-  return narrowingTestsOn(statement, key).length > 0;
+  return testsOnKey(statement, key).some(isNarrowingTest);
 }
 
 /**
@@ -42,7 +42,11 @@ const PRINCIPAL_NARROWING = new Set(PRINCIPAL_NARROWING_KEYS.map((key) => key.to
 
 /** Whether the statement narrows the caller with one of PRINCIPAL_NARROWING_KEYS. */
 export function narrowsPrincipal(statement: PolicyStatement): boolean {
-  return statement.conditions.some((test) => PRINCIPAL_NARROWING.has(test.key) && isNarrowingTest(test));
+  return statement.conditions.some(isPrincipalNarrowingTest);
+}
+
+function isPrincipalNarrowingTest(test: ConditionTest): boolean {
+  return PRINCIPAL_NARROWING.has(test.key) && isNarrowingTest(test);
 }
 
 /**

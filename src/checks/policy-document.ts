@@ -57,28 +57,46 @@ export function readStatements(source: PolicySource): PolicyStatement[] {
   if (!isObject(document)) return [];
   const raw = document.Statement;
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return list.filter(isObject).map((statement, index) => readStatement(statement, source, index));
+  const statements: PolicyStatement[] = [];
+  for (const statement of list) {
+    if (isObject(statement)) statements.push(new ReadStatement(statement, source, statements.length));
+  }
+  return statements;
 }
 
-function readStatement(raw: Record<string, unknown>, source: PolicySource, index: number): PolicyStatement {
-  const sid = typeof raw.Sid === 'string' ? raw.Sid : undefined;
-  const location = `${source.description}, statement ${index + 1}${sid ? ` (Sid "${sid}")` : ''}`;
-  const { conditions, unreadable } = readConditions(raw.Condition);
-  return {
-    location,
-    sid,
-    effect: typeof raw.Effect === 'string' ? raw.Effect : UNKNOWN,
-    principal: raw.Principal === undefined ? undefined : readPrincipal(raw.Principal),
-    notPrincipal: raw.NotPrincipal === undefined ? undefined : readPrincipal(raw.NotPrincipal),
-    actions: renderList(raw.Action),
-    notActions: renderList(raw.NotAction),
-    resources: renderList(raw.Resource),
-    notResources: renderList(raw.NotResource),
-    hasNotAction: raw.NotAction !== undefined,
-    hasNotResource: raw.NotResource !== undefined,
-    conditions,
-    conditionsUnreadable: unreadable,
-  };
+/** A statement as read from a document. Its location is spelled out only when a message needs it. */
+class ReadStatement implements PolicyStatement {
+  public readonly sid?: string;
+  public readonly effect: string;
+  public readonly principal?: PrincipalBlock;
+  public readonly notPrincipal?: PrincipalBlock;
+  public readonly actions: string[];
+  public readonly notActions: string[];
+  public readonly resources: string[];
+  public readonly notResources: string[];
+  public readonly hasNotAction: boolean;
+  public readonly hasNotResource: boolean;
+  public readonly conditions: ConditionTest[];
+  public readonly conditionsUnreadable: boolean;
+
+  constructor(raw: Record<string, unknown>, private readonly source: PolicySource, private readonly index: number) {
+    this.sid = typeof raw.Sid === 'string' ? raw.Sid : undefined;
+    this.effect = typeof raw.Effect === 'string' ? raw.Effect : UNKNOWN;
+    this.principal = raw.Principal === undefined ? undefined : readPrincipal(raw.Principal);
+    this.notPrincipal = raw.NotPrincipal === undefined ? undefined : readPrincipal(raw.NotPrincipal);
+    this.actions = renderList(raw.Action);
+    this.notActions = renderList(raw.NotAction);
+    this.resources = renderList(raw.Resource);
+    this.notResources = renderList(raw.NotResource);
+    this.hasNotAction = raw.NotAction !== undefined;
+    this.hasNotResource = raw.NotResource !== undefined;
+    this.conditionsUnreadable = !conditionsReadable(raw.Condition);
+    this.conditions = readConditions(raw.Condition);
+  }
+
+  public get location(): string {
+    return `${this.source.description}, statement ${this.index + 1}${this.sid ? ` (Sid "${this.sid}")` : ''}`;
+  }
 }
 
 /** Reads `"*"` or `{ AWS: ..., Service: ..., Federated: ... }` into a map. */
@@ -97,17 +115,24 @@ export function readPrincipal(raw: unknown): PrincipalBlock {
 /** Shared by every statement without conditions (frozen: nothing may add to it). */
 const NO_CONDITIONS = Object.freeze([]) as unknown as ConditionTest[];
 
-function readConditions(raw: unknown): { conditions: ConditionTest[]; unreadable: boolean } {
-  if (raw === undefined) return { conditions: NO_CONDITIONS, unreadable: false };
-  if (!isObject(raw) || isIntrinsic(raw)) return { conditions: NO_CONDITIONS, unreadable: true };
-  const conditions: ConditionTest[] = [];
-  let unreadable = false;
+/** Whether every part of a Condition block is written out (no intrinsic decides it at deployment). */
+function conditionsReadable(raw: unknown): boolean {
+  if (raw === undefined) return true;
+  if (!isObject(raw) || isIntrinsic(raw)) return false;
   for (const operator in raw) {
     const tests = raw[operator];
-    if (!isObject(tests) || isIntrinsic(tests)) {
-      unreadable = true;
-      continue;
-    }
+    if (!isObject(tests) || isIntrinsic(tests)) return false;
+  }
+  return true;
+}
+
+/** The tests of a Condition block that can be read; parts that are intrinsics are left out. */
+function readConditions(raw: unknown): ConditionTest[] {
+  if (!isObject(raw) || isIntrinsic(raw)) return NO_CONDITIONS;
+  const conditions: ConditionTest[] = [];
+  for (const operator in raw) {
+    const tests = raw[operator];
+    if (!isObject(tests) || isIntrinsic(tests)) continue;
     const parsed = parseOperator(operator);
     for (const key in tests) {
       conditions.push({
@@ -121,7 +146,7 @@ function readConditions(raw: unknown): { conditions: ConditionTest[]; unreadable
       });
     }
   }
-  return { conditions, unreadable };
+  return conditions;
 }
 
 type ParsedOperator = Pick<ConditionTest, 'operator' | 'baseOperator' | 'setOperator' | 'ifExists'>;
@@ -150,7 +175,11 @@ export function isAllow(statement: PolicyStatement): boolean {
 export function testsOnKey(statement: PolicyStatement, key: string): ConditionTest[] {
   if (statement.conditions.length === 0) return NO_CONDITIONS;
   const wanted = key.toLowerCase();
-  return statement.conditions.filter((test) => test.key === wanted);
+  let found: ConditionTest[] | undefined;
+  for (const test of statement.conditions) {
+    if (test.key === wanted) (found ??= []).push(test);
+  }
+  return found ?? NO_CONDITIONS;
 }
 
 const NO_VALUES: readonly string[] = Object.freeze([]);

@@ -154,11 +154,15 @@ export function roleUnderCheck(
 ): RoleUnderCheck {
   const inlinePolicies = concat(ownInlinePolicies(properties.Policies), attached?.inline ?? []);
   const managedPolicies = attached?.managed ?? [];
-  const managedPolicyArns = concat(renderList(properties.ManagedPolicyArns), managedPolicies
-    .filter((policy) => !isReferencedIn(policy.logicalId, properties.ManagedPolicyArns))
-    .map((policy) => `{{cfn:Ref:${policy.logicalId}}}`));
-  const permissionSources = concat(inlinePolicies, managedPolicies
-    .map((policy) => ({ description: `managed policy ${policy.logicalId}`, document: policy.document })));
+  const managedPolicyArns = managedPolicies.length === 0 ? renderList(properties.ManagedPolicyArns) : [
+    ...renderList(properties.ManagedPolicyArns),
+    ...managedPolicies.filter((policy) => !isReferencedIn(policy.logicalId, properties.ManagedPolicyArns))
+      .map((policy) => `{{cfn:Ref:${policy.logicalId}}}`),
+  ];
+  const permissionSources = managedPolicies.length === 0 ? inlinePolicies : [
+    ...inlinePolicies,
+    ...managedPolicies.map((policy) => ({ description: `managed policy ${policy.logicalId}`, document: policy.document })),
+  ];
   const trustStatements = readStatements({ description: 'trust policy', document: properties.AssumeRolePolicyDocument });
   const permissionStatements = permissionSources.length === 1 ? readStatements(permissionSources[0]) : permissionSources.flatMap(readStatements);
   const trustAllowStatements = trustStatements.filter(isAllow);
@@ -170,7 +174,7 @@ export function roleUnderCheck(
     permissionStatements,
     trustAllowStatements,
     permissionAllowStatements,
-    allowStatements: [...trustAllowStatements, ...permissionAllowStatements],
+    allowStatements: concat(trustAllowStatements, permissionAllowStatements),
     inlinePolicies,
     managedPolicies,
     managedPolicyArns,
@@ -186,9 +190,11 @@ function concat<T>(first: T[], second: T[]): T[] {
   return first.length === 0 ? second : [...first, ...second];
 }
 
-function tagsOf(raw: unknown): Map<string, string> {
+const NO_TAGS: ReadonlyMap<string, string> = new Map();
+
+function tagsOf(raw: unknown): ReadonlyMap<string, string> {
+  if (!Array.isArray(raw) || raw.length === 0) return NO_TAGS;
   const tags = new Map<string, string>();
-  if (!Array.isArray(raw)) return tags;
   for (const tag of raw.filter(isObject)) {
     const key = renderString(tag.Key);
     if (key !== undefined) tags.set(key, renderString(tag.Value) ?? '');

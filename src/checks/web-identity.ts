@@ -12,14 +12,27 @@ export interface WebIdentityTrust {
 
 /** Every web identity and OIDC principal the role trusts, with the statement that trusts it. */
 export function webIdentityTrusts(role: RoleUnderCheck): WebIdentityTrust[] {
-  const trusts: WebIdentityTrust[] = [];
-  for (const statement of role.trustAllowStatements) {
-    for (const value of principalValues(statement, 'Federated')) {
-      const principal = parseFederatedPrincipal(value, role.describeFederated);
-      if (principal.kind === 'oidc' || principal.kind === 'web-identity') trusts.push({ statement, principal });
+  if (!role.trustAllowStatements.some(trustsFederated)) return NO_TRUSTS;
+  let trusts = trustsByRole.get(role);
+  if (trusts === undefined) {
+    trusts = [];
+    for (const statement of role.trustAllowStatements) {
+      for (const value of principalValues(statement, 'Federated')) {
+        const principal = parseFederatedPrincipal(value, role.describeFederated);
+        if (principal.kind === 'oidc' || principal.kind === 'web-identity') trusts.push({ statement, principal });
+      }
     }
+    trustsByRole.set(role, trusts);
   }
   return trusts;
+}
+
+/** Read once per role: five rules ask for the same list. */
+const trustsByRole = new WeakMap<RoleUnderCheck, WebIdentityTrust[]>();
+const NO_TRUSTS = Object.freeze([]) as unknown as WebIdentityTrust[];
+
+function trustsFederated(statement: PolicyStatement): boolean {
+  return principalValues(statement, 'Federated').length > 0;
 }
 
 /**

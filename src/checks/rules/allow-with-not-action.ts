@@ -1,4 +1,4 @@
-import { Rule } from '../rule';
+import { Rule, Violation } from '../rule';
 
 /** `NotAction` or `NotResource` in an Allow grants everything not listed, including services and resources added later. */
 export const AllowWithNotAction: Rule = {
@@ -6,12 +6,15 @@ export const AllowWithNotAction: Rule = {
   severity: 'warning',
   description: 'An Allow should list actions and resources, not exclude them with NotAction or NotResource.',
   check({ role }) {
-    return role.permissionAllowStatements
-      .filter((statement) => (statement.hasNotAction || statement.hasNotResource))
-      .map((statement) => ({
+    const violations: Violation[] = [];
+    for (const statement of role.permissionAllowStatements) {
+      if (!statement.hasNotAction && !statement.hasNotResource) continue;
+      violations.push({
         message: `${statement.location} allows with ${statement.hasNotAction ? 'NotAction' : 'NotResource'}, which grants every `
           + `${statement.hasNotAction ? 'action' : 'resource'} not listed, including ones AWS adds later. List what the role needs with `
           + `${statement.hasNotAction ? 'Action' : 'Resource'}, or acknowledge this warning with the reason.`,
-      }));
+      });
+    }
+    return violations;
   },
 };

@@ -1,7 +1,7 @@
 import { isBreakGlass } from '../break-glass';
 import { requiresMfa } from '../conditions';
 import { principalValues } from '../policy-document';
-import { Rule } from '../rule';
+import { Rule, Violation } from '../rule';
 
 /**
  * An elevation role (tagged break-glass) that people assume must require MFA with
@@ -14,11 +14,14 @@ export const ElevatedRoleWithoutMfa: Rule = {
   description: 'A role tagged break-glass that IAM principals assume must require MFA (Bool, not BoolIfExists).',
   check({ role }) {
     if (!isBreakGlass(role)) return [];
-    return role.trustAllowStatements
-      .filter((statement) => principalValues(statement, 'AWS').length > 0 && !statement.conditionsUnreadable && !requiresMfa(statement))
-      .map((statement) => ({
+    const violations: Violation[] = [];
+    for (const statement of role.trustAllowStatements) {
+      if (principalValues(statement, 'AWS').length === 0 || statement.conditionsUnreadable || requiresMfa(statement)) continue;
+      violations.push({
         message: `${statement.location} lets IAM principals assume a break-glass role without MFA, so a leaked access key alone opens it. Add `
           + 'Bool aws:MultiFactorAuthPresent "true" (not BoolIfExists) and NumericLessThan aws:MultiFactorAuthAge to the statement.',
-      }));
+      });
+    }
+    return violations;
   },
 };

@@ -1,11 +1,17 @@
 import { statementCoversAction } from '../iam-actions';
-import { principalValues } from '../policy-document';
+import { PolicyStatement, principalValues } from '../policy-document';
 import { parseFederatedPrincipal } from '../principals';
 import { Rule, Violation } from '../rule';
 
 const SAML = 'sts:AssumeRoleWithSAML';
 const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
 const ASSUME_ROLE = 'sts:AssumeRole';
+
+/** Whether the statement also trusts AWS principals, services, or everyone. */
+function hasNonFederatedPrincipal(statement: PolicyStatement): boolean {
+  return principalValues(statement, 'AWS').length > 0 || principalValues(statement, 'Service').length > 0
+    || principalValues(statement, '*').length > 0;
+}
 
 /**
  * A SAML provider is assumed through `sts:AssumeRoleWithSAML`, an OIDC or web identity provider through
@@ -19,10 +25,16 @@ export const FederatedActionMismatch: Rule = {
   check({ role }) {
     const violations: Violation[] = [];
     for (const statement of role.trustAllowStatements) {
-      const federated = principalValues(statement, 'Federated').map((value) => parseFederatedPrincipal(value, role.describeFederated));
-      const kinds = new Set(federated.map((principal) => principal.kind));
-      const hasOthers = ['AWS', 'Service', '*'].some((type) => principalValues(statement, type).length > 0);
       const grants = (action: string) => statementCoversAction(statement, action);
+      const hasOthers = hasNonFederatedPrincipal(statement);
+      const federatedValues = principalValues(statement, 'Federated');
+      if (federatedValues.length === 0) {
+        if (hasOthers && (grants(SAML) || grants(WEB_IDENTITY)) && !grants(ASSUME_ROLE)) {
+          violations.push({ message: `${statement.location} allows ${SAML} or ${WEB_IDENTITY} to AWS or service principals, which can only use ${ASSUME_ROLE}. Use ${ASSUME_ROLE}, or trust a Federated provider.` });
+        }
+        continue;
+      }
+      const kinds = new Set(federatedValues.map((value) => parseFederatedPrincipal(value, role.describeFederated).kind));
       if (kinds.has('saml') && !grants(SAML)) {
         violations.push({ message: `${statement.location} trusts a SAML provider but does not allow ${SAML}, so no one can sign in through it. Use ${SAML}.` });
       }
@@ -32,11 +44,8 @@ export const FederatedActionMismatch: Rule = {
       if (kinds.has('saml') && (kinds.has('oidc') || kinds.has('web-identity'))) {
         violations.push({ message: `${statement.location} mixes SAML and web identity providers in one statement, so each provider is also allowed the other's action. Give each provider its own statement.` });
       }
-      if (federated.length > 0 && hasOthers) {
+      if (hasOthers) {
         violations.push({ message: `${statement.location} mixes federated principals with AWS or service principals, so the federated conditions and actions apply to both. Give each kind of principal its own statement.` });
-      }
-      if (federated.length === 0 && hasOthers && (grants(SAML) || grants(WEB_IDENTITY)) && !grants(ASSUME_ROLE)) {
-        violations.push({ message: `${statement.location} allows ${SAML} or ${WEB_IDENTITY} to AWS or service principals, which can only use ${ASSUME_ROLE}. Use ${ASSUME_ROLE}, or trust a Federated provider.` });
       }
     }
     return violations;

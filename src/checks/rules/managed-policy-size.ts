@@ -1,5 +1,5 @@
 import { policySize } from '../policy-size';
-import { Rule } from '../rule';
+import { Rule, Violation } from '../rule';
 
 /** One managed policy may not exceed 6,144 characters. */
 export const ManagedPolicySize: Rule = {
@@ -7,12 +7,15 @@ export const ManagedPolicySize: Rule = {
   severity: 'error',
   description: 'Each customer managed policy attached to the role must fit 6,144 characters.',
   check({ role, limits }) {
-    return role.managedPolicies
-      .map((policy) => ({ policy, size: policySize(policy.document) }))
-      .filter(({ size }) => size > limits.managedPolicyMaxChars)
-      .map(({ policy, size }) => ({
+    const violations: Violation[] = [];
+    for (const policy of role.managedPolicies) {
+      const size = policySize(policy.document);
+      if (size <= limits.managedPolicyMaxChars) continue;
+      violations.push({
         message: `managed policy ${policy.logicalId} is ${size} characters without white space, over IAM's ${limits.managedPolicyMaxChars}-character `
           + 'limit for one managed policy, so the deployment will fail. Split it into two managed policies.',
-      }));
+      });
+    }
+    return violations;
   },
 };

@@ -1,4 +1,4 @@
-import { Rule } from '../rule';
+import { Rule, Violation } from '../rule';
 
 /** `NotPrincipal` with `Allow` trusts everyone except the listed principals; IAM refuses it in trust policies. */
 export const NotPrincipalWithAllow: Rule = {
@@ -6,9 +6,14 @@ export const NotPrincipalWithAllow: Rule = {
   severity: 'error',
   description: 'A policy must not combine "Effect": "Allow" with NotPrincipal, which allows everyone not listed.',
   check({ role }) {
-    return role.allowStatements.filter((statement) => statement.notPrincipal !== undefined).map((statement) => ({
-      message: `${statement.location} uses NotPrincipal with "Effect": "Allow", which allows every principal that is not listed `
-        + '(IAM rejects NotPrincipal in role trust policies). List the trusted principals in Principal instead.',
-    }));
+    const violations: Violation[] = [];
+    for (const statement of role.allowStatements) {
+      if (statement.notPrincipal === undefined) continue;
+      violations.push({
+        message: `${statement.location} uses NotPrincipal with "Effect": "Allow", which allows every principal that is not listed `
+          + '(IAM rejects NotPrincipal in role trust policies). List the trusted principals in Principal instead.',
+      });
+    }
+    return violations;
   },
 };

@@ -1,5 +1,5 @@
 import { appliesToEveryResource, grantsEveryAction, PRIVILEGE_ESCALATION_ACTIONS, statementCoversAction } from '../iam-actions';
-import { Rule } from '../rule';
+import { Rule, Violation } from '../rule';
 
 /** Actions such as `iam:PutRolePolicy` or `iam:CreatePolicyVersion` on `*` let the role grant itself anything. */
 export const PrivilegeEscalation: Rule = {
@@ -7,14 +7,17 @@ export const PrivilegeEscalation: Rule = {
   severity: 'error',
   description: 'Actions that let a principal raise its own privileges must not be allowed on every resource.',
   check({ role }) {
-    return role.permissionAllowStatements
-      .filter((statement) => !grantsEveryAction(statement) && appliesToEveryResource(statement))
-      .map((statement) => ({ statement, actions: PRIVILEGE_ESCALATION_ACTIONS.filter((action) => statementCoversAction(statement, action)) }))
-      .filter(({ actions }) => actions.length > 0)
-      .map(({ statement, actions }) => ({
+    const violations: Violation[] = [];
+    for (const statement of role.permissionAllowStatements) {
+      if (grantsEveryAction(statement) || !appliesToEveryResource(statement)) continue;
+      const actions = PRIVILEGE_ESCALATION_ACTIONS.filter((action) => statementCoversAction(statement, action));
+      if (actions.length === 0) continue;
+      violations.push({
         message: `${statement.location} allows ${actions.join(', ')} on every resource; each lets the role raise its own privileges `
           + '(for example by rewriting a policy attached to itself). Scope these actions to the specific users, roles, policies or '
           + 'functions the role manages, or remove them.',
-      }));
+      });
+    }
+    return violations;
   },
 };

@@ -1,7 +1,7 @@
 import { narrows } from '../conditions';
 import { principalValues } from '../policy-document';
 import { parseFederatedPrincipal } from '../principals';
-import { Rule } from '../rule';
+import { Rule, Violation } from '../rule';
 
 /** Without `SAML:aud`, an assertion meant for another service provider of the same IdP can be replayed to AWS. */
 export const SamlAudience: Rule = {
@@ -9,14 +9,16 @@ export const SamlAudience: Rule = {
   severity: 'error',
   description: 'A SAML trust must require SAML:aud to be the AWS sign-in endpoint the IdP posts to.',
   check({ role }) {
-    return role.trustAllowStatements
-      .filter((statement) => principalValues(statement, 'Federated')
-        .some((value) => parseFederatedPrincipal(value, role.describeFederated).kind === 'saml'))
-      .filter((statement) => !statement.conditionsUnreadable && !narrows(statement, 'SAML:aud'))
-      .map((statement) => ({
+    const violations: Violation[] = [];
+    for (const statement of role.trustAllowStatements) {
+      if (statement.conditionsUnreadable || narrows(statement, 'SAML:aud')) continue;
+      if (!principalValues(statement, 'Federated').some((value) => parseFederatedPrincipal(value, role.describeFederated).kind === 'saml')) continue;
+      violations.push({
         message: `${statement.location} trusts a SAML provider with no StringEquals condition on SAML:aud, so an assertion the IdP issued `
           + 'for another application could be used to sign in to AWS. Add StringEquals SAML:aud '
           + '"https://signin.aws.amazon.com/saml" (or the regional https://<region>.signin.aws.amazon.com/saml you use).',
-      }));
+      });
+    }
+    return violations;
   },
 };

@@ -1,5 +1,9 @@
 import { grantsEveryAction, isEveryAction, isServiceWildcard } from '../iam-actions';
-import { Rule } from '../rule';
+import { Rule, Violation } from '../rule';
+
+function isWildcardAction(action: string): boolean {
+  return isEveryAction(action) || isServiceWildcard(action);
+}
 
 /** `s3:*` or `*` grants every action of a service, including destructive and administrative ones. */
 export const ServiceWideWildcardAction: Rule = {
@@ -7,13 +11,16 @@ export const ServiceWideWildcardAction: Rule = {
   severity: 'warning',
   description: 'An Allow should list actions rather than grant a whole service (`service:*`) or every action (`*`).',
   check({ role }) {
-    return role.permissionAllowStatements
-      .filter((statement) => !(grantsEveryAction(statement) && statement.resources.includes('*')))
-      .map((statement) => ({ statement, wildcards: statement.actions.filter((action) => isEveryAction(action) || isServiceWildcard(action)) }))
-      .filter(({ wildcards }) => wildcards.length > 0)
-      .map(({ statement, wildcards }) => ({
+    const violations: Violation[] = [];
+    for (const statement of role.permissionAllowStatements) {
+      if (grantsEveryAction(statement) && statement.resources.includes('*')) continue; // FullAdministratorAccess reports it
+      if (!statement.actions.some(isWildcardAction)) continue;
+      const wildcards = statement.actions.filter(isWildcardAction);
+      violations.push({
         message: `${statement.location} allows ${wildcards.join(', ')}, every action of ${wildcards.length > 1 ? 'those services' : 'that service'}, `
           + 'including deletes and permission changes. List the actions the role needs (a grant method does this for you).',
-      }));
+      });
+    }
+    return violations;
   },
 };

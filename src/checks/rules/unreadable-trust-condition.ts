@@ -1,4 +1,4 @@
-import { Rule } from '../rule';
+import { Rule, Violation } from '../rule';
 
 /**
  * A trust statement whose Condition is computed at deployment (CDK writes one when an OIDC issuer is a token)
@@ -9,12 +9,15 @@ export const UnreadableTrustCondition: Rule = {
   severity: 'warning',
   description: 'A trust statement whose conditions are only known at deployment cannot be checked at synth.',
   check({ role }) {
-    return role.trustAllowStatements
-      .filter((statement) => statement.conditionsUnreadable)
-      .map((statement) => ({
+    const violations: Violation[] = [];
+    for (const statement of role.trustAllowStatements) {
+      if (!statement.conditionsUnreadable) continue;
+      violations.push({
         message: `${statement.location} has a Condition that is only known at deployment (an intrinsic function), so its audience, `
           + 'subject and other narrowing conditions were not checked. Use literal condition keys where you can, or review the deployed '
           + 'trust policy and acknowledge this warning with the reason.',
-      }));
+      });
+    }
+    return violations;
   },
 };

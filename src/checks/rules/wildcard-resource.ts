@@ -1,5 +1,5 @@
 import { ACTIONS_THAT_NEED_EVERY_RESOURCE, grantsEveryAction } from '../iam-actions';
-import { Rule } from '../rule';
+import { Rule, Violation } from '../rule';
 
 /** Whether an action (no wildcards) is one that needs `Resource: "*"`. */
 function needsEveryResource(action: string): boolean {
@@ -12,13 +12,16 @@ export const WildcardResource: Rule = {
   severity: 'warning',
   description: 'An Allow should name resources; `*` is only for actions that need it (VPC network interfaces, X-Ray, metrics).',
   check({ role }) {
-    return role.permissionAllowStatements
-      .filter((statement) => !grantsEveryAction(statement) && !statement.hasNotAction && statement.resources.includes('*'))
-      .map((statement) => ({ statement, actions: statement.actions.filter((action) => !needsEveryResource(action)) }))
-      .filter(({ actions }) => actions.length > 0)
-      .map(({ statement, actions }) => ({
+    const violations: Violation[] = [];
+    for (const statement of role.permissionAllowStatements) {
+      if (grantsEveryAction(statement) || statement.hasNotAction || !statement.resources.includes('*')) continue;
+      const actions = statement.actions.filter((action) => !needsEveryResource(action));
+      if (actions.length === 0) continue;
+      violations.push({
         message: `${statement.location} allows ${actions.join(', ')} on every resource ("*"). Name the resources (ARNs) the role `
           + `needs; only actions with no resource type, such as ${ACTIONS_THAT_NEED_EVERY_RESOURCE.slice(0, 2).join(' or ')}, need "*".`,
-      }));
+      });
+    }
+    return violations;
   },
 };
