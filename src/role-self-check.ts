@@ -6,16 +6,61 @@ import { RoleCheckLimits } from './role-pattern-props';
 
 /**
  * Renders CloudFormation resources the way the stack will write them: with escape-hatch overrides applied
- * and tokens resolved. Uses the same `_toCloudFormation` the stack calls when it synthesizes its template.
+ * and tokens resolved: each resource's `Resources` section, keyed by its logical id. Uses the same
+ * `_toCloudFormation` the stack calls when it synthesizes its template, and keeps each rendering for that
+ * synthesis (see `keepForSynthesis`), so a role is rendered once per synth.
  */
-export function renderResources(stack: Stack, resources: CfnResource[]): Record<string, unknown> {
-  const rendered: Record<string, unknown> = {};
-  for (const resource of resources) {
-    const fragment = stack.resolve((resource as unknown as { _toCloudFormation(): unknown })._toCloudFormation()) as
-      { Resources?: Record<string, unknown> };
-    Object.assign(rendered, fragment.Resources ?? {});
+export function renderResources(stack: Stack, resources: CfnResource[]): Array<Record<string, unknown>> {
+  for (const resource of resources) kept.delete(resource); // render afresh: the construct may have changed since an earlier synth
+  // One resolve call for all of them: CDK records a performance measure for each outermost Stack.resolve call.
+  const fragments = stack.resolve(resources.map((resource) => cfnElement(resource)._toCloudFormation())) as
+    Array<{ Resources?: Record<string, unknown> }>;
+  return fragments.map((fragment, i) => {
+    keepForSynthesis(resources[i], fragment);
+    return fragment.Resources ?? {};
+  });
+}
+
+interface CfnElementInternals {
+  _toCloudFormation(): object;
+}
+
+function cfnElement(resource: CfnResource): CfnElementInternals {
+  return resource as unknown as CfnElementInternals;
+}
+
+/** Renderings made during validation, each waiting for the one synthesis that follows it in the same `synth()`. */
+const kept = new Map<CfnResource, object>();
+let clearingScheduled = false;
+
+/**
+ * The stack renders every resource again when it writes its template, right after validation, and nothing
+ * can change a construct in between. So the rendering made for the check is handed to the stack once,
+ * instead of resolving the same properties and policy documents twice (the profiler showed this second
+ * rendering as the largest part of the self-check's cost). Resolving an already resolved fragment gives
+ * the same fragment, so the template is the same. A rendering not taken by the end of the `synth()` call
+ * (validation failed elsewhere) is dropped, so a later synth renders afresh. (Left open: a second synth in
+ * the same synchronous call after a failed validation would hand the first call's rendering to CDK's search
+ * for cross-stack references, which then misses references added in between.)
+ */
+function keepForSynthesis(resource: CfnResource, fragment: object): void {
+  const element = cfnElement(resource);
+  if (!Object.prototype.hasOwnProperty.call(element, '_toCloudFormation')) {
+    const render = element._toCloudFormation;
+    element._toCloudFormation = function keptOrRendered(this: CfnElementInternals) {
+      const rendering = kept.get(resource);
+      kept.delete(resource);
+      return rendering ?? render.call(this);
+    };
   }
-  return rendered;
+  kept.set(resource, fragment);
+  if (!clearingScheduled) {
+    clearingScheduled = true;
+    queueMicrotask(() => {
+      kept.clear();
+      clearingScheduled = false;
+    });
+  }
 }
 
 /** What one role's self-check needs. */
@@ -34,7 +79,6 @@ export interface SelfCheckInput {
 /** Runs the engine over one role's own resources, exactly as the template will hold them. */
 export function selfCheckFindings(input: SelfCheckInput): Finding[] {
   const stack = Stack.of(input.role);
-  const logicalId = stack.resolve(input.role.logicalId) as string;
   const severityOverrides: Record<string, 'warning'> = {};
   for (const rule of input.relaxedRules) severityOverrides[rule] = 'warning';
   const options: EngineOptions = {
@@ -42,7 +86,9 @@ export function selfCheckFindings(input: SelfCheckInput): Finding[] {
     deployingAccount: Token.isUnresolved(stack.account) ? undefined : stack.account,
     severityOverrides,
   };
-  const resources = renderResources(stack, [input.role, ...input.policies]);
+  const [role, ...policies] = renderResources(stack, [input.role, ...input.policies]);
+  const logicalId = Object.keys(role)[0];
+  const resources = Object.assign({}, role, ...policies) as Record<string, unknown>;
   return checkTemplate({ Resources: resources }, options).filter((finding) => finding.resource === logicalId);
 }
 
