@@ -41,11 +41,7 @@ interface EnabledRule {
  */
 export function roleChecker(options: EngineOptions = {}): (role: RoleUnderCheck) => Finding[] {
   const limits: Limits = { ...DEFAULT_LIMITS, ...definedOnly(options.limits) };
-  const disabled = new Set(options.disabledRules ?? []);
-  const enabled: EnabledRule[] = (options.rules ?? ALL_RULES)
-    .map((rule) => ({ rule, id: ruleId(rule) }))
-    .filter(({ rule, id }) => !disabled.has(rule.name) && !disabled.has(id))
-    .map(({ rule, id }) => ({ rule, id, severity: options.severityOverrides?.[rule.name] ?? options.severityOverrides?.[id] ?? rule.severity }));
+  const enabled = enabledRules(options);
   return (role) => {
     const input = { role, limits, deployingAccount: options.deployingAccount };
     const findings: Finding[] = [];
@@ -54,6 +50,19 @@ export function roleChecker(options: EngineOptions = {}): (role: RoleUnderCheck)
     }
     return findings;
   };
+}
+
+/** Every rule with its id and default severity; what most checks run (each role pattern checks itself with it). */
+const ALL_ENABLED: readonly EnabledRule[] = ALL_RULES.map((rule) => ({ rule, id: ruleId(rule), severity: rule.severity }));
+
+function enabledRules(options: EngineOptions): readonly EnabledRule[] {
+  const overrides = options.severityOverrides ?? {};
+  const disabled = new Set(options.disabledRules ?? []);
+  if (options.rules === undefined && disabled.size === 0 && Object.keys(overrides).length === 0) return ALL_ENABLED;
+  return (options.rules ?? ALL_RULES)
+    .map((rule) => ({ rule, id: ruleId(rule) }))
+    .filter(({ rule, id }) => !disabled.has(rule.name) && !disabled.has(id))
+    .map(({ rule, id }) => ({ rule, id, severity: overrides[rule.name] ?? overrides[id] ?? rule.severity }));
 }
 
 /** Runs every enabled rule over one role. */
