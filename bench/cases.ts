@@ -13,6 +13,9 @@ export interface BenchCase {
 }
 
 const SAML_PROVIDER = 'arn:aws:iam::111122223333:saml-provider/Corp';
+/** One imported SAML provider per stack, shared by every role, as an app would. Both variants use it. */
+const samlProvider = (stack: Stack) => (stack.node.tryFindChild('Corp') as iam.ISamlProvider | undefined)
+  ?? iam.SamlProvider.fromSamlProviderArn(stack, 'Corp', SAML_PROVIDER);
 const GITHUB = 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com';
 const readOnly = () => [iam.ManagedPolicy.fromAwsManagedPolicyName('ReadOnlyAccess')];
 const logsPolicy = (stack: Stack, i: number) => new iam.PolicyDocument({
@@ -56,9 +59,9 @@ export const CASES: BenchCase[] = [
   },
   {
     name: 'SamlFederationRole',
-    ours: (stack, i) => new SamlFederationRole(stack, `R${i}`, { samlProvider: iam.SamlProvider.fromSamlProviderArn(stack, `P${i}`, SAML_PROVIDER), managedPolicies: readOnly() }),
+    ours: (stack, i) => new SamlFederationRole(stack, `R${i}`, { samlProvider: samlProvider(stack), managedPolicies: readOnly() }),
     plain: (stack, i) => new iam.Role(stack, `R${i}`, {
-      assumedBy: new iam.FederatedPrincipal(SAML_PROVIDER, { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } }, 'sts:AssumeRoleWithSAML'),
+      assumedBy: new iam.FederatedPrincipal(samlProvider(stack).samlProviderArn, { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } }, 'sts:AssumeRoleWithSAML'),
       managedPolicies: readOnly(),
     }),
   },

@@ -18,6 +18,14 @@ export function median(runs: number, work: () => void): number {
   return timings[Math.floor(timings.length / 2)];
 }
 
+/** The median timing of each of several works, run alternately `runs` times (after one warm-up round). */
+export function medians(runs: number, works: Array<() => void>): number[] {
+  works.forEach((work) => work());
+  const timings = works.map(() => [] as number[]);
+  for (let run = 0; run < runs; run++) works.forEach((work, i) => timings[i].push(time(work)));
+  return timings.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]);
+}
+
 /** Builds an app with `count` roles made by `add`, and synthesizes it. */
 export function synthApp(count: number, add: (stack: Stack, i: number) => void, register?: (app: App) => void): void {
   const app = new App({ context: APP_CONTEXT });
