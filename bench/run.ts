@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: what the safety costs. Prints a table of ratios (machines here are noisy, so absolute
- * times mean little) and writes bench/results.json. No test asserts a time; this is for reading.
+ * `npm run bench`: what the safety costs. Prints each section's figures as ratios (machines here are noisy,
+ * so absolute times mean little) and writes bench/results.json; each section runs in its own process, and
+ * `npm run bench -- <section>` runs one. No test asserts a time; this is for reading.
  */
 import { spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { extname, join } from 'path';
 import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
@@ -13,12 +14,11 @@ import { CASES } from './cases';
 import { APP_CONTEXT, median, medians, synthApp, time } from './measure';
 import { main } from '../src/cli/main';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 function synthOverhead() {
   return CASES.map((benchCase) => {
     const sizes = [100, 500, 1000].map((count) => {
-      const plain = median(RUNS, () => synthApp(count, benchCase.plain));
-      const ours = median(RUNS, () => synthApp(count, benchCase.ours));
+      const [plain, ours] = medians(RUNS, [() => synthApp(count, benchCase.plain), () => synthApp(count, benchCase.ours)]);
       return { count, plainMs: round(plain), oursMs: round(ours), ratio: round(ours / plain, 2) };
     });
     return { construct: benchCase.name, sizes };
@@ -27,13 +27,16 @@ function synthOverhead() {
 
 function growth() {
   const empty = median(RUNS, () => synthApp(0, () => undefined));
+  const perRole = (add: (stack: Stack, i: number) => void) => [250, 500, 1000, 2000].map((count) => {
+    const total = median(RUNS, () => synthApp(count, add));
+    return { count, msPerRole: round((total - empty) / count, 3) };
+  });
+  const spread = (costs: Array<{ msPerRole: number }>) => round(costs[costs.length - 1].msPerRole / costs[0].msPerRole, 2);
   return CASES.map((benchCase) => {
-    const perRole = [250, 500, 1000, 2000].map((count) => {
-      const total = median(RUNS, () => synthApp(count, benchCase.ours));
-      return { count, msPerRole: round((total - empty) / count, 3) };
-    });
-    const spread = round(perRole[perRole.length - 1].msPerRole / perRole[0].msPerRole, 2);
-    return { construct: benchCase.name, perRole, ratio2000to250: spread };
+    const ours = perRole(benchCase.ours);
+    // The plain roles' own growth tells CDK's part (its construct tree and token map grow too) from ours.
+    const plain = perRole(benchCase.plain);
+    return { construct: benchCase.name, perRole: ours, ratio2000to250: spread(ours), plainRatio2000to250: spread(plain) };
   });
 }
 
@@ -137,16 +140,26 @@ function round(value: number, digits = 1): number {
   return Math.round(value * factor) / factor;
 }
 
-const section = process.argv[2];
-const results: Record<string, unknown> = { machine: { node: process.version, runs: RUNS } };
+const RESULTS = join('bench', 'results.json'); // run from the project's root
 const sections: [string, () => unknown][] = [
   ['synthOverhead', synthOverhead], ['growth', growth], ['roleChecksVsCdkNag', () => pluginCost(1000)], ['cli', () => cliCost(5000)],
   ['capacity', capacity], ['peakMemory', peakMemory],
 ];
-for (const [name, run] of sections) {
-  if (section && section !== name) continue;
-  const started = time(() => { results[name] = run(); });
-  console.log(`\n== ${name} (${round(started / 1000)} s)`);
-  console.log(JSON.stringify(results[name], undefined, 1));
+const section = process.argv[2];
+if (section === undefined) {
+  // Each section in a fresh process: the heap a section leaves behind (thousands of synthesized roles)
+  // would otherwise slow the next one's garbage collection and skew its ratio.
+  writeFileSync(RESULTS, JSON.stringify({ machine: { node: process.version, runs: RUNS } }, undefined, 2));
+  for (const [name] of sections) {
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename, name], { stdio: 'inherit' });
+    if (child.status !== 0) process.exit(child.status ?? 1);
+  }
+} else {
+  const run = sections.find(([name]) => name === section)?.[1];
+  if (!run) throw new Error(`no section "${section}"; the sections are ${sections.map(([name]) => name).join(', ')}`);
+  const results = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : { machine: { node: process.version, runs: RUNS } };
+  const took = time(() => { results[section] = run(); });
+  console.log(`\n== ${section} (${round(took / 1000)} s)`);
+  console.log(JSON.stringify(results[section], undefined, 1));
+  writeFileSync(RESULTS, JSON.stringify(results, undefined, 2));
 }
-writeFileSync(join('bench', 'results.json'), JSON.stringify(results, undefined, 2)); // run from the project's root
