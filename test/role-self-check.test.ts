@@ -67,6 +67,9 @@ describe('the self-check renders each role once per synth', () => {
     expect(() => template(app)).toThrow(/fails on purpose/);
     await Promise.resolve(); // the synth call is over
     role.addToPrincipalPolicy(READ_QUEUE);
+    // What any reader of the policy's rendering (CDK's search for references included) gets now.
+    const policy = role.node.findChild('DefaultPolicy').node.defaultChild as unknown as { _toCloudFormation(): unknown };
+    expect(actionsIn(stack.resolve(policy._toCloudFormation()))).toHaveLength(1);
     expect(actionsIn(template(app, { skipValidation: true }))).toHaveLength(1);
   });
 });
