@@ -13,9 +13,7 @@ export function time(work: () => void): number {
 
 /** The median of `runs` timings of `work` (after one warm-up run). */
 export function median(runs: number, work: () => void): number {
-  work();
-  const timings = Array.from({ length: runs }, () => time(work)).sort((a, b) => a - b);
-  return timings[Math.floor(timings.length / 2)];
+  return medians(runs, [work])[0];
 }
 
 /** The median timing of each of several works, run alternately `runs` times (after one warm-up round). */

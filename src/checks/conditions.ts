@@ -19,11 +19,6 @@ export function isNarrowingTest(test: ConditionTest): boolean {
   return test.values.length > 0 && test.values.every((value) => !isOnlyWildcards(value));
 }
 
-/** The narrowing tests a statement has on a key. */
-export function narrowingTestsOn(statement: PolicyStatement, key: string): ConditionTest[] {
-  return testsOnKey(statement, key).filter(isNarrowingTest);
-}
-
 /** Whether the statement narrows the key. */
 export function narrows(statement: PolicyStatement, key: string): boolean {
   return testsOnKey(statement, key).some(isNarrowingTest);

@@ -74,8 +74,7 @@ export function* eachRoleInTemplate(template: CfnTemplate): Generator<RoleUnderC
     if (typeOf(resource) !== 'AWS::IAM::Role') continue;
     const properties = propertiesOf(resource);
     const attached = attachments.get(logicalId) ?? NOTHING_ATTACHED;
-    const referenced = managedPoliciesReferenced(properties.ManagedPolicyArns, resources, attached);
-    const managed = referenced.length === 0 ? attached.managed : [...attached.managed, ...referenced];
+    const managed = concat(attached.managed, managedPoliciesReferenced(properties.ManagedPolicyArns, resources, attached));
     yield roleUnderCheck(logicalId, properties, { inline: attached.inline, managed }, describeFederated, resources);
   }
 }
@@ -154,15 +153,11 @@ export function roleUnderCheck(
 ): RoleUnderCheck {
   const inlinePolicies = concat(ownInlinePolicies(properties.Policies), attached?.inline ?? []);
   const managedPolicies = attached?.managed ?? [];
-  const managedPolicyArns = managedPolicies.length === 0 ? renderList(properties.ManagedPolicyArns) : [
-    ...renderList(properties.ManagedPolicyArns),
-    ...managedPolicies.filter((policy) => !isReferencedIn(policy.logicalId, properties.ManagedPolicyArns))
-      .map((policy) => `{{cfn:Ref:${policy.logicalId}}}`),
-  ];
-  const permissionSources = managedPolicies.length === 0 ? inlinePolicies : [
-    ...inlinePolicies,
-    ...managedPolicies.map((policy) => ({ description: `managed policy ${policy.logicalId}`, document: policy.document })),
-  ];
+  const managedPolicyArns = concat(renderList(properties.ManagedPolicyArns), managedPolicies
+    .filter((policy) => !isReferencedIn(policy.logicalId, properties.ManagedPolicyArns))
+    .map((policy) => `{{cfn:Ref:${policy.logicalId}}}`));
+  const permissionSources = concat(inlinePolicies, managedPolicies
+    .map((policy) => ({ description: `managed policy ${policy.logicalId}`, document: policy.document })));
   const trustStatements = readStatements({ description: 'trust policy', document: properties.AssumeRolePolicyDocument });
   const permissionStatements = permissionSources.length === 1 ? readStatements(permissionSources[0]) : permissionSources.flatMap(readStatements);
   const trustAllowStatements = trustStatements.filter(isAllow);
