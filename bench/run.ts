@@ -12,6 +12,8 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { CrossAccountRole, RoleChecks, WebIdentityProvider, WebIdentityRole } from '../src';
 import { CASES } from './cases';
 import { APP_CONTEXT, median, medians, synthApp, time } from './measure';
+import { checkTemplate } from '../src/checks/engine';
+import { CfnTemplate } from '../src/checks/role-under-check';
 import { main } from '../src/cli/main';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -38,6 +40,30 @@ function growth() {
     const plain = perRole(benchCase.plain);
     return { construct: benchCase.name, perRole: ours, ratio2000to250: spread(ours), plainRatio2000to250: spread(plain) };
   });
+}
+
+/**
+ * The checks alone over one template holding N roles of each construct, as `RoleChecks` and the CLI run
+ * them: time per role at N = 500, 2,000 and 8,000. The synth growth above checks each role in a template of
+ * its own, so only this shows a rule that compares every role with every other resource of the template
+ * (a quadratic step would make the per-role time 16 times larger at 8,000 than at 500).
+ */
+function templateGrowth() {
+  return CASES.map((benchCase) => {
+    const templates = [500, 2000, 8000].map((count) => ({ count, template: synthesizedTemplate(count, benchCase.ours) }));
+    // A run takes milliseconds: warm the rules up on the largest template first, then take medians of many runs.
+    for (let run = 0; run < 5; run++) checkTemplate(templates[templates.length - 1].template);
+    const perRole = templates.map(({ count, template }) =>
+      ({ count, usPerRole: round((median(Math.max(RUNS, 15), () => checkTemplate(template)) * 1000) / count, 1) }));
+    return { construct: benchCase.name, perRole, ratio8000to500: round(perRole[perRole.length - 1].usPerRole / perRole[0].usPerRole, 2) };
+  });
+}
+
+function synthesizedTemplate(count: number, add: (stack: Stack, i: number) => void): CfnTemplate {
+  const app = new App({ context: APP_CONTEXT });
+  const stack = new Stack(app, 'Bench');
+  for (let i = 0; i < count; i++) add(stack, i);
+  return app.synth({ skipValidation: true }).getStackByName('Bench').template;
 }
 
 /** RoleChecks against cdk-nag's AwsSolutions pack on the same synthesized app of plain roles, both by their direct API. */
@@ -142,7 +168,7 @@ function round(value: number, digits = 1): number {
 
 const RESULTS = join('bench', 'results.json'); // run from the project's root
 const sections: [string, () => unknown][] = [
-  ['synthOverhead', synthOverhead], ['growth', growth], ['roleChecksVsCdkNag', () => pluginCost(1000)], ['cli', () => cliCost(5000)],
+  ['synthOverhead', synthOverhead], ['growth', growth], ['templateGrowth', templateGrowth], ['roleChecksVsCdkNag', () => pluginCost(1000)], ['cli', () => cliCost(5000)],
   ['capacity', capacity], ['peakMemory', peakMemory],
 ];
 const section = process.argv[2];

@@ -22,29 +22,59 @@ export function hasAssumeRoleAlert(role: RoleUnderCheck): boolean {
 }
 
 /** The logical ids of the `AWS::Events::Rule` resources that match CloudTrail `AssumeRole` events for this role. */
-export function assumeRoleAlerts(role: RoleUnderCheck): string[] {
-  return Object.entries(role.templateResources)
-    .filter(([, resource]) => isObject(resource) && resource.Type === 'AWS::Events::Rule'
-      && isObject(resource.Properties) && patternWatchesRole(resource.Properties.EventPattern, role.logicalId))
-    .map(([logicalId]) => logicalId);
+export function assumeRoleAlerts(role: RoleUnderCheck): readonly string[] {
+  return alertIndexOf(role.templateResources).get(role.logicalId) ?? NO_ALERTS;
 }
 
-function patternWatchesRole(pattern: unknown, logicalId: string): boolean {
-  if (!isObject(pattern)) return false;
+const NO_ALERTS: readonly string[] = Object.freeze([]);
+
+/**
+ * Each template's alert rules by the role they watch, built on the first look and kept while the template
+ * lives: a template with thousands of break-glass roles is read once, not once per role.
+ */
+const alertIndexes = new WeakMap<object, ReadonlyMap<string, string[]>>();
+
+function alertIndexOf(resources: CfnObject): ReadonlyMap<string, string[]> {
+  let index = alertIndexes.get(resources);
+  if (index === undefined) {
+    index = alertsByWatchedRole(resources);
+    alertIndexes.set(resources, index);
+  }
+  return index;
+}
+
+/** Role logical id to the ids of the rules watching its AssumeRole events, in template order. */
+function alertsByWatchedRole(resources: CfnObject): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const ruleId in resources) {
+    const resource = resources[ruleId];
+    if (!isObject(resource) || resource.Type !== 'AWS::Events::Rule' || !isObject(resource.Properties)) continue;
+    for (const roleId of rolesWatched(resource.Properties.EventPattern)) {
+      const alerts = index.get(roleId);
+      if (alerts) alerts.push(ruleId); else index.set(roleId, [ruleId]);
+    }
+  }
+  return index;
+}
+
+/** The roles whose AssumeRole events a pattern matches: those its `roleArn` list refers to. */
+function rolesWatched(pattern: unknown): Set<string> {
+  const roles = new Set<string>();
+  if (!isObject(pattern)) return roles;
   const detail = isObject(pattern.detail) ? pattern.detail : {};
   const names = Array.isArray(detail.eventName) ? detail.eventName : [];
   const parameters = isObject(detail.requestParameters) ? detail.requestParameters : {};
   const arns = Array.isArray(parameters.roleArn) ? parameters.roleArn : [];
-  return names.includes('AssumeRole') && arns.some((arn) => refersTo(arn, logicalId));
+  if (names.includes('AssumeRole')) for (const arn of arns) addReferences(arn, roles);
+  return roles;
 }
 
-/** Whether a value is, or joins, a reference to the resource (`Ref`, `Fn::GetAtt`). */
-function refersTo(value: unknown, logicalId: string): boolean {
+/** Adds the resources a value is, or joins, a reference to (`Ref`, `Fn::GetAtt`). */
+function addReferences(value: unknown, found: Set<string>): void {
   const fn = intrinsicName(value);
-  if (fn === undefined) return false;
+  if (fn === undefined) return;
   const arg = (value as CfnObject)[fn];
-  if (fn === 'Ref') return arg === logicalId;
-  if (fn === 'Fn::GetAtt') return (Array.isArray(arg) ? arg[0] : String(arg).split('.')[0]) === logicalId;
-  if (fn === 'Fn::Join' && Array.isArray(arg) && Array.isArray(arg[1])) return arg[1].some((part: unknown) => refersTo(part, logicalId));
-  return false;
+  if (fn === 'Ref' && typeof arg === 'string') found.add(arg);
+  if (fn === 'Fn::GetAtt') found.add(String(Array.isArray(arg) ? arg[0] : String(arg).split('.')[0]));
+  if (fn === 'Fn::Join' && Array.isArray(arg) && Array.isArray(arg[1])) for (const part of arg[1]) addReferences(part, found);
 }

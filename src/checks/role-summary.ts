@@ -76,7 +76,7 @@ export function summarizeRole(role: RoleUnderCheck): RoleSummary {
     conditions: unique(allows.flatMap((statement) => statement.conditions.map(describeCondition))),
     actions: unique(allows.flatMap((statement) => statement.actions)),
     maxSession,
-    alerts: assumeRoleAlerts(role),
+    alerts: [...assumeRoleAlerts(role)],
     keyConditions: unique(allows.flatMap((statement) => statement.conditions.map(keyCondition))).sort((a, b) => priority(a) - priority(b)),
   };
 }
