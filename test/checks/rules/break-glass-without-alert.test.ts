@@ -1,5 +1,5 @@
-import { BreakGlassWithoutAlert } from '../../../src/checks/rules/break-glass-without-alert';
 import { checkTemplate } from '../../../src/checks/engine';
+import { BreakGlassWithoutAlert } from '../../../src/checks/rules/break-glass-without-alert';
 import { findingsOf } from '../fixtures';
 
 const breakGlass = { Tags: [{ Key: 'break-glass', Value: 'true' }] };
