@@ -1,5 +1,6 @@
-import { IResolvable, IResolveContext, Intrinsic, Stack, Tokenization } from 'aws-cdk-lib';
+import { IResolvable, Stack, Tokenization } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { pseudoParameterName } from './pseudo-parameters';
 
 /**
  * The finding id cdk-nag's AwsSolutions-IAM5 gives a wildcard resource, so a construct can acknowledge
@@ -29,16 +30,6 @@ function flattenedWithoutResolving(text: string): string | undefined {
   }).join({ join: (left: unknown, right: unknown) => `${left ?? ''}${right ?? ''}` });
   return onlyPseudoParameters ? flattenReference(String(flattened ?? '')) : undefined;
 }
-
-/** `AWS::Partition` for `Aws.PARTITION` and the like: a plain `Intrinsic` of `{ Ref: <name> }`, which needs no context to resolve. */
-function pseudoParameterName(token: IResolvable): string | undefined {
-  if (Object.getPrototypeOf(token) !== Intrinsic.prototype) return undefined;
-  const value = token.resolve(NO_CONTEXT) as { Ref?: unknown };
-  return typeof value?.Ref === 'string' && value.Ref.startsWith('AWS::') ? value.Ref : undefined;
-}
-
-/** A plain `Intrinsic` returns its value and reads nothing of the context. */
-const NO_CONTEXT = {} as IResolveContext;
 
 /**
  * Flattens a CloudFormation value the way cdk-nag writes it in finding ids: `Fn::Join` joined, `Ref` as

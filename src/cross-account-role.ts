@@ -4,6 +4,7 @@ import { policySize } from './checks/policy-size';
 import { DEFAULT_LIMITS } from './checks/rule';
 import { accountRoots, accountsOf, principalArnOperator, PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
+import { hasOnlyPseudoParameterTokens } from './pseudo-parameters';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkRolePatternProps, rolePropsFrom } from './role-pattern-validation';
@@ -85,8 +86,8 @@ const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
  * });
  */
 export class CrossAccountRole extends RolePattern {
-  /** The console URL that switches to this role: `https://signin.aws.amazon.com/switchrole?roleName=...&account=...`. */
-  public readonly switchRoleUrl: string;
+  private readonly rolePath: string;
+  private switchRoleUrlMade?: string;
 
   /**
    * @param scope the scope of the role
@@ -98,12 +99,18 @@ export class CrossAccountRole extends RolePattern {
     checkTrustPolicyFits(this, props);
     this.warnIfSessionOverOneHour('CrossAccountSessionOverOneHour',
       'callers that reach this role through another role (role chaining) get at most 1 hour whatever this says', props.maxSessionDuration);
-    const rolePath = (props.path ?? '/').replace(/^\//, '');
-    this.switchRoleUrl = `https://signin.aws.amazon.com/switchrole?roleName=${rolePath}${this.roleName}&account=${Stack.of(this).account}`;
+    this.rolePath = (props.path ?? '/').replace(/^\//, '');
     if (props.outputs ?? true) {
       new CfnOutput(this, 'RoleArn', { value: this.roleArn, description: 'The ARN the trusted principals assume' });
       new CfnOutput(this, 'SwitchRoleUrl', { value: this.switchRoleUrl, description: 'Console URL that switches to this role' });
     }
+  }
+
+  /** The console URL that switches to this role: `https://signin.aws.amazon.com/switchrole?roleName=...&account=...`. */
+  public get switchRoleUrl(): string {
+    // Made on first read: the role name in it is a token that costs a little to make, and most apps never read it.
+    return this.switchRoleUrlMade ??=
+      `https://signin.aws.amazon.com/switchrole?roleName=${this.rolePath}${this.roleName}&account=${Stack.of(this).account}`;
   }
 }
 
@@ -189,11 +196,17 @@ function describeTrust(props: CrossAccountRoleProps): string {
 
 /**
  * Fails at construction when the trust policy would exceed the configured quota, saying how many accounts fit.
- * The size is counted as IAM counts it (no white space), on the resolved trust policy.
+ * The size is counted as IAM counts it (no white space), on the resolved trust policy. Most trust policies
+ * are far below the quota, and their size before resolving already shows it: when every token in the
+ * document is a pseudo parameter, the unresolved document is no smaller than the resolved one (a token's
+ * string is longer than the value it is counted as, and resolving only merges statements). So only a
+ * document near the quota, or one with other tokens, is resolved; each resolve costs a measure in CDK.
  */
 function checkTrustPolicyFits(role: CrossAccountRole, props: CrossAccountRoleProps): void {
   const limit = props.checkLimits?.trustPolicyMaxChars ?? DEFAULT_LIMITS.trustPolicyMaxChars;
-  const size = policySize(Stack.of(role).resolve(role.assumeRolePolicy?.toJSON()));
+  const document = role.assumeRolePolicy?.toJSON();
+  if (hasOnlyPseudoParameterTokens(document) && policySize(document) <= limit) return;
+  const size = policySize(Stack.of(role).resolve(document));
   if (size <= limit) return;
   const accounts = trustedAccountsOf(props).length;
   const perAccount = policySize('arn:aws:iam::123456789012:root') + 1; // the quoted ARN and its comma
