@@ -53,16 +53,29 @@ export function roleChecker(options: EngineOptions = {}): (role: RoleUnderCheck)
 }
 
 /** Every rule with its id and default severity; what most checks run (each role pattern checks itself with it). */
-const ALL_ENABLED: readonly EnabledRule[] = ALL_RULES.map((rule) => ({ rule, id: ruleId(rule), severity: rule.severity }));
+const ALL_ENABLED: readonly EnabledRule[] = ALL_RULES.map(enabledWithDefaults);
 
+/**
+ * The rules the options enable, each with the severity it reports with. Built from the prepared list in one
+ * loop: each role pattern's self-check calls this once per role, some with a severity override.
+ */
 function enabledRules(options: EngineOptions): readonly EnabledRule[] {
   const overrides = options.severityOverrides ?? {};
-  const disabled = new Set(options.disabledRules ?? []);
-  if (options.rules === undefined && disabled.size === 0 && Object.keys(overrides).length === 0) return ALL_ENABLED;
-  return (options.rules ?? ALL_RULES)
-    .map((rule) => ({ rule, id: ruleId(rule) }))
-    .filter(({ rule, id }) => !disabled.has(rule.name) && !disabled.has(id))
-    .map(({ rule, id }) => ({ rule, id, severity: overrides[rule.name] ?? overrides[id] ?? rule.severity }));
+  const disabled = options.disabledRules ?? [];
+  const rules = options.rules === undefined ? ALL_ENABLED : options.rules.map(enabledWithDefaults);
+  if (disabled.length === 0 && Object.keys(overrides).length === 0) return rules;
+  const enabled: EnabledRule[] = [];
+  for (const entry of rules) {
+    const { rule, id } = entry;
+    if (disabled.includes(rule.name) || disabled.includes(id)) continue;
+    const severity = overrides[rule.name] ?? overrides[id] ?? entry.severity;
+    enabled.push(severity === entry.severity ? entry : { rule, id, severity });
+  }
+  return enabled;
+}
+
+function enabledWithDefaults(rule: Rule): EnabledRule {
+  return { rule, id: ruleId(rule), severity: rule.severity };
 }
 
 /** Runs every enabled rule over one role. */
