@@ -7,7 +7,7 @@ import { accountRoots, accountsOf, principalArnOperator, PrincipalSet, TrustCond
 import { PropErrors } from './prop-errors';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
-import { checkRolePatternProps, rolePropsFrom } from './role-pattern-validation';
+import { checkRolePatternProps, ONE_HOUR, rolePropsFrom } from './role-pattern-validation';
 
 /** Properties of a BreakGlassRole. Give the elevated permissions in `managedPolicies` or `inlinePolicies`. */
 export interface BreakGlassRoleProps extends RolePatternProps {
@@ -188,7 +188,7 @@ function trustedHumans(props: BreakGlassRoleProps): iam.IPrincipal {
   const conditions: TrustConditions = {
     [principalArnOperator(arns)]: { 'aws:PrincipalArn': arns },
     Bool: { 'aws:MultiFactorAuthPresent': 'true' },
-    NumericLessThan: { 'aws:MultiFactorAuthAge': String((props.mfaMaxAge ?? Duration.hours(1)).toSeconds()) },
+    NumericLessThan: { 'aws:MultiFactorAuthAge': String((props.mfaMaxAge ?? ONE_HOUR).toSeconds()) },
   };
   if (sourceIdentity) conditions.StringEquals = { 'sts:SourceIdentity': '${aws:username}' };
   if (props.expiresAt) conditions.DateLessThan = { 'aws:CurrentTime': props.expiresAt.toISOString() };

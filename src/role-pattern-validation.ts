@@ -8,6 +8,9 @@ import { RoleCheckLimits, RolePatternProps } from './role-pattern-props';
 export const MIN_SESSION_SECONDS = 3600;
 export const MAX_SESSION_SECONDS = 43200;
 
+/** One hour: the patterns' default session and MFA age (made once; a Duration never changes). */
+export const ONE_HOUR = Duration.hours(1);
+
 /** Checks the props every pattern shares; the rules that check the template use the same patterns. */
 export function checkRolePatternProps(props: RolePatternProps, errors: PropErrors): void {
   errors.checkPattern('roleName', props.roleName, ROLE_NAME_PATTERN, 'a role name is 1 to 64 characters of letters, digits and +=,.@_-');
@@ -47,7 +50,7 @@ export function rolePropsFrom(props: RolePatternProps, assumedBy: iam.IPrincipal
     description: props.description ?? defaultDescription.slice(0, 1000),
     path: props.path,
     permissionsBoundary: props.permissionsBoundary,
-    maxSessionDuration: props.maxSessionDuration ?? Duration.hours(1),
+    maxSessionDuration: props.maxSessionDuration ?? ONE_HOUR,
     managedPolicies: props.managedPolicies,
     inlinePolicies: props.inlinePolicies,
   };

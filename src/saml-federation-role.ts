@@ -239,17 +239,27 @@ function samlTrust(scope: Construct, provider: ResolvedProvider, props: SamlTrus
  * deployment; iam.SamlConsolePrincipal assumes the aws partition), and the regional endpoints asked for.
  */
 function signInAudiences(scope: Construct, regions: string[]): string[] {
-  const stack = Stack.of(scope);
-  const partition = partitionOf(stack.region);
-  let global: string;
-  if (partition !== undefined) {
-    global = `https://${SIGN_IN_HOSTS[partition]}/saml`;
-  } else {
-    const audiences = Object.fromEntries(Object.entries(SIGN_IN_HOSTS).map(([name, host]) => [name, { audience: `https://${host}/saml` }]));
-    const mapping = (stack.node.tryFindChild(MAPPING_ID) as CfnMapping | undefined) ?? new CfnMapping(stack, MAPPING_ID, { mapping: audiences });
-    global = mapping.findInMap(Aws.PARTITION, 'audience');
+  return [globalSignInAudience(Stack.of(scope)), ...regions.map((region) => `https://${region}.${SIGN_IN_HOSTS[partitionOf(region) ?? 'aws']}/saml`)];
+}
+
+/** Each stack's global sign-in audience, made once: a literal, or the same `Fn::FindInMap` token for every role. */
+const globalAudiences = new WeakMap<Stack, string>();
+
+function globalSignInAudience(stack: Stack): string {
+  let audience = globalAudiences.get(stack);
+  if (audience === undefined) {
+    audience = partitionSignInAudience(stack);
+    globalAudiences.set(stack, audience);
   }
-  return [global, ...regions.map((region) => `https://${region}.${SIGN_IN_HOSTS[partitionOf(region) ?? 'aws']}/saml`)];
+  return audience;
+}
+
+function partitionSignInAudience(stack: Stack): string {
+  const partition = partitionOf(stack.region);
+  if (partition !== undefined) return `https://${SIGN_IN_HOSTS[partition]}/saml`;
+  const audiences = Object.fromEntries(Object.entries(SIGN_IN_HOSTS).map(([name, host]) => [name, { audience: `https://${host}/saml` }]));
+  const mapping = (stack.node.tryFindChild(MAPPING_ID) as CfnMapping | undefined) ?? new CfnMapping(stack, MAPPING_ID, { mapping: audiences });
+  return mapping.findInMap(Aws.PARTITION, 'audience');
 }
 
 /** The partition of a region, when the region is known and has a sign-in host. */
