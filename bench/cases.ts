@@ -1,5 +1,5 @@
 /** The five constructs and, for each, a plain iam.Role with equivalent trust and policies. */
-import { Stack, Validations, aws_iam as iam } from 'aws-cdk-lib';
+import { Aws, Stack, Validations, aws_iam as iam } from 'aws-cdk-lib';
 import {
   BreakGlassRole, CrossAccountRole, LambdaExecutionRole, SamlFederationRole, WebIdentityProvider, WebIdentityRole,
 } from '../src';
@@ -16,7 +16,8 @@ const SAML_PROVIDER = 'arn:aws:iam::111122223333:saml-provider/Corp';
 /** One imported SAML provider per stack, shared by every role, as an app would. Both variants use it. */
 const samlProvider = (stack: Stack) => (stack.node.tryFindChild('Corp') as iam.ISamlProvider | undefined)
   ?? iam.SamlProvider.fromSamlProviderArn(stack, 'Corp', SAML_PROVIDER);
-const GITHUB = 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com';
+/** The GitHub provider as WebIdentityRole names it by default: this account's, with the partition and account as pseudo parameters. */
+const GITHUB = `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:oidc-provider/token.actions.githubusercontent.com`;
 const readOnly = () => [iam.ManagedPolicy.fromAwsManagedPolicyName('ReadOnlyAccess')];
 const logsPolicy = (stack: Stack, i: number) => new iam.PolicyDocument({
   statements: [new iam.PolicyStatement({
