@@ -4,27 +4,37 @@ import { App, Stack } from 'aws-cdk-lib';
 /** The resource limit of one stack, raised so one stack can hold thousands of roles. */
 export const APP_CONTEXT = { '@aws-cdk/core:stackResourceLimit': 20000 };
 
-/** Collects garbage when node runs with --expose-gc (the benchmark's sections do), so each run starts from the same heap. */
+/** Collects garbage when node runs with --expose-gc (`npm run bench` does). */
 const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-/** Milliseconds one call of `work` takes, from a heap emptied of the previous runs' garbage. */
+/** Milliseconds one call of `work` takes. */
 export function time(work: () => void): number {
-  collectGarbage();
   const start = process.hrtime.bigint();
   work();
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
 /** The median of `runs` timings of `work` (after one warm-up run). */
-export function median(runs: number, work: () => void): number {
-  return medians(runs, [work])[0];
+export function median(runs: number, work: () => void, fromCollectedHeap = false): number {
+  return medians(runs, [work], fromCollectedHeap)[0];
 }
 
-/** The median timing of each of several works, run alternately `runs` times (after one warm-up round). */
-export function medians(runs: number, works: Array<() => void>): number[] {
+/**
+ * The median timing of each of several works, run alternately `runs` times (after one warm-up round).
+ * `fromCollectedHeap` collects garbage before each run: for synths, which allocate hundreds of megabytes,
+ * so one run's garbage is not collected in the next one's time. Not for runs of a few milliseconds: a full
+ * collection shrinks V8's young generation, and such a run then spends much of its time growing it back
+ * (the CLI section measured 6.5 instead of about 3 that way), which is not the steady state it measures.
+ */
+export function medians(runs: number, works: Array<() => void>, fromCollectedHeap = false): number[] {
   works.forEach((work) => work());
   const timings = works.map(() => [] as number[]);
-  for (let run = 0; run < runs; run++) works.forEach((work, i) => timings[i].push(time(work)));
+  for (let run = 0; run < runs; run++) {
+    works.forEach((work, i) => {
+      if (fromCollectedHeap) collectGarbage();
+      timings[i].push(time(work));
+    });
+  }
   return timings.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]);
 }
 

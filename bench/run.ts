@@ -20,7 +20,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 function synthOverhead() {
   return CASES.map((benchCase) => {
     const sizes = [100, 500, 1000].map((count) => {
-      const [plain, ours] = medians(RUNS, [() => synthApp(count, benchCase.plain), () => synthApp(count, benchCase.ours)]);
+      const [plain, ours] = medians(RUNS, [() => synthApp(count, benchCase.plain), () => synthApp(count, benchCase.ours)], true);
       return { count, plainMs: round(plain), oursMs: round(ours), ratio: round(ours / plain, 2) };
     });
     return { construct: benchCase.name, sizes };
@@ -28,9 +28,9 @@ function synthOverhead() {
 }
 
 function growth() {
-  const empty = median(RUNS, () => synthApp(0, () => undefined));
+  const empty = median(RUNS, () => synthApp(0, () => undefined), true);
   const perRole = (add: (stack: Stack, i: number) => void) => [250, 500, 1000, 2000].map((count) => {
-    const total = median(RUNS, () => synthApp(count, add));
+    const total = median(RUNS, () => synthApp(count, add), true);
     return { count, msPerRole: round((total - empty) / count, 3) };
   });
   const spread = (costs: Array<{ msPerRole: number }>) => round(costs[costs.length - 1].msPerRole / costs[0].msPerRole, 2);
