@@ -151,17 +151,16 @@ export function roleUnderCheck(
   describeFederated?: (placeholder: string) => FederatedPrincipal | undefined,
   templateResources: CfnObject = {},
 ): RoleUnderCheck {
-  const inlinePolicies = concat(ownInlinePolicies(properties.Policies), attached?.inline ?? []);
+  const inlinePolicies = concat(ownInlinePolicies(properties.Policies), attached?.inline ?? NO_SOURCES);
   const managedPolicies = attached?.managed ?? [];
-  const managedPolicyArns = concat(renderList(properties.ManagedPolicyArns), managedPolicies
-    .filter((policy) => !isReferencedIn(policy.logicalId, properties.ManagedPolicyArns))
-    .map((policy) => `{{cfn:Ref:${policy.logicalId}}}`));
-  const permissionSources = concat(inlinePolicies, managedPolicies
+  const managedPolicyArns = managedPolicies.length === 0 ? renderList(properties.ManagedPolicyArns) : concat(renderList(properties.ManagedPolicyArns),
+    managedPolicies.filter((policy) => !isReferencedIn(policy.logicalId, properties.ManagedPolicyArns)).map((policy) => `{{cfn:Ref:${policy.logicalId}}}`));
+  const permissionSources = managedPolicies.length === 0 ? inlinePolicies : concat(inlinePolicies, managedPolicies
     .map((policy) => ({ description: `managed policy ${policy.logicalId}`, document: policy.document })));
   const trustStatements = readStatements({ description: 'trust policy', document: properties.AssumeRolePolicyDocument });
   const permissionStatements = permissionSources.length === 1 ? readStatements(permissionSources[0]) : permissionSources.flatMap(readStatements);
-  const trustAllowStatements = trustStatements.filter(isAllow);
-  const permissionAllowStatements = permissionStatements.filter(isAllow);
+  const trustAllowStatements = allowsOf(trustStatements);
+  const permissionAllowStatements = allowsOf(permissionStatements);
   return {
     logicalId,
     properties,
@@ -198,11 +197,22 @@ function tagsOf(raw: unknown): ReadonlyMap<string, string> {
 }
 
 function ownInlinePolicies(raw: unknown): PolicySource[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.filter(isObject).map((policy, index) => ({
-    description: typeof policy.PolicyName === 'string' ? `inline policy "${policy.PolicyName}"` : `inline policy ${index + 1}`,
-    document: policy.PolicyDocument,
-  }));
+  if (!Array.isArray(raw) || raw.length === 0) return NO_SOURCES;
+  const policies: PolicySource[] = [];
+  for (const policy of raw) {
+    if (!isObject(policy)) continue;
+    const description = typeof policy.PolicyName === 'string' ? `inline policy "${policy.PolicyName}"` : `inline policy ${policies.length + 1}`;
+    policies.push({ description, document: policy.PolicyDocument });
+  }
+  return policies;
+}
+
+/** The policies of a role that has none, shared (frozen: nothing may add to it). */
+const NO_SOURCES = Object.freeze([]) as unknown as PolicySource[];
+
+/** The `Allow` statements: the list itself when every statement allows (the usual case, and no copy). */
+function allowsOf(statements: PolicyStatement[]): PolicyStatement[] {
+  return statements.every(isAllow) ? statements : statements.filter(isAllow);
 }
 
 /** The logical ids in a `Roles` list written as `{ Ref: LogicalId }`. */
