@@ -175,7 +175,7 @@ const section = process.argv[2];
 if (section === undefined) {
   // Each section in a fresh process: the heap a section leaves behind (thousands of synthesized roles)
   // would otherwise slow the next one's garbage collection and skew its ratio.
-  writeFileSync(RESULTS, JSON.stringify({ machine: { node: process.version, runs: RUNS } }, undefined, 2));
+  writeFileSync(RESULTS, JSON.stringify({ machine: { node: process.version } }, undefined, 2));
   for (const [name] of sections) {
     const child = spawnSync(process.execPath, [...process.execArgv, __filename, name], { stdio: 'inherit' });
     if (child.status !== 0) process.exit(child.status ?? 1);
@@ -183,8 +183,9 @@ if (section === undefined) {
 } else {
   const run = sections.find(([name]) => name === section)?.[1];
   if (!run) throw new Error(`no section "${section}"; the sections are ${sections.map(([name]) => name).join(', ')}`);
-  const results = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : { machine: { node: process.version, runs: RUNS } };
+  const results = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : { machine: { node: process.version } };
   const took = time(() => { results[section] = run(); });
+  results.runs = { ...results.runs, [section]: RUNS }; // a section run alone may have had other BENCH_RUNS
   console.log(`\n== ${section} (${round(took / 1000)} s)`);
   console.log(JSON.stringify(results[section], undefined, 1));
   writeFileSync(RESULTS, JSON.stringify(results, undefined, 2));
