@@ -38,7 +38,6 @@ function checkLimits(limits: RoleCheckLimits | undefined, errors: PropErrors): v
   }
 }
 
-
 /**
  * The `iam.Role` props of a pattern: its trust, and the common props with the patterns' defaults (a
  * description that names the pattern, one-hour sessions).

@@ -1,4 +1,4 @@
-import { CfnObject, intrinsicName, isObject } from './cfn-value';
+import { CfnObject, intrinsicName, isObject, NONE } from './cfn-value';
 import { RoleUnderCheck } from './role-under-check';
 
 /** Tag keys that mark a break-glass role: `break-glass`, `BreakGlass`, `team:break_glass`... */
@@ -23,10 +23,8 @@ export function hasAssumeRoleAlert(role: RoleUnderCheck): boolean {
 
 /** The logical ids of the `AWS::Events::Rule` resources that match CloudTrail `AssumeRole` events for this role. */
 export function assumeRoleAlerts(role: RoleUnderCheck): readonly string[] {
-  return alertIndexOf(role.templateResources).get(role.logicalId) ?? NO_ALERTS;
+  return alertIndexOf(role.templateResources).get(role.logicalId) ?? NONE;
 }
-
-const NO_ALERTS: readonly string[] = Object.freeze([]);
 
 /**
  * Each template's alert rules by the role they watch, built on the first look and kept while the template

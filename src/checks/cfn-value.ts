@@ -67,15 +67,18 @@ export function renderString(value: unknown): string | undefined {
   }
 }
 
-/** The list of an absent value, shared (frozen: nothing may add to it). */
-const NO_STRINGS = Object.freeze([]) as unknown as string[];
+/**
+ * The one empty list the checks share for "nothing here" (no values, conditions, policies...): thousands of
+ * roles need one and allocate none. Frozen, so nothing can add to it; `never[]` fits a list of any type.
+ */
+export const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 /**
  * Renders a value that may be a list (a JSON array, or one scalar) to a list of strings.
  * Intrinsics that produce a whole list (`Fn::Split`, a `Ref` to a list parameter) give one `{{cfn:?}}` entry.
  */
 export function renderList(value: unknown): string[] {
-  if (value === undefined || value === null) return NO_STRINGS;
+  if (value === undefined || value === null) return NONE;
   if (typeof value === 'string') return [value];
   if (!Array.isArray(value)) return [renderString(value) ?? UNKNOWN];
   return value.map((item) => (typeof item === 'string' ? item : renderString(item) ?? UNKNOWN));

@@ -1,4 +1,4 @@
-import { isIntrinsic, isObject, renderList, UNKNOWN } from './cfn-value';
+import { isIntrinsic, isObject, NONE, renderList, UNKNOWN } from './cfn-value';
 
 /** One condition test, flattened from `Condition: { Operator: { Key: values } }`. */
 export interface ConditionTest {
@@ -54,7 +54,7 @@ const SET_OPERATOR = /^(ForAllValues|ForAnyValue):/i;
 /** Reads every statement of a policy document. Unreadable documents give no statements. */
 export function readStatements(source: PolicySource): PolicyStatement[] {
   const document = source.document;
-  if (!isObject(document)) return [];
+  if (!isObject(document)) return NONE;
   const raw = document.Statement;
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   const statements: PolicyStatement[] = [];
@@ -112,9 +112,6 @@ export function readPrincipal(raw: unknown): PrincipalBlock {
   return block;
 }
 
-/** Shared by every statement without conditions (frozen: nothing may add to it). */
-const NO_CONDITIONS = Object.freeze([]) as unknown as ConditionTest[];
-
 /** Whether every part of a Condition block is written out (no intrinsic decides it at deployment). */
 function conditionsReadable(raw: unknown): boolean {
   if (raw === undefined) return true;
@@ -128,7 +125,7 @@ function conditionsReadable(raw: unknown): boolean {
 
 /** The tests of a Condition block that can be read; parts that are intrinsics are left out. */
 function readConditions(raw: unknown): ConditionTest[] {
-  if (!isObject(raw) || isIntrinsic(raw)) return NO_CONDITIONS;
+  if (!isObject(raw) || isIntrinsic(raw)) return NONE;
   const conditions: ConditionTest[] = [];
   for (const operator in raw) {
     const tests = raw[operator];
@@ -173,18 +170,16 @@ export function isAllow(statement: PolicyStatement): boolean {
 
 /** The condition tests in a statement on one key (case-insensitive). */
 export function testsOnKey(statement: PolicyStatement, key: string): ConditionTest[] {
-  if (statement.conditions.length === 0) return NO_CONDITIONS;
+  if (statement.conditions.length === 0) return NONE;
   const wanted = key.toLowerCase();
   let found: ConditionTest[] | undefined;
   for (const test of statement.conditions) {
     if (test.key === wanted) (found ??= []).push(test);
   }
-  return found ?? NO_CONDITIONS;
+  return found ?? NONE;
 }
-
-const NO_VALUES: readonly string[] = Object.freeze([]);
 
 /** Every principal value of one type (`AWS`, `Service`, `Federated`), or of every type with `*` principals. */
 export function principalValues(statement: PolicyStatement, type: string): readonly string[] {
-  return statement.principal?.get(type) ?? NO_VALUES;
+  return statement.principal?.get(type) ?? NONE;
 }

@@ -1,4 +1,4 @@
-import { CfnObject, intrinsicName, isObject, renderList, renderString } from './cfn-value';
+import { CfnObject, intrinsicName, isObject, NONE, renderList, renderString } from './cfn-value';
 import { isAllow, PolicySource, PolicyStatement, readStatements } from './policy-document';
 import { FederatedPrincipal, issuerFromUrl } from './principals';
 
@@ -101,7 +101,7 @@ interface Attachments {
   readonly managed: AttachedManagedPolicy[];
 }
 
-const NOTHING_ATTACHED: Attachments = { inline: [], managed: [] };
+const NOTHING_ATTACHED: Attachments = { inline: NONE, managed: NONE };
 
 /** Indexes `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` resources by the role logical ids in their `Roles`. */
 function policiesByRole(resources: CfnObject): Map<string, Attachments> {
@@ -132,7 +132,7 @@ function policiesByRole(resources: CfnObject): Map<string, Attachments> {
 
 /** `AWS::IAM::ManagedPolicy` resources named by `{ Ref }` in `ManagedPolicyArns` and not already attached by `Roles`. */
 function managedPoliciesReferenced(arns: unknown, resources: CfnObject, attached: Attachments): AttachedManagedPolicy[] {
-  if (!Array.isArray(arns)) return [];
+  if (!Array.isArray(arns)) return NONE;
   const found: AttachedManagedPolicy[] = [];
   for (const arn of arns) {
     const ref = isObject(arn) && typeof arn.Ref === 'string' ? arn.Ref : undefined;
@@ -151,12 +151,10 @@ export function roleUnderCheck(
   describeFederated?: (placeholder: string) => FederatedPrincipal | undefined,
   templateResources: CfnObject = {},
 ): RoleUnderCheck {
-  const inlinePolicies = concat(ownInlinePolicies(properties.Policies), attached?.inline ?? NO_SOURCES);
-  const managedPolicies = attached?.managed ?? [];
-  const managedPolicyArns = managedPolicies.length === 0 ? renderList(properties.ManagedPolicyArns) : concat(renderList(properties.ManagedPolicyArns),
-    managedPolicies.filter((policy) => !isReferencedIn(policy.logicalId, properties.ManagedPolicyArns)).map((policy) => `{{cfn:Ref:${policy.logicalId}}}`));
-  const permissionSources = managedPolicies.length === 0 ? inlinePolicies : concat(inlinePolicies, managedPolicies
-    .map((policy) => ({ description: `managed policy ${policy.logicalId}`, document: policy.document })));
+  const inlinePolicies = concat(ownInlinePolicies(properties.Policies), attached?.inline ?? NONE);
+  const managedPolicies = attached?.managed ?? NONE;
+  const managedPolicyArns = concat(renderList(properties.ManagedPolicyArns), unlistedPolicyArns(managedPolicies, properties.ManagedPolicyArns));
+  const permissionSources = concat(inlinePolicies, managedPolicies.map(managedPolicySource));
   const trustStatements = readStatements({ description: 'trust policy', document: properties.AssumeRolePolicyDocument });
   const permissionStatements = permissionSources.length === 1 ? readStatements(permissionSources[0]) : permissionSources.flatMap(readStatements);
   const trustAllowStatements = allowsOf(trustStatements);
@@ -178,6 +176,16 @@ export function roleUnderCheck(
   };
 }
 
+/** Placeholders for the attached managed policies that `ManagedPolicyArns` does not already name. */
+function unlistedPolicyArns(managedPolicies: AttachedManagedPolicy[], managedPolicyArns: unknown): string[] {
+  if (managedPolicies.length === 0) return NONE;
+  return managedPolicies.filter((policy) => !isReferencedIn(policy.logicalId, managedPolicyArns)).map((policy) => `{{cfn:Ref:${policy.logicalId}}}`);
+}
+
+function managedPolicySource(policy: AttachedManagedPolicy): PolicySource {
+  return { description: `managed policy ${policy.logicalId}`, document: policy.document };
+}
+
 /** Both lists in one; one of them itself when the other is empty (this runs for every role). */
 function concat<T>(first: T[], second: T[]): T[] {
   if (second.length === 0) return first;
@@ -197,7 +205,7 @@ function tagsOf(raw: unknown): ReadonlyMap<string, string> {
 }
 
 function ownInlinePolicies(raw: unknown): PolicySource[] {
-  if (!Array.isArray(raw) || raw.length === 0) return NO_SOURCES;
+  if (!Array.isArray(raw) || raw.length === 0) return NONE;
   const policies: PolicySource[] = [];
   for (const policy of raw) {
     if (!isObject(policy)) continue;
@@ -206,9 +214,6 @@ function ownInlinePolicies(raw: unknown): PolicySource[] {
   }
   return policies;
 }
-
-/** The policies of a role that has none, shared (frozen: nothing may add to it). */
-const NO_SOURCES = Object.freeze([]) as unknown as PolicySource[];
 
 /** The `Allow` statements: the list itself when every statement allows (the usual case, and no copy). */
 function allowsOf(statements: PolicyStatement[]): PolicyStatement[] {

@@ -1,4 +1,4 @@
-import { hasPlaceholder } from './cfn-value';
+import { hasPlaceholder, NONE } from './cfn-value';
 import { isNarrowingTest } from './conditions';
 import { ConditionTest, PolicyStatement, principalValues } from './policy-document';
 import { FederatedPrincipal, parseFederatedPrincipal, sharedIssuerKind, SharedIssuerKind, WEB_IDENTITY_PROVIDERS } from './principals';
@@ -12,7 +12,7 @@ export interface WebIdentityTrust {
 
 /** Every web identity and OIDC principal the role trusts, with the statement that trusts it. */
 export function webIdentityTrusts(role: RoleUnderCheck): WebIdentityTrust[] {
-  if (!role.trustAllowStatements.some(trustsFederated)) return NO_TRUSTS;
+  if (!role.trustAllowStatements.some(trustsFederated)) return NONE;
   let trusts = trustsByRole.get(role);
   if (trusts === undefined) {
     trusts = [];
@@ -29,7 +29,6 @@ export function webIdentityTrusts(role: RoleUnderCheck): WebIdentityTrust[] {
 
 /** Read once per role: five rules ask for the same list. */
 const trustsByRole = new WeakMap<RoleUnderCheck, WebIdentityTrust[]>();
-const NO_TRUSTS = Object.freeze([]) as unknown as WebIdentityTrust[];
 
 function trustsFederated(statement: PolicyStatement): boolean {
   return principalValues(statement, 'Federated').length > 0;
