@@ -69,15 +69,17 @@ export function renderString(value: unknown): string | undefined {
 
 /**
  * The one empty list the checks share for "nothing here" (no values, conditions, policies...): thousands of
- * roles need one and allocate none. Frozen, so nothing can add to it; `never[]` fits a list of any type.
+ * roles need one and allocate none. Read-only by its type, not frozen: V8 runs `for...of`, `map`, `some` and
+ * the other array builtins on a frozen array through a slow path (2 to 10 times slower, and `for...of`
+ * allocates an iterator each time), and the checks iterate these lists for every role.
  */
-export const NONE: never[] = Object.freeze([]) as unknown as never[];
+export const NONE: readonly never[] = [];
 
 /**
  * Renders a value that may be a list (a JSON array, or one scalar) to a list of strings.
  * Intrinsics that produce a whole list (`Fn::Split`, a `Ref` to a list parameter) give one `{{cfn:?}}` entry.
  */
-export function renderList(value: unknown): string[] {
+export function renderList(value: unknown): readonly string[] {
   if (value === undefined || value === null) return NONE;
   if (typeof value === 'string') return [value];
   if (!Array.isArray(value)) return [renderString(value) ?? UNKNOWN];

@@ -15,11 +15,11 @@ export interface ConditionTest {
   /** The key as written. */
   readonly keyAsWritten: string;
   /** The values, rendered; placeholders stand for what the template cannot know. */
-  readonly values: string[];
+  readonly values: readonly string[];
 }
 
 /** A principal block: principal type (`AWS`, `Service`, `Federated`, `CanonicalUser`, or `*`) to values. */
-export type PrincipalBlock = ReadonlyMap<string, string[]>;
+export type PrincipalBlock = ReadonlyMap<string, readonly string[]>;
 
 /** One policy statement, normalised so rules need not care how it was written. */
 export interface PolicyStatement {
@@ -30,13 +30,13 @@ export interface PolicyStatement {
   readonly effect: string;
   readonly principal?: PrincipalBlock;
   readonly notPrincipal?: PrincipalBlock;
-  readonly actions: string[];
-  readonly notActions: string[];
-  readonly resources: string[];
-  readonly notResources: string[];
+  readonly actions: readonly string[];
+  readonly notActions: readonly string[];
+  readonly resources: readonly string[];
+  readonly notResources: readonly string[];
   readonly hasNotAction: boolean;
   readonly hasNotResource: boolean;
-  readonly conditions: ConditionTest[];
+  readonly conditions: readonly ConditionTest[];
   /** True when the Condition block, or part of it, is an intrinsic that cannot be read. */
   readonly conditionsUnreadable: boolean;
 }
@@ -52,7 +52,7 @@ export interface PolicySource {
 const SET_OPERATOR = /^(ForAllValues|ForAnyValue):/i;
 
 /** Reads every statement of a policy document. Unreadable documents give no statements. */
-export function readStatements(source: PolicySource): PolicyStatement[] {
+export function readStatements(source: PolicySource): readonly PolicyStatement[] {
   const document = source.document;
   if (!isObject(document)) return NONE;
   const raw = document.Statement;
@@ -70,13 +70,13 @@ class ReadStatement implements PolicyStatement {
   public readonly effect: string;
   public readonly principal?: PrincipalBlock;
   public readonly notPrincipal?: PrincipalBlock;
-  public readonly actions: string[];
-  public readonly notActions: string[];
-  public readonly resources: string[];
-  public readonly notResources: string[];
+  public readonly actions: readonly string[];
+  public readonly notActions: readonly string[];
+  public readonly resources: readonly string[];
+  public readonly notResources: readonly string[];
   public readonly hasNotAction: boolean;
   public readonly hasNotResource: boolean;
-  public readonly conditions: ConditionTest[];
+  public readonly conditions: readonly ConditionTest[];
   public readonly conditionsUnreadable: boolean;
 
   constructor(raw: Record<string, unknown>, private readonly source: PolicySource, private readonly index: number) {
@@ -101,7 +101,7 @@ class ReadStatement implements PolicyStatement {
 
 /** Reads `"*"` or `{ AWS: ..., Service: ..., Federated: ... }` into a map. */
 export function readPrincipal(raw: unknown): PrincipalBlock {
-  const block = new Map<string, string[]>();
+  const block = new Map<string, readonly string[]>();
   if (raw === '*') {
     block.set('*', ['*']);
   } else if (isObject(raw) && !isIntrinsic(raw)) {
@@ -124,7 +124,7 @@ function conditionsReadable(raw: unknown): boolean {
 }
 
 /** The tests of a Condition block that can be read; parts that are intrinsics are left out. */
-function readConditions(raw: unknown): ConditionTest[] {
+function readConditions(raw: unknown): readonly ConditionTest[] {
   if (!isObject(raw) || isIntrinsic(raw)) return NONE;
   const conditions: ConditionTest[] = [];
   for (const operator in raw) {
@@ -169,7 +169,7 @@ export function isAllow(statement: PolicyStatement): boolean {
 }
 
 /** The condition tests in a statement on one key (case-insensitive). */
-export function testsOnKey(statement: PolicyStatement, key: string): ConditionTest[] {
+export function testsOnKey(statement: PolicyStatement, key: string): readonly ConditionTest[] {
   if (statement.conditions.length === 0) return NONE;
   const wanted = key.toLowerCase();
   let found: ConditionTest[] | undefined;

@@ -20,21 +20,21 @@ export interface RoleUnderCheck {
   /** The role's `Properties`, as in the template. */
   readonly properties: CfnObject;
   /** Statements of `AssumeRolePolicyDocument`. */
-  readonly trustStatements: PolicyStatement[];
+  readonly trustStatements: readonly PolicyStatement[];
   /** Statements of every permission policy: inline, `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy`. */
-  readonly permissionStatements: PolicyStatement[];
+  readonly permissionStatements: readonly PolicyStatement[];
   /** The `Allow` statements of the trust policy (read once; most rules look at nothing else). */
-  readonly trustAllowStatements: PolicyStatement[];
+  readonly trustAllowStatements: readonly PolicyStatement[];
   /** The `Allow` statements of the permission policies. */
-  readonly permissionAllowStatements: PolicyStatement[];
+  readonly permissionAllowStatements: readonly PolicyStatement[];
   /** Every `Allow` statement, trust policy first. */
-  readonly allowStatements: PolicyStatement[];
+  readonly allowStatements: readonly PolicyStatement[];
   /** Inline policies (the role's `Policies` plus `AWS::IAM::Policy` resources attached to it). */
-  readonly inlinePolicies: PolicySource[];
+  readonly inlinePolicies: readonly PolicySource[];
   /** Customer managed policies defined in the same template and attached to the role. */
-  readonly managedPolicies: AttachedManagedPolicy[];
+  readonly managedPolicies: readonly AttachedManagedPolicy[];
   /** Every managed policy ARN attached: `ManagedPolicyArns` plus attached `AWS::IAM::ManagedPolicy` resources. */
-  readonly managedPolicyArns: string[];
+  readonly managedPolicyArns: readonly string[];
   /**
    * Tells what a placeholder such as `{{cfn:Ref:GitHubProvider}}` in a `Federated` principal is, when the
    * provider is defined in the same template.
@@ -97,15 +97,15 @@ function federatedDescriber(resources: CfnObject): (placeholder: string) => Fede
 }
 
 interface Attachments {
-  readonly inline: PolicySource[];
-  readonly managed: AttachedManagedPolicy[];
+  readonly inline: readonly PolicySource[];
+  readonly managed: readonly AttachedManagedPolicy[];
 }
 
 const NOTHING_ATTACHED: Attachments = { inline: NONE, managed: NONE };
 
 /** Indexes `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` resources by the role logical ids in their `Roles`. */
-function policiesByRole(resources: CfnObject): Map<string, Attachments> {
-  const index = new Map<string, Attachments>();
+function policiesByRole(resources: CfnObject): ReadonlyMap<string, Attachments> {
+  const index = new Map<string, { inline: PolicySource[]; managed: AttachedManagedPolicy[] }>();
   const entry = (roleId: string) => {
     let found = index.get(roleId);
     if (!found) {
@@ -131,7 +131,7 @@ function policiesByRole(resources: CfnObject): Map<string, Attachments> {
 }
 
 /** `AWS::IAM::ManagedPolicy` resources named by `{ Ref }` in `ManagedPolicyArns` and not already attached by `Roles`. */
-function managedPoliciesReferenced(arns: unknown, resources: CfnObject, attached: Attachments): AttachedManagedPolicy[] {
+function managedPoliciesReferenced(arns: unknown, resources: CfnObject, attached: Attachments): readonly AttachedManagedPolicy[] {
   if (!Array.isArray(arns)) return NONE;
   const found: AttachedManagedPolicy[] = [];
   for (const arn of arns) {
@@ -177,7 +177,7 @@ export function roleUnderCheck(
 }
 
 /** Placeholders for the attached managed policies that `ManagedPolicyArns` does not already name. */
-function unlistedPolicyArns(managedPolicies: AttachedManagedPolicy[], managedPolicyArns: unknown): string[] {
+function unlistedPolicyArns(managedPolicies: readonly AttachedManagedPolicy[], managedPolicyArns: unknown): readonly string[] {
   if (managedPolicies.length === 0) return NONE;
   return managedPolicies.filter((policy) => !isReferencedIn(policy.logicalId, managedPolicyArns)).map((policy) => `{{cfn:Ref:${policy.logicalId}}}`);
 }
@@ -187,7 +187,7 @@ function managedPolicySource(policy: AttachedManagedPolicy): PolicySource {
 }
 
 /** Both lists in one; one of them itself when the other is empty (this runs for every role). */
-function concat<T>(first: T[], second: T[]): T[] {
+function concat<T>(first: readonly T[], second: readonly T[]): readonly T[] {
   if (second.length === 0) return first;
   return first.length === 0 ? second : [...first, ...second];
 }
@@ -204,7 +204,7 @@ function tagsOf(raw: unknown): ReadonlyMap<string, string> {
   return tags;
 }
 
-function ownInlinePolicies(raw: unknown): PolicySource[] {
+function ownInlinePolicies(raw: unknown): readonly PolicySource[] {
   if (!Array.isArray(raw) || raw.length === 0) return NONE;
   const policies: PolicySource[] = [];
   for (const policy of raw) {
@@ -216,7 +216,7 @@ function ownInlinePolicies(raw: unknown): PolicySource[] {
 }
 
 /** The `Allow` statements: the list itself when every statement allows (the usual case, and no copy). */
-function allowsOf(statements: PolicyStatement[]): PolicyStatement[] {
+function allowsOf(statements: readonly PolicyStatement[]): readonly PolicyStatement[] {
   return statements.every(isAllow) ? statements : statements.filter(isAllow);
 }
 

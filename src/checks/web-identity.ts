@@ -11,24 +11,25 @@ export interface WebIdentityTrust {
 }
 
 /** Every web identity and OIDC principal the role trusts, with the statement that trusts it. */
-export function webIdentityTrusts(role: RoleUnderCheck): WebIdentityTrust[] {
+export function webIdentityTrusts(role: RoleUnderCheck): readonly WebIdentityTrust[] {
   if (!role.trustAllowStatements.some(trustsFederated)) return NONE;
   let trusts = trustsByRole.get(role);
   if (trusts === undefined) {
-    trusts = [];
+    const found: WebIdentityTrust[] = [];
     for (const statement of role.trustAllowStatements) {
       for (const value of principalValues(statement, 'Federated')) {
         const principal = parseFederatedPrincipal(value, role.describeFederated);
-        if (principal.kind === 'oidc' || principal.kind === 'web-identity') trusts.push({ statement, principal });
+        if (principal.kind === 'oidc' || principal.kind === 'web-identity') found.push({ statement, principal });
       }
     }
+    trusts = found;
     trustsByRole.set(role, trusts);
   }
   return trusts;
 }
 
 /** Read once per role: five rules ask for the same list. */
-const trustsByRole = new WeakMap<RoleUnderCheck, WebIdentityTrust[]>();
+const trustsByRole = new WeakMap<RoleUnderCheck, readonly WebIdentityTrust[]>();
 
 function trustsFederated(statement: PolicyStatement): boolean {
   return principalValues(statement, 'Federated').length > 0;
