@@ -1,11 +1,22 @@
-import { ConditionTest, PolicyStatement, testsOnKey } from './policy-document';
+import { ConditionTest, PolicyStatement, someTestOnKey } from './policy-document';
 
-/** Operators that narrow a request to the listed values (wildcards allowed in the Like forms). */
-const POSITIVE_OPERATORS = new Set(['stringequals', 'stringequalsignorecase', 'stringlike', 'arnequals', 'arnlike']);
+/**
+ * Operators that narrow a request to the listed values (wildcards allowed in the Like forms), in any case.
+ * The regular expressions of the checks are constants: a regular expression literal inside a function is a
+ * new object each time the function runs, and these run for every statement of every role.
+ */
+const POSITIVE_OPERATOR = /^(?:StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike)$/i;
+const FOR_ALL_VALUES = /^ForAllValues$/i;
+const ONLY_WILDCARDS = /^[*?]+$/;
+const NUMERIC_LESS_THAN = /^NumericLessThan(Equals)?$/;
 
 /** Whether a value is nothing but wildcards (`*`, `?*`), so it matches anything. */
 export function isOnlyWildcards(value: string): boolean {
-  return /^[*?]+$/.test(value);
+  return ONLY_WILDCARDS.test(value);
+}
+
+function isSpecific(value: string): boolean {
+  return !isOnlyWildcards(value);
 }
 
 /**
@@ -14,14 +25,14 @@ export function isOnlyWildcards(value: string): boolean {
  * wildcards. Values IAM cannot know yet (placeholders) count as narrowing: they are specific at deployment.
  */
 export function isNarrowingTest(test: ConditionTest): boolean {
-  if (!POSITIVE_OPERATORS.has(test.baseOperator.toLowerCase())) return false;
-  if (test.ifExists || test.setOperator?.toLowerCase() === 'forallvalues') return false;
-  return test.values.length > 0 && test.values.every((value) => !isOnlyWildcards(value));
+  if (!POSITIVE_OPERATOR.test(test.baseOperator)) return false;
+  if (test.ifExists || (test.setOperator !== undefined && FOR_ALL_VALUES.test(test.setOperator))) return false;
+  return test.values.length > 0 && test.values.every(isSpecific);
 }
 
 /** Whether the statement narrows the key. */
 export function narrows(statement: PolicyStatement, key: string): boolean {
-  return testsOnKey(statement, key).some(isNarrowingTest);
+  return someTestOnKey(statement, key, isNarrowingTest);
 }
 
 /**
@@ -49,12 +60,21 @@ function isPrincipalNarrowingTest(test: ConditionTest): boolean {
  * or `NumericLessThan(Equals) aws:MultiFactorAuthAge`, neither with `IfExists`.
  */
 export function requiresMfa(statement: PolicyStatement): boolean {
-  const present = testsOnKey(statement, 'aws:MultiFactorAuthPresent')
-    .some((test) => test.baseOperator === 'Bool' && !test.ifExists && !test.setOperator && test.values.length > 0
-      && test.values.every((value) => value.toLowerCase() === 'true'));
-  const age = testsOnKey(statement, 'aws:MultiFactorAuthAge')
-    .some((test) => /^NumericLessThan(Equals)?$/.test(test.baseOperator) && !test.ifExists && !test.setOperator);
-  return present || age;
+  return someTestOnKey(statement, 'aws:MultiFactorAuthPresent', requiresMfaPresent)
+    || someTestOnKey(statement, 'aws:MultiFactorAuthAge', limitsMfaAge);
+}
+
+function requiresMfaPresent(test: ConditionTest): boolean {
+  return test.baseOperator === 'Bool' && !test.ifExists && !test.setOperator && test.values.length > 0 && test.values.every(isTrue);
+}
+
+function limitsMfaAge(test: ConditionTest): boolean {
+  return NUMERIC_LESS_THAN.test(test.baseOperator) && !test.ifExists && !test.setOperator;
+}
+
+/** Whether a condition value is `true` as IAM reads a Bool (in any case). */
+export function isTrue(value: string): boolean {
+  return value.length === 4 && value.toLowerCase() === 'true';
 }
 
 /** Whether the statement requires an ExternalId (`StringEquals sts:ExternalId`). */

@@ -20,8 +20,15 @@ export function globToRegExp(pattern: string): RegExp {
 
 /** Whether an Allow or Deny statement applies to an action: it is in `Action`, or not excluded by `NotAction`. */
 export function statementCoversAction(statement: PolicyStatement, action: string): boolean {
-  if (statement.hasNotAction) return !statement.notActions.some((pattern) => actionMatches(pattern, action));
-  return statement.actions.some((pattern) => actionMatches(pattern, action));
+  if (statement.hasNotAction) return !anyPatternMatches(statement.notActions, action);
+  return anyPatternMatches(statement.actions, action);
+}
+
+function anyPatternMatches(patterns: readonly string[], action: string): boolean {
+  for (const pattern of patterns) {
+    if (actionMatches(pattern, action)) return true;
+  }
+  return false;
 }
 
 /** Whether the statement's resources include every resource (`*`), or everything but some with `NotResource`. */
@@ -39,9 +46,11 @@ export function isEveryAction(action: string): boolean {
   return action === '*';
 }
 
+const SERVICE_WILDCARD = /^[a-z0-9-]+:\*$/i;
+
 /** Whether an action is a whole-service wildcard such as `s3:*`. */
 export function isServiceWildcard(action: string): boolean {
-  return /^[a-z0-9-]+:\*$/i.test(action);
+  return SERVICE_WILDCARD.test(action);
 }
 
 /**
@@ -67,8 +76,10 @@ export const ACTIONS_THAT_NEED_EVERY_RESOURCE: readonly string[] = [
   'cloudwatch:PutMetricData', 'sts:GetCallerIdentity',
 ];
 
+const READ_ONLY_VERB = /^(Get|List|Describe|BatchGet|Query|Scan|Read|Head|Search|Select|Lookup|View|Check)/;
+
 /** Whether an action only reads (by the verb IAM action names start with). Anything else counts as a write. */
 export function isReadOnlyAction(action: string): boolean {
   const name = action.split(':')[1] ?? '';
-  return /^(Get|List|Describe|BatchGet|Query|Scan|Read|Head|Search|Select|Lookup|View|Check)/.test(name);
+  return READ_ONLY_VERB.test(name);
 }

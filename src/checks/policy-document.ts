@@ -50,6 +50,7 @@ export interface PolicySource {
 }
 
 const SET_OPERATOR = /^(ForAllValues|ForAnyValue):/i;
+const IF_EXISTS = /IfExists$/;
 
 /** Reads every statement of a policy document. Unreadable documents give no statements. */
 export function readStatements(source: PolicySource): readonly PolicyStatement[] {
@@ -156,7 +157,7 @@ function parseOperator(operator: string): ParsedOperator {
   if (parsed) return parsed;
   const setMatch = SET_OPERATOR.exec(operator);
   let base = setMatch ? operator.slice(setMatch[0].length) : operator;
-  const ifExists = /IfExists$/.test(base);
+  const ifExists = IF_EXISTS.test(base);
   if (ifExists) base = base.slice(0, -'IfExists'.length);
   parsed = { operator, baseOperator: base, setOperator: setMatch ? setMatch[1] : undefined, ifExists };
   if (parsedOperators.size < 1000) parsedOperators.set(operator, parsed); // bounded: operators come from input
@@ -171,12 +172,36 @@ export function isAllow(statement: PolicyStatement): boolean {
 /** The condition tests in a statement on one key (case-insensitive). */
 export function testsOnKey(statement: PolicyStatement, key: string): readonly ConditionTest[] {
   if (statement.conditions.length === 0) return NONE;
-  const wanted = key.toLowerCase();
+  const wanted = lowerCaseKey(key);
   let found: ConditionTest[] | undefined;
   for (const test of statement.conditions) {
-    if (test.key === wanted) (found ??= []).push(test);
+    if (test.key !== wanted) continue;
+    if (found === undefined) found = [test];
+    else found.push(test);
   }
   return found ?? NONE;
+}
+
+/** Whether a condition test on the key (case-insensitive) passes `predicate`; no list is made for it. */
+export function someTestOnKey(statement: PolicyStatement, key: string, predicate: (test: ConditionTest) => boolean): boolean {
+  if (statement.conditions.length === 0) return false;
+  const wanted = lowerCaseKey(key);
+  for (const test of statement.conditions) {
+    if (test.key === wanted && predicate(test)) return true;
+  }
+  return false;
+}
+
+/** Condition keys the rules ask for, in lower case: a handful of constants, asked for on every statement. */
+const lowerCaseKeys = new Map<string, string>();
+
+function lowerCaseKey(key: string): string {
+  let lower = lowerCaseKeys.get(key);
+  if (lower === undefined) {
+    lower = key.toLowerCase();
+    if (lowerCaseKeys.size < 1000) lowerCaseKeys.set(key, lower); // bounded, like the operators
+  }
+  return lower;
 }
 
 /** Every principal value of one type (`AWS`, `Service`, `Federated`), or of every type with `*` principals. */

@@ -14,12 +14,13 @@ const PARTITION = '(?:aws[a-z-]*|\\{\\{cfn:AWS::Partition\\}\\})';
 const ACCOUNT = '(\\d{12}|\\{\\{cfn:AWS::AccountId\\}\\})';
 const IAM_ARN = new RegExp(`^arn:${PARTITION}:iam::${ACCOUNT}:(root|role/.+|user/.+|federated-user/.+)$`);
 const STS_ARN = new RegExp(`^arn:${PARTITION}:sts::${ACCOUNT}:assumed-role/.+$`);
+const ACCOUNT_ID = /^\d{12}$/;
 const FEDERATED_PROVIDER = new RegExp(`^arn:${PARTITION}:iam::${ACCOUNT}:(saml-provider|oidc-provider)/(.+)$`);
 
 /** Reads an `AWS` principal value (`*`, an account id, an account root ARN, a role or user ARN). */
 export function parseAwsPrincipal(value: string): AwsPrincipal {
   if (value === '*') return { kind: 'any', value };
-  if (/^\d{12}$/.test(value) || value === THIS_ACCOUNT) return { kind: 'account', account: value, value };
+  if (ACCOUNT_ID.test(value) || value === THIS_ACCOUNT) return { kind: 'account', account: value, value };
   const iam = IAM_ARN.exec(value);
   if (iam) {
     const resource = iam[2];
