@@ -45,9 +45,9 @@ export function roleChecker(options: EngineOptions = {}): (role: RoleUnderCheck)
   return (role) => {
     const input = { role, limits, deployingAccount: options.deployingAccount };
     const findings: Finding[] = [];
-    for (const { rule, id, severity } of enabled) {
-      for (const violation of rule.check(input)) findings.push({ ruleId: id, severity, resource: role.logicalId, message: violation.message });
-    }
+    let current: EnabledRule;
+    const report = (message: string) => findings.push({ ruleId: current.id, severity: current.severity, resource: role.logicalId, message });
+    for (current of enabled) current.rule.check(input, report);
     return findings;
   };
 }

@@ -46,11 +46,6 @@ export interface RoleUnderCheck {
   readonly templateResources: CfnObject;
 }
 
-/** Every statement of the role, trust policy first, then permission policies. */
-export function allStatements(role: RoleUnderCheck): PolicyStatement[] {
-  return [...role.trustStatements, ...role.permissionStatements];
-}
-
 interface TemplateResource {
   readonly Type?: unknown;
   readonly Properties?: unknown;

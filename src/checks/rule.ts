@@ -34,11 +34,12 @@ export interface RuleInput {
   readonly deployingAccount?: string;
 }
 
-/** One thing a rule found wrong. */
-export interface Violation {
-  /** What is wrong, why it matters, and how to fix it. */
-  readonly message: string;
-}
+/**
+ * Where a rule reports what it found wrong: one call per offending element, with what is wrong, why it
+ * matters, and how to fix it. A rule that finds nothing calls it never and allocates nothing: the rules run
+ * on every role, and their empty result lists were a sixth of what checking a large template allocated.
+ */
+export type Report = (message: string) => void;
 
 /** A check over one role. One rule per file in `rules/`. */
 export interface Rule {
@@ -48,8 +49,8 @@ export interface Rule {
   readonly severity: Severity;
   /** One sentence on what the rule protects against, for documentation and reports. */
   readonly description: string;
-  /** Returns one violation per offending element; none when the role is fine. Never throws on unknown values. */
-  check(input: RuleInput): Violation[];
+  /** Calls `report` once per offending element, never when the role is fine. Never throws on unknown values. */
+  check(input: RuleInput, report: Report): void;
 }
 
 /** The id under which a rule's findings are reported and acknowledged. */

@@ -1,20 +1,16 @@
-import { Rule, Violation } from '../rule';
+import { Rule } from '../rule';
 
 /** `NotAction` or `NotResource` in an Allow grants everything not listed, including services and resources added later. */
 export const AllowWithNotAction: Rule = {
   name: 'AllowWithNotAction',
   severity: 'warning',
   description: 'An Allow should list actions and resources, not exclude them with NotAction or NotResource.',
-  check({ role }) {
-    const violations: Violation[] = [];
+  check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
       if (!statement.hasNotAction && !statement.hasNotResource) continue;
-      violations.push({
-        message: `${statement.location} allows with ${statement.hasNotAction ? 'NotAction' : 'NotResource'}, which grants every `
-          + `${statement.hasNotAction ? 'action' : 'resource'} not listed, including ones AWS adds later. List what the role needs with `
-          + `${statement.hasNotAction ? 'Action' : 'Resource'}, or acknowledge this warning with the reason.`,
-      });
+      report(`${statement.location} allows with ${statement.hasNotAction ? 'NotAction' : 'NotResource'}, which grants every `
+        + `${statement.hasNotAction ? 'action' : 'resource'} not listed, including ones AWS adds later. List what the role needs with `
+        + `${statement.hasNotAction ? 'Action' : 'Resource'}, or acknowledge this warning with the reason.`);
     }
-    return violations;
   },
 };

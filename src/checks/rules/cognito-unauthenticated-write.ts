@@ -14,18 +14,18 @@ export const CognitoUnauthenticatedWrite: Rule = {
   name: 'CognitoUnauthenticatedWrite',
   severity: 'warning',
   description: 'A role that unauthenticated Cognito identities can assume should not be allowed to write.',
-  check({ role }) {
-    const guestTrusts = webIdentityTrusts(role).filter((trust) => trust.principal.issuer === COGNITO && letsGuestsIn(trust.statement));
-    if (guestTrusts.length === 0) return [];
+  check({ role }, report) {
+    const trusts = webIdentityTrusts(role);
+    if (trusts.length === 0) return;
+    const guestTrusts = trusts.filter((trust) => trust.principal.issuer === COGNITO && letsGuestsIn(trust.statement));
+    if (guestTrusts.length === 0) return;
     const writes = role.permissionAllowStatements
       .flatMap((statement) => (statement.hasNotAction ? ['NotAction'] : statement.actions.filter((action) => !isReadOnlyAction(action))));
-    if (writes.length === 0) return [];
+    if (writes.length === 0) return;
     const unique = [...new Set(writes)];
-    return [{
-      message: `${guestTrusts[0].statement.location} lets unauthenticated Cognito identities (anyone with the app) assume this role, `
-        + `and the role may ${unique.slice(0, 5).join(', ')}${unique.length > 5 ? ', ...' : ''}. Give guests a read-only role, or require `
-        + `ForAnyValue:StringLike ${AMR} "authenticated".`,
-    }];
+    report(`${guestTrusts[0].statement.location} lets unauthenticated Cognito identities (anyone with the app) assume this role, `
+      + `and the role may ${unique.slice(0, 5).join(', ')}${unique.length > 5 ? ', ...' : ''}. Give guests a read-only role, or require `
+      + `ForAnyValue:StringLike ${AMR} "authenticated".`);
   },
 };
 

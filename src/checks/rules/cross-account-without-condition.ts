@@ -1,7 +1,20 @@
+import { NONE } from '../cfn-value';
 import { narrowsPrincipal, requiresExternalId, requiresMfa } from '../conditions';
-import { principalValues } from '../policy-document';
+import { PolicyStatement, principalValues } from '../policy-document';
 import { isOtherAccount, parseAwsPrincipal } from '../principals';
-import { Rule, Violation } from '../rule';
+import { Rule } from '../rule';
+
+/** The other accounts whose root (every principal) the statement trusts. */
+function otherAccountsTrusted(statement: PolicyStatement, deployingAccount: string | undefined): readonly string[] {
+  let accounts: string[] | undefined;
+  for (const value of principalValues(statement, 'AWS')) {
+    const principal = parseAwsPrincipal(value);
+    if (principal.kind !== 'account' || principal.account === undefined || !isOtherAccount(principal.account, deployingAccount)) continue;
+    if (accounts === undefined) accounts = [principal.account];
+    else accounts.push(principal.account);
+  }
+  return accounts ?? NONE;
+}
 
 /**
  * Trusting another account's root (or its bare id) lets every principal that account's administrators allow
@@ -11,20 +24,14 @@ export const CrossAccountWithoutCondition: Rule = {
   name: 'CrossAccountWithoutCondition',
   severity: 'warning',
   description: 'A trust in another whole account should be narrowed by ExternalId, PrincipalArn, PrincipalOrgID or MFA.',
-  check({ role, deployingAccount }) {
-    const violations: Violation[] = [];
+  check({ role, deployingAccount }, report) {
     for (const statement of role.trustAllowStatements) {
       if (statement.conditionsUnreadable || narrowsPrincipal(statement) || requiresExternalId(statement) || requiresMfa(statement)) continue;
-      const accounts = principalValues(statement, 'AWS').map(parseAwsPrincipal)
-        .filter((principal) => principal.kind === 'account' && isOtherAccount(principal.account, deployingAccount))
-        .map((principal) => principal.account);
+      const accounts = otherAccountsTrusted(statement, deployingAccount);
       if (accounts.length === 0) continue;
-      violations.push({
-        message: `${statement.location} trusts all of account${accounts.length > 1 ? 's' : ''} ${accounts.join(', ')} with no condition, so `
-          + 'anyone its administrators allow can assume this role. Add sts:ExternalId (for a vendor), aws:PrincipalArn (for named '
-          + 'roles), aws:PrincipalOrgID, or Bool aws:MultiFactorAuthPresent "true" (for humans).',
-      });
+      report(`${statement.location} trusts all of account${accounts.length > 1 ? 's' : ''} ${accounts.join(', ')} with no condition, so `
+        + 'anyone its administrators allow can assume this role. Add sts:ExternalId (for a vendor), aws:PrincipalArn (for named '
+        + 'roles), aws:PrincipalOrgID, or Bool aws:MultiFactorAuthPresent "true" (for humans).');
     }
-    return violations;
   },
 };

@@ -1,7 +1,7 @@
 import { isBreakGlass } from '../break-glass';
 import { requiresMfa } from '../conditions';
 import { principalValues } from '../policy-document';
-import { Rule, Violation } from '../rule';
+import { Rule } from '../rule';
 
 /**
  * An elevation role (tagged break-glass) that people assume must require MFA with
@@ -12,16 +12,12 @@ export const ElevatedRoleWithoutMfa: Rule = {
   name: 'ElevatedRoleWithoutMfa',
   severity: 'error',
   description: 'A role tagged break-glass that IAM principals assume must require MFA (Bool, not BoolIfExists).',
-  check({ role }) {
-    if (!isBreakGlass(role)) return [];
-    const violations: Violation[] = [];
+  check({ role }, report) {
+    if (!isBreakGlass(role)) return;
     for (const statement of role.trustAllowStatements) {
       if (principalValues(statement, 'AWS').length === 0 || statement.conditionsUnreadable || requiresMfa(statement)) continue;
-      violations.push({
-        message: `${statement.location} lets IAM principals assume a break-glass role without MFA, so a leaked access key alone opens it. Add `
-          + 'Bool aws:MultiFactorAuthPresent "true" (not BoolIfExists) and NumericLessThan aws:MultiFactorAuthAge to the statement.',
-      });
+      report(`${statement.location} lets IAM principals assume a break-glass role without MFA, so a leaked access key alone opens it. Add `
+        + 'Bool aws:MultiFactorAuthPresent "true" (not BoolIfExists) and NumericLessThan aws:MultiFactorAuthAge to the statement.');
     }
-    return violations;
   },
 };

@@ -1,7 +1,7 @@
 import { statementCoversAction } from '../iam-actions';
 import { PolicyStatement, principalValues } from '../policy-document';
 import { parseFederatedPrincipal } from '../principals';
-import { Rule, Violation } from '../rule';
+import { Rule } from '../rule';
 
 const SAML = 'sts:AssumeRoleWithSAML';
 const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
@@ -13,6 +13,11 @@ function hasNonFederatedPrincipal(statement: PolicyStatement): boolean {
     || principalValues(statement, '*').length > 0;
 }
 
+/** Whether the statement allows a federated assume-role action and not `sts:AssumeRole`. */
+function allowsOnlyFederatedActions(statement: PolicyStatement): boolean {
+  return (statementCoversAction(statement, SAML) || statementCoversAction(statement, WEB_IDENTITY)) && !statementCoversAction(statement, ASSUME_ROLE);
+}
+
 /**
  * A SAML provider is assumed through `sts:AssumeRoleWithSAML`, an OIDC or web identity provider through
  * `sts:AssumeRoleWithWebIdentity`, and AWS or service principals through `sts:AssumeRole`. Any other pairing
@@ -22,32 +27,29 @@ export const FederatedActionMismatch: Rule = {
   name: 'FederatedActionMismatch',
   severity: 'error',
   description: 'Each kind of principal must be trusted with the one assume-role action that fits it.',
-  check({ role }) {
-    const violations: Violation[] = [];
+  check({ role }, report) {
     for (const statement of role.trustAllowStatements) {
-      const grants = (action: string) => statementCoversAction(statement, action);
       const hasOthers = hasNonFederatedPrincipal(statement);
       const federatedValues = principalValues(statement, 'Federated');
       if (federatedValues.length === 0) {
-        if (hasOthers && (grants(SAML) || grants(WEB_IDENTITY)) && !grants(ASSUME_ROLE)) {
-          violations.push({ message: `${statement.location} allows ${SAML} or ${WEB_IDENTITY} to AWS or service principals, which can only use ${ASSUME_ROLE}. Use ${ASSUME_ROLE}, or trust a Federated provider.` });
+        if (hasOthers && allowsOnlyFederatedActions(statement)) {
+          report(`${statement.location} allows ${SAML} or ${WEB_IDENTITY} to AWS or service principals, which can only use ${ASSUME_ROLE}. Use ${ASSUME_ROLE}, or trust a Federated provider.`);
         }
         continue;
       }
       const kinds = new Set(federatedValues.map((value) => parseFederatedPrincipal(value, role.describeFederated).kind));
-      if (kinds.has('saml') && !grants(SAML)) {
-        violations.push({ message: `${statement.location} trusts a SAML provider but does not allow ${SAML}, so no one can sign in through it. Use ${SAML}.` });
+      if (kinds.has('saml') && !statementCoversAction(statement, SAML)) {
+        report(`${statement.location} trusts a SAML provider but does not allow ${SAML}, so no one can sign in through it. Use ${SAML}.`);
       }
-      if ((kinds.has('oidc') || kinds.has('web-identity')) && !grants(WEB_IDENTITY)) {
-        violations.push({ message: `${statement.location} trusts a web identity provider but does not allow ${WEB_IDENTITY}, so its tokens cannot be exchanged. Use ${WEB_IDENTITY}.` });
+      if ((kinds.has('oidc') || kinds.has('web-identity')) && !statementCoversAction(statement, WEB_IDENTITY)) {
+        report(`${statement.location} trusts a web identity provider but does not allow ${WEB_IDENTITY}, so its tokens cannot be exchanged. Use ${WEB_IDENTITY}.`);
       }
       if (kinds.has('saml') && (kinds.has('oidc') || kinds.has('web-identity'))) {
-        violations.push({ message: `${statement.location} mixes SAML and web identity providers in one statement, so each provider is also allowed the other's action. Give each provider its own statement.` });
+        report(`${statement.location} mixes SAML and web identity providers in one statement, so each provider is also allowed the other's action. Give each provider its own statement.`);
       }
       if (hasOthers) {
-        violations.push({ message: `${statement.location} mixes federated principals with AWS or service principals, so the federated conditions and actions apply to both. Give each kind of principal its own statement.` });
+        report(`${statement.location} mixes federated principals with AWS or service principals, so the federated conditions and actions apply to both. Give each kind of principal its own statement.`);
       }
     }
-    return violations;
   },
 };

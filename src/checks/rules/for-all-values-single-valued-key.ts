@@ -1,4 +1,4 @@
-import { Rule, Violation } from '../rule';
+import { Rule } from '../rule';
 
 /**
  * Condition keys that hold a single value per request. `ForAllValues` on one of them is true when the key is
@@ -13,8 +13,12 @@ const SINGLE_VALUED_KEYS = new Set([
   'sts:rolesessionname', 'saml:aud', 'saml:sub', 'saml:sub_type', 'saml:iss', 'saml:namequalifier',
 ]);
 
+const FOR_ALL_VALUES = /^ForAllValues$/i;
+const TAG_KEY = /^aws:(principaltag|requesttag|resourcetag)\//;
+const SUBJECT_OR_APP_ID = /:(sub|app_id)$/;
+
 function isSingleValued(key: string): boolean {
-  return SINGLE_VALUED_KEYS.has(key) || /^aws:(principaltag|requesttag|resourcetag)\//.test(key) || /:(sub|app_id)$/.test(key);
+  return SINGLE_VALUED_KEYS.has(key) || TAG_KEY.test(key) || SUBJECT_OR_APP_ID.test(key);
 }
 
 /** `ForAllValues` with a single-valued key in an Allow statement. */
@@ -22,17 +26,13 @@ export const ForAllValuesSingleValuedKey: Rule = {
   name: 'ForAllValuesSingleValuedKey',
   severity: 'error',
   description: 'An Allow must not use ForAllValues on a single-valued key, which passes when the key is missing.',
-  check({ role }) {
-    const violations: Violation[] = [];
+  check({ role }, report) {
     for (const statement of role.allowStatements) {
       for (const test of statement.conditions) {
-        if (test.setOperator?.toLowerCase() !== 'forallvalues' || !isSingleValued(test.key)) continue;
-        violations.push({
-          message: `${statement.location} uses ${test.operator} on ${test.keyAsWritten}, which holds one value; ForAllValues is true `
-            + `when the key is missing, so requests without it are allowed. Use ${test.baseOperator}${test.ifExists ? 'IfExists' : ''} without ForAllValues.`,
-        });
+        if (test.setOperator === undefined || !FOR_ALL_VALUES.test(test.setOperator) || !isSingleValued(test.key)) continue;
+        report(`${statement.location} uses ${test.operator} on ${test.keyAsWritten}, which holds one value; ForAllValues is true `
+          + `when the key is missing, so requests without it are allowed. Use ${test.baseOperator}${test.ifExists ? 'IfExists' : ''} without ForAllValues.`);
       }
     }
-    return violations;
   },
 };

@@ -6,15 +6,14 @@ export const InlinePoliciesSize: Rule = {
   name: 'InlinePoliciesSize',
   severity: 'error',
   description: "A role's inline policies (its Policies and the AWS::IAM::Policy resources attached to it) must fit 10,240 characters together.",
-  check({ role, limits }) {
-    const sizes = role.inlinePolicies.map((policy) => ({ description: policy.description, size: policySize(policy.document) }));
-    const total = sizes.reduce((sum, policy) => sum + policy.size, 0);
-    if (total <= limits.inlinePoliciesMaxChars) return [];
-    const largest = [...sizes].sort((a, b) => b.size - a.size)[0];
-    return [{
-      message: `the role's inline policies add up to ${total} characters without white space, over IAM's ${limits.inlinePoliciesMaxChars}-character `
-        + `limit (the largest is ${largest.description}, ${largest.size}), so the deployment will fail. Move statements into customer `
-        + 'managed policies, or merge statements that share actions.',
-    }];
+  check({ role, limits }, report) {
+    let total = 0;
+    for (const policy of role.inlinePolicies) total += policySize(policy.document);
+    if (total <= limits.inlinePoliciesMaxChars) return;
+    const largest = role.inlinePolicies.map((policy) => ({ description: policy.description, size: policySize(policy.document) }))
+      .sort((a, b) => b.size - a.size)[0];
+    report(`the role's inline policies add up to ${total} characters without white space, over IAM's ${limits.inlinePoliciesMaxChars}-character `
+      + `limit (the largest is ${largest.description}, ${largest.size}), so the deployment will fail. Move statements into customer `
+      + 'managed policies, or merge statements that share actions.');
   },
 };

@@ -5,12 +5,10 @@ export const ManagedPoliciesPerRole: Rule = {
   name: 'ManagedPoliciesPerRole',
   severity: 'error',
   description: 'A role may have at most the quota of managed policies attached (10 by default).',
-  check({ role, limits }) {
+  check({ role, limits }, report) {
     const count = role.managedPolicyArns.length;
-    if (count <= limits.managedPoliciesPerRole) return [];
-    return [{
-      message: `the role has ${count} managed policies attached, over the quota of ${limits.managedPoliciesPerRole}, so attaching the rest `
-        + 'will fail. Combine policies into fewer customer managed policies, or raise the quota and the managedPoliciesPerRole limit together.',
-    }];
+    if (count <= limits.managedPoliciesPerRole) return;
+    report(`the role has ${count} managed policies attached, over the quota of ${limits.managedPoliciesPerRole}, so attaching the rest `
+      + 'will fail. Combine policies into fewer customer managed policies, or raise the quota and the managedPoliciesPerRole limit together.');
   },
 };

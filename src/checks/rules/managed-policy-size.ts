@@ -1,21 +1,17 @@
 import { policySize } from '../policy-size';
-import { Rule, Violation } from '../rule';
+import { Rule } from '../rule';
 
 /** One managed policy may not exceed 6,144 characters. */
 export const ManagedPolicySize: Rule = {
   name: 'ManagedPolicySize',
   severity: 'error',
   description: 'Each customer managed policy attached to the role must fit 6,144 characters.',
-  check({ role, limits }) {
-    const violations: Violation[] = [];
+  check({ role, limits }, report) {
     for (const policy of role.managedPolicies) {
       const size = policySize(policy.document);
       if (size <= limits.managedPolicyMaxChars) continue;
-      violations.push({
-        message: `managed policy ${policy.logicalId} is ${size} characters without white space, over IAM's ${limits.managedPolicyMaxChars}-character `
-          + 'limit for one managed policy, so the deployment will fail. Split it into two managed policies.',
-      });
+      report(`managed policy ${policy.logicalId} is ${size} characters without white space, over IAM's ${limits.managedPolicyMaxChars}-character `
+        + 'limit for one managed policy, so the deployment will fail. Split it into two managed policies.');
     }
-    return violations;
   },
 };

@@ -6,14 +6,12 @@ export const MaxSessionDurationRange: Rule = {
   name: 'MaxSessionDurationRange',
   severity: 'error',
   description: 'MaxSessionDuration must be a whole number of seconds from 3600 to 43200.',
-  check({ role }) {
+  check({ role }, report) {
     const raw = renderString(role.properties.MaxSessionDuration);
-    if (raw === undefined || hasPlaceholder(raw)) return [];
+    if (raw === undefined || hasPlaceholder(raw)) return;
     const seconds = Number(raw);
-    if (Number.isInteger(seconds) && seconds >= 3600 && seconds <= 43200) return [];
-    return [{
-      message: `MaxSessionDuration ${raw} is outside what IAM accepts: a whole number of seconds from 3600 (1 hour) to 43200 (12 hours). `
-        + 'Role chaining caps sessions at 1 hour whatever this says.',
-    }];
+    if (Number.isInteger(seconds) && seconds >= 3600 && seconds <= 43200) return;
+    report(`MaxSessionDuration ${raw} is outside what IAM accepts: a whole number of seconds from 3600 (1 hour) to 43200 (12 hours). `
+      + 'Role chaining caps sessions at 1 hour whatever this says.');
   },
 };

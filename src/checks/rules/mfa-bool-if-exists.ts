@@ -1,8 +1,9 @@
-import { ConditionTest, testsOnKey } from '../policy-document';
-import { Rule, Violation } from '../rule';
+import { isTrue } from '../conditions';
+import { ConditionTest, someTestOnKey } from '../policy-document';
+import { Rule } from '../rule';
 
 function isBoolIfExistsTrue(test: ConditionTest): boolean {
-  return test.baseOperator === 'Bool' && test.ifExists && test.values.some((value) => value.toLowerCase() === 'true');
+  return test.baseOperator === 'Bool' && test.ifExists && test.values.some(isTrue);
 }
 
 /** `BoolIfExists aws:MultiFactorAuthPresent true` in an Allow passes requests signed with long-term access keys. */
@@ -10,15 +11,11 @@ export const MfaBoolIfExists: Rule = {
   name: 'MfaBoolIfExists',
   severity: 'error',
   description: 'An Allow must require MFA with Bool, not BoolIfExists, because the key is absent for long-term access keys.',
-  check({ role }) {
-    const violations: Violation[] = [];
+  check({ role }, report) {
     for (const statement of role.allowStatements) {
-      if (!testsOnKey(statement, 'aws:MultiFactorAuthPresent').some(isBoolIfExistsTrue)) continue;
-      violations.push({
-        message: `${statement.location} allows with BoolIfExists aws:MultiFactorAuthPresent "true"; the key is missing for requests `
-          + 'signed with long-term access keys, so those pass without MFA. Use Bool aws:MultiFactorAuthPresent "true".',
-      });
+      if (!someTestOnKey(statement, 'aws:MultiFactorAuthPresent', isBoolIfExistsTrue)) continue;
+      report(`${statement.location} allows with BoolIfExists aws:MultiFactorAuthPresent "true"; the key is missing for requests `
+        + 'signed with long-term access keys, so those pass without MFA. Use Bool aws:MultiFactorAuthPresent "true".');
     }
-    return violations;
   },
 };

@@ -1,19 +1,15 @@
-import { Rule, Violation } from '../rule';
+import { Rule } from '../rule';
 
 /** `NotPrincipal` with `Allow` trusts everyone except the listed principals; IAM refuses it in trust policies. */
 export const NotPrincipalWithAllow: Rule = {
   name: 'NotPrincipalWithAllow',
   severity: 'error',
   description: 'A policy must not combine "Effect": "Allow" with NotPrincipal, which allows everyone not listed.',
-  check({ role }) {
-    const violations: Violation[] = [];
+  check({ role }, report) {
     for (const statement of role.allowStatements) {
       if (statement.notPrincipal === undefined) continue;
-      violations.push({
-        message: `${statement.location} uses NotPrincipal with "Effect": "Allow", which allows every principal that is not listed `
-          + '(IAM rejects NotPrincipal in role trust policies). List the trusted principals in Principal instead.',
-      });
+      report(`${statement.location} uses NotPrincipal with "Effect": "Allow", which allows every principal that is not listed `
+        + '(IAM rejects NotPrincipal in role trust policies). List the trusted principals in Principal instead.');
     }
-    return violations;
   },
 };

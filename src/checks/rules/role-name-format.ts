@@ -9,12 +9,10 @@ export const RoleNameFormat: Rule = {
   name: 'RoleNameFormat',
   severity: 'error',
   description: 'RoleName must be 1-64 characters of letters, digits and +=,.@_- .',
-  check({ role }) {
+  check({ role }, report) {
     const name = renderString(role.properties.RoleName);
-    if (name === undefined || hasPlaceholder(name) || ROLE_NAME_PATTERN.test(name)) return [];
-    return [{
-      message: `RoleName "${name}" is not a valid IAM role name: it must be 1 to 64 characters of letters, digits and +=,.@_- `
-        + `(it has ${name.length} characters). Choose another name, or leave RoleName out and let CloudFormation generate one.`,
-    }];
+    if (name === undefined || hasPlaceholder(name) || ROLE_NAME_PATTERN.test(name)) return;
+    report(`RoleName "${name}" is not a valid IAM role name: it must be 1 to 64 characters of letters, digits and +=,.@_- `
+      + `(it has ${name.length} characters). Choose another name, or leave RoleName out and let CloudFormation generate one.`);
   },
 };

@@ -9,12 +9,10 @@ export const RolePathFormat: Rule = {
   name: 'RolePathFormat',
   severity: 'error',
   description: 'Path must be 1-512 characters that start and end with / and are printable ASCII.',
-  check({ role }) {
+  check({ role }, report) {
     const path = renderString(role.properties.Path);
-    if (path === undefined || hasPlaceholder(path) || ROLE_PATH_PATTERN.test(path)) return [];
-    return [{
-      message: `Path "${path}" is not a valid IAM path: it must start and end with "/", be at most 512 characters, and use `
-        + 'printable ASCII without spaces, such as "/" or "/service-roles/".',
-    }];
+    if (path === undefined || hasPlaceholder(path) || ROLE_PATH_PATTERN.test(path)) return;
+    report(`Path "${path}" is not a valid IAM path: it must start and end with "/", be at most 512 characters, and use `
+      + 'printable ASCII without spaces, such as "/" or "/service-roles/".');
   },
 };

@@ -1,24 +1,27 @@
 import { narrows } from '../conditions';
-import { principalValues } from '../policy-document';
+import { PolicyStatement, principalValues } from '../policy-document';
 import { parseFederatedPrincipal } from '../principals';
-import { Rule, Violation } from '../rule';
+import { RoleUnderCheck } from '../role-under-check';
+import { Rule } from '../rule';
+
+function trustsSamlProvider(statement: PolicyStatement, role: RoleUnderCheck): boolean {
+  for (const value of principalValues(statement, 'Federated')) {
+    if (parseFederatedPrincipal(value, role.describeFederated).kind === 'saml') return true;
+  }
+  return false;
+}
 
 /** Without `SAML:aud`, an assertion meant for another service provider of the same IdP can be replayed to AWS. */
 export const SamlAudience: Rule = {
   name: 'SamlAudience',
   severity: 'error',
   description: 'A SAML trust must require SAML:aud to be the AWS sign-in endpoint the IdP posts to.',
-  check({ role }) {
-    const violations: Violation[] = [];
+  check({ role }, report) {
     for (const statement of role.trustAllowStatements) {
-      if (statement.conditionsUnreadable || narrows(statement, 'SAML:aud')) continue;
-      if (!principalValues(statement, 'Federated').some((value) => parseFederatedPrincipal(value, role.describeFederated).kind === 'saml')) continue;
-      violations.push({
-        message: `${statement.location} trusts a SAML provider with no StringEquals condition on SAML:aud, so an assertion the IdP issued `
-          + 'for another application could be used to sign in to AWS. Add StringEquals SAML:aud '
-          + '"https://signin.aws.amazon.com/saml" (or the regional https://<region>.signin.aws.amazon.com/saml you use).',
-      });
+      if (!trustsSamlProvider(statement, role) || statement.conditionsUnreadable || narrows(statement, 'SAML:aud')) continue;
+      report(`${statement.location} trusts a SAML provider with no StringEquals condition on SAML:aud, so an assertion the IdP issued `
+        + 'for another application could be used to sign in to AWS. Add StringEquals SAML:aud '
+        + '"https://signin.aws.amazon.com/saml" (or the regional https://<region>.signin.aws.amazon.com/saml you use).');
     }
-    return violations;
   },
 };

@@ -1,5 +1,5 @@
 import { grantsEveryAction, isEveryAction, isServiceWildcard } from '../iam-actions';
-import { Rule, Violation } from '../rule';
+import { Rule } from '../rule';
 
 function isWildcardAction(action: string): boolean {
   return isEveryAction(action) || isServiceWildcard(action);
@@ -10,17 +10,13 @@ export const ServiceWideWildcardAction: Rule = {
   name: 'ServiceWideWildcardAction',
   severity: 'warning',
   description: 'An Allow should list actions rather than grant a whole service (`service:*`) or every action (`*`).',
-  check({ role }) {
-    const violations: Violation[] = [];
+  check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
       if (grantsEveryAction(statement) && statement.resources.includes('*')) continue; // FullAdministratorAccess reports it
       if (!statement.actions.some(isWildcardAction)) continue;
       const wildcards = statement.actions.filter(isWildcardAction);
-      violations.push({
-        message: `${statement.location} allows ${wildcards.join(', ')}, every action of ${wildcards.length > 1 ? 'those services' : 'that service'}, `
-          + 'including deletes and permission changes. List the actions the role needs (a grant method does this for you).',
-      });
+      report(`${statement.location} allows ${wildcards.join(', ')}, every action of ${wildcards.length > 1 ? 'those services' : 'that service'}, `
+        + 'including deletes and permission changes. List the actions the role needs (a grant method does this for you).');
     }
-    return violations;
   },
 };

@@ -6,13 +6,11 @@ export const TrustPolicySize: Rule = {
   name: 'TrustPolicySize',
   severity: 'error',
   description: 'The trust policy must fit the account quota for role trust policy length (2048 characters by default).',
-  check({ role, limits }) {
+  check({ role, limits }, report) {
     const size = policySize(role.properties.AssumeRolePolicyDocument);
-    if (size <= limits.trustPolicyMaxChars) return [];
-    return [{
-      message: `the trust policy is ${size} characters without white space, over the ${limits.trustPolicyMaxChars}-character quota, so `
-        + 'CloudFormation will fail to create the role. Trust an organization (aws:PrincipalOrgID) instead of many accounts, merge '
-        + 'statements, or raise the quota and the trustPolicyMaxChars limit together.',
-    }];
+    if (size <= limits.trustPolicyMaxChars) return;
+    report(`the trust policy is ${size} characters without white space, over the ${limits.trustPolicyMaxChars}-character quota, so `
+      + 'CloudFormation will fail to create the role. Trust an organization (aws:PrincipalOrgID) instead of many accounts, merge '
+      + 'statements, or raise the quota and the trustPolicyMaxChars limit together.');
   },
 };

@@ -1,4 +1,4 @@
-import { Rule, Violation } from '../rule';
+import { Rule } from '../rule';
 
 /**
  * A trust statement whose Condition is computed at deployment (CDK writes one when an OIDC issuer is a token)
@@ -8,16 +8,12 @@ export const UnreadableTrustCondition: Rule = {
   name: 'UnreadableTrustCondition',
   severity: 'warning',
   description: 'A trust statement whose conditions are only known at deployment cannot be checked at synth.',
-  check({ role }) {
-    const violations: Violation[] = [];
+  check({ role }, report) {
     for (const statement of role.trustAllowStatements) {
       if (!statement.conditionsUnreadable) continue;
-      violations.push({
-        message: `${statement.location} has a Condition that is only known at deployment (an intrinsic function), so its audience, `
-          + 'subject and other narrowing conditions were not checked. Use literal condition keys where you can, or review the deployed '
-          + 'trust policy and acknowledge this warning with the reason.',
-      });
+      report(`${statement.location} has a Condition that is only known at deployment (an intrinsic function), so its audience, `
+        + 'subject and other narrowing conditions were not checked. Use literal condition keys where you can, or review the deployed '
+        + 'trust policy and acknowledge this warning with the reason.');
     }
-    return violations;
   },
 };

@@ -11,17 +11,15 @@ export const WebIdentityAudience: Rule = {
   name: 'WebIdentityAudience',
   severity: 'error',
   description: 'A web identity or OIDC trust must pin the audience (aud, or app_id for Facebook and Amazon) to your own application.',
-  check({ role }) {
-    return webIdentityTrusts(role)
-      .filter((trust) => !trust.statement.conditionsUnreadable && claimTests(trust, 'aud').length === 0)
-      .map(({ statement, principal }) => {
-        const keys = principal.issuer === undefined ? ['<issuer>:aud']
-          : WEB_IDENTITY_PROVIDERS.get(principal.issuer)?.audienceKeys ?? [`${principal.issuer}:aud`];
-        return {
-          message: `${statement.location} trusts ${principal.issuer ?? readable(principal.value)} with no StringEquals condition on ${keys.join(' or ')}, `
-            + 'so a token the provider issued to any other application is accepted. Add a StringEquals condition on '
-            + `${keys[0]} with your own client, app, or identity pool id${principal.issuer === 'token.actions.githubusercontent.com' ? ' (sts.amazonaws.com for GitHub Actions)' : ''}.`,
-        };
-      });
+  check({ role }, report) {
+    for (const trust of webIdentityTrusts(role)) {
+      const { statement, principal } = trust;
+      if (statement.conditionsUnreadable || claimTests(trust, 'aud').length > 0) continue;
+      const keys = principal.issuer === undefined ? ['<issuer>:aud']
+        : WEB_IDENTITY_PROVIDERS.get(principal.issuer)?.audienceKeys ?? [`${principal.issuer}:aud`];
+      report(`${statement.location} trusts ${principal.issuer ?? readable(principal.value)} with no StringEquals condition on ${keys.join(' or ')}, `
+        + 'so a token the provider issued to any other application is accepted. Add a StringEquals condition on '
+        + `${keys[0]} with your own client, app, or identity pool id${principal.issuer === 'token.actions.githubusercontent.com' ? ' (sts.amazonaws.com for GitHub Actions)' : ''}.`);
+    }
   },
 };

@@ -7,16 +7,13 @@ export const WebIdentitySubjectWholeOwner: Rule = {
   name: 'WebIdentitySubjectWholeOwner',
   severity: 'warning',
   description: 'An OIDC subject that matches every repository, project or service account of one owner should name them instead.',
-  check({ role }) {
-    return webIdentityTrusts(role)
-      .filter((trust) => trust.principal.kind === 'oidc' && subjectBreadth(trust) === 'one-owner')
-      .map((trust) => {
-        const shape = SUBJECT_SHAPES[sharedIssuerKind(trust.principal.issuer ?? '')];
-        return {
-          message: `${trust.statement.location} lets every ${shape.resourceWord} of one ${shape.ownerWord} assume this role, `
-            + `including any created later or by someone with fewer rights. Name the ${shape.resourceWord}s, such as "${shape.example}", `
-            + 'or acknowledge this warning with the reason.',
-        };
-      });
+  check({ role }, report) {
+    for (const trust of webIdentityTrusts(role)) {
+      if (trust.principal.kind !== 'oidc' || subjectBreadth(trust) !== 'one-owner') continue;
+      const shape = SUBJECT_SHAPES[sharedIssuerKind(trust.principal.issuer ?? '')];
+      report(`${trust.statement.location} lets every ${shape.resourceWord} of one ${shape.ownerWord} assume this role, `
+        + `including any created later or by someone with fewer rights. Name the ${shape.resourceWord}s, such as "${shape.example}", `
+        + 'or acknowledge this warning with the reason.');
+    }
   },
 };

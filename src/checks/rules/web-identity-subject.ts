@@ -1,6 +1,6 @@
 import { readable } from '../cfn-value';
 import { sharedIssuerKind } from '../principals';
-import { Rule, Violation } from '../rule';
+import { Rule } from '../rule';
 import { subjectBreadth, SUBJECT_SHAPES, webIdentityTrusts } from '../web-identity';
 
 /**
@@ -12,8 +12,7 @@ export const WebIdentitySubject: Rule = {
   name: 'WebIdentitySubject',
   severity: 'error',
   description: 'An OIDC trust must narrow the subject (sub) to your own repository, project or service account, never to any.',
-  check({ role }) {
-    const violations: Violation[] = [];
+  check({ role }, report) {
     for (const trust of webIdentityTrusts(role)) {
       if (trust.principal.kind !== 'oidc' || trust.statement.conditionsUnreadable) continue;
       const breadth = subjectBreadth(trust);
@@ -23,12 +22,9 @@ export const WebIdentitySubject: Rule = {
       const problem = breadth === undefined
         ? `has no condition on ${issuer}:sub`
         : `has a condition on ${issuer}:sub that matches any ${shape.ownerWord}`;
-      violations.push({
-        message: `${trust.statement.location} ${problem}, so a token for anyone else's ${shape.resourceWord} on the same issuer can assume `
-          + `this role. Add a StringEquals (or StringLike, with wildcards only after the ${shape.ownerWord}) condition on `
-          + `${issuer}:sub, such as "${shape.example}".`,
-      });
+      report(`${trust.statement.location} ${problem}, so a token for anyone else's ${shape.resourceWord} on the same issuer can assume `
+        + `this role. Add a StringEquals (or StringLike, with wildcards only after the ${shape.ownerWord}) condition on `
+        + `${issuer}:sub, such as "${shape.example}".`);
     }
-    return violations;
   },
 };

@@ -1,23 +1,19 @@
 import { narrowsPrincipal } from '../conditions';
 import { principalValues } from '../policy-document';
-import { Rule, Violation } from '../rule';
+import { Rule } from '../rule';
 
 /** `Principal: "*"` or `{ AWS: "*" }` in the trust policy lets every AWS principal anywhere assume the role. */
 export const WildcardPrincipal: Rule = {
   name: 'WildcardPrincipal',
   severity: 'error',
   description: 'A trust policy must not trust every AWS principal (`*`) unless a condition pins the caller to an organization, account or principal.',
-  check({ role }) {
-    const violations: Violation[] = [];
+  check({ role }, report) {
     for (const statement of role.trustAllowStatements) {
       const trustsEveryone = principalValues(statement, '*').includes('*') || principalValues(statement, 'AWS').includes('*');
       if (!trustsEveryone || narrowsPrincipal(statement) || statement.conditionsUnreadable) continue;
-      violations.push({
-        message: `${statement.location} trusts Principal "*" with no condition on aws:PrincipalOrgID, aws:PrincipalAccount `
-          + 'or aws:PrincipalArn, so any AWS principal in any account can assume this role. Name the accounts or roles '
-          + 'that may assume it, or add a StringEquals condition on aws:PrincipalOrgID.',
-      });
+      report(`${statement.location} trusts Principal "*" with no condition on aws:PrincipalOrgID, aws:PrincipalAccount `
+        + 'or aws:PrincipalArn, so any AWS principal in any account can assume this role. Name the accounts or roles '
+        + 'that may assume it, or add a StringEquals condition on aws:PrincipalOrgID.');
     }
-    return violations;
   },
 };

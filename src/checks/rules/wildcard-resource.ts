@@ -1,5 +1,5 @@
 import { ACTIONS_THAT_NEED_EVERY_RESOURCE, grantsEveryAction } from '../iam-actions';
-import { Rule, Violation } from '../rule';
+import { Rule } from '../rule';
 
 /** Whether an action (no wildcards) is one that needs `Resource: "*"`. */
 function needsEveryResource(action: string): boolean {
@@ -11,17 +11,13 @@ export const WildcardResource: Rule = {
   name: 'WildcardResource',
   severity: 'warning',
   description: 'An Allow should name resources; `*` is only for actions that need it (VPC network interfaces, X-Ray, metrics).',
-  check({ role }) {
-    const violations: Violation[] = [];
+  check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
       if (grantsEveryAction(statement) || statement.hasNotAction || !statement.resources.includes('*')) continue;
       const actions = statement.actions.filter((action) => !needsEveryResource(action));
       if (actions.length === 0) continue;
-      violations.push({
-        message: `${statement.location} allows ${actions.join(', ')} on every resource ("*"). Name the resources (ARNs) the role `
-          + `needs; only actions with no resource type, such as ${ACTIONS_THAT_NEED_EVERY_RESOURCE.slice(0, 2).join(' or ')}, need "*".`,
-      });
+      report(`${statement.location} allows ${actions.join(', ')} on every resource ("*"). Name the resources (ARNs) the role `
+        + `needs; only actions with no resource type, such as ${ACTIONS_THAT_NEED_EVERY_RESOURCE.slice(0, 2).join(' or ')}, need "*".`);
     }
-    return violations;
   },
 };
