@@ -76,6 +76,16 @@ export function renderString(value: unknown): string | undefined {
 export const NONE: readonly never[] = [];
 
 /**
+ * Adds an item to a list that may not exist yet, and returns the list. The first item makes a list of
+ * exactly one, the usual case; an empty list grown by `push` reserves room for 17.
+ */
+export function append<T>(list: T[] | undefined, item: T): T[] {
+  if (list === undefined) return [item];
+  list.push(item);
+  return list;
+}
+
+/**
  * Renders a value that may be a list (a JSON array, or one scalar) to a list of strings.
  * Intrinsics that produce a whole list (`Fn::Split`, a `Ref` to a list parameter) give one `{{cfn:?}}` entry.
  */

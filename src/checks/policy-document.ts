@@ -1,4 +1,4 @@
-import { isIntrinsic, isObject, NONE, renderList, UNKNOWN } from './cfn-value';
+import { append, isIntrinsic, isObject, NONE, renderList, UNKNOWN } from './cfn-value';
 
 /** One condition test, flattened from `Condition: { Operator: { Key: values } }`. */
 export interface ConditionTest {
@@ -58,11 +58,11 @@ export function readStatements(source: PolicySource): readonly PolicyStatement[]
   if (!isObject(document)) return NONE;
   const raw = document.Statement;
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  const statements: PolicyStatement[] = [];
+  let statements: PolicyStatement[] | undefined;
   for (const statement of list) {
-    if (isObject(statement)) statements.push(new ReadStatement(statement, source, statements.length));
+    if (isObject(statement)) statements = append(statements, new ReadStatement(statement, source, statements?.length ?? 0));
   }
-  return statements;
+  return statements ?? NONE;
 }
 
 /** A statement as read from a document. Its location is spelled out only when a message needs it. */
@@ -127,24 +127,24 @@ function conditionsReadable(raw: unknown): boolean {
 /** The tests of a Condition block that can be read; parts that are intrinsics are left out. */
 function readConditions(raw: unknown): readonly ConditionTest[] {
   if (!isObject(raw) || isIntrinsic(raw)) return NONE;
-  const conditions: ConditionTest[] = [];
+  let conditions: ConditionTest[] | undefined;
   for (const operator in raw) {
     const tests = raw[operator];
     if (!isObject(tests) || isIntrinsic(tests)) continue;
     const parsed = parseOperator(operator);
     for (const key in tests) {
-      conditions.push({
+      conditions = append(conditions, {
         operator,
         baseOperator: parsed.baseOperator,
         setOperator: parsed.setOperator,
         ifExists: parsed.ifExists,
-        key: key.toLowerCase(),
+        key: lowerCaseKey(key),
         keyAsWritten: key,
         values: renderList(tests[key]),
       });
     }
   }
-  return conditions;
+  return conditions ?? NONE;
 }
 
 type ParsedOperator = Pick<ConditionTest, 'operator' | 'baseOperator' | 'setOperator' | 'ifExists'>;
@@ -175,9 +175,7 @@ export function testsOnKey(statement: PolicyStatement, key: string): readonly Co
   const wanted = lowerCaseKey(key);
   let found: ConditionTest[] | undefined;
   for (const test of statement.conditions) {
-    if (test.key !== wanted) continue;
-    if (found === undefined) found = [test];
-    else found.push(test);
+    if (test.key === wanted) found = append(found, test);
   }
   return found ?? NONE;
 }
@@ -192,7 +190,7 @@ export function someTestOnKey(statement: PolicyStatement, key: string, predicate
   return false;
 }
 
-/** Condition keys the rules ask for, in lower case: a handful of constants, asked for on every statement. */
+/** Condition keys in lower case: the keys a policy set and the rules use are few, and each is met thousands of times. */
 const lowerCaseKeys = new Map<string, string>();
 
 function lowerCaseKey(key: string): string {

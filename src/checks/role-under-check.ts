@@ -1,4 +1,4 @@
-import { CfnObject, intrinsicName, isObject, NONE, renderList, renderString } from './cfn-value';
+import { append, CfnObject, intrinsicName, isObject, NONE, renderList, renderString } from './cfn-value';
 import { isAllow, PolicySource, PolicyStatement, readStatements } from './policy-document';
 import { FederatedPrincipal, issuerFromUrl } from './principals';
 
@@ -149,7 +149,7 @@ export function roleUnderCheck(
   const inlinePolicies = concat(ownInlinePolicies(properties.Policies), attached?.inline ?? NONE);
   const managedPolicies = attached?.managed ?? NONE;
   const managedPolicyArns = concat(renderList(properties.ManagedPolicyArns), unlistedPolicyArns(managedPolicies, properties.ManagedPolicyArns));
-  const permissionSources = concat(inlinePolicies, managedPolicies.map(managedPolicySource));
+  const permissionSources = concat(inlinePolicies, managedPolicySources(managedPolicies));
   const trustStatements = readStatements({ description: 'trust policy', document: properties.AssumeRolePolicyDocument });
   const permissionStatements = permissionSources.length === 1 ? readStatements(permissionSources[0]) : permissionSources.flatMap(readStatements);
   const trustAllowStatements = allowsOf(trustStatements);
@@ -177,8 +177,9 @@ function unlistedPolicyArns(managedPolicies: readonly AttachedManagedPolicy[], m
   return managedPolicies.filter((policy) => !isReferencedIn(policy.logicalId, managedPolicyArns)).map((policy) => `{{cfn:Ref:${policy.logicalId}}}`);
 }
 
-function managedPolicySource(policy: AttachedManagedPolicy): PolicySource {
-  return { description: `managed policy ${policy.logicalId}`, document: policy.document };
+function managedPolicySources(managedPolicies: readonly AttachedManagedPolicy[]): readonly PolicySource[] {
+  if (managedPolicies.length === 0) return NONE;
+  return managedPolicies.map((policy) => ({ description: `managed policy ${policy.logicalId}`, document: policy.document }));
 }
 
 /** Both lists in one; one of them itself when the other is empty (this runs for every role). */
@@ -201,13 +202,13 @@ function tagsOf(raw: unknown): ReadonlyMap<string, string> {
 
 function ownInlinePolicies(raw: unknown): readonly PolicySource[] {
   if (!Array.isArray(raw) || raw.length === 0) return NONE;
-  const policies: PolicySource[] = [];
+  let policies: PolicySource[] | undefined;
   for (const policy of raw) {
     if (!isObject(policy)) continue;
-    const description = typeof policy.PolicyName === 'string' ? `inline policy "${policy.PolicyName}"` : `inline policy ${policies.length + 1}`;
-    policies.push({ description, document: policy.PolicyDocument });
+    const description = typeof policy.PolicyName === 'string' ? `inline policy "${policy.PolicyName}"` : `inline policy ${(policies?.length ?? 0) + 1}`;
+    policies = append(policies, { description, document: policy.PolicyDocument });
   }
-  return policies;
+  return policies ?? NONE;
 }
 
 /** The `Allow` statements: the list itself when every statement allows (the usual case, and no copy). */

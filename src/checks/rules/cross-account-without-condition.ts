@@ -1,4 +1,4 @@
-import { NONE } from '../cfn-value';
+import { append, NONE } from '../cfn-value';
 import { narrowsPrincipal, requiresExternalId, requiresMfa } from '../conditions';
 import { PolicyStatement, principalValues } from '../policy-document';
 import { isOtherAccount, parseAwsPrincipal } from '../principals';
@@ -10,8 +10,7 @@ function otherAccountsTrusted(statement: PolicyStatement, deployingAccount: stri
   for (const value of principalValues(statement, 'AWS')) {
     const principal = parseAwsPrincipal(value);
     if (principal.kind !== 'account' || principal.account === undefined || !isOtherAccount(principal.account, deployingAccount)) continue;
-    if (accounts === undefined) accounts = [principal.account];
-    else accounts.push(principal.account);
+    accounts = append(accounts, principal.account);
   }
   return accounts ?? NONE;
 }
