@@ -45,7 +45,7 @@ export function roleChecker(options: EngineOptions = {}): (role: RoleUnderCheck)
   return (role) => {
     const input = { role, limits, deployingAccount: options.deployingAccount };
     const findings: Finding[] = [];
-    let current: EnabledRule;
+    let current: EnabledRule; // the rule running: one report function per role, not one per rule
     const report = (message: string) => findings.push({ ruleId: current.id, severity: current.severity, resource: role.logicalId, message });
     for (current of enabled) current.rule.check(input, report);
     return findings;

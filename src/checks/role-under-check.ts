@@ -128,14 +128,14 @@ function policiesByRole(resources: CfnObject): ReadonlyMap<string, Attachments> 
 /** `AWS::IAM::ManagedPolicy` resources named by `{ Ref }` in `ManagedPolicyArns` and not already attached by `Roles`. */
 function managedPoliciesReferenced(arns: unknown, resources: CfnObject, attached: Attachments): readonly AttachedManagedPolicy[] {
   if (!Array.isArray(arns)) return NONE;
-  const found: AttachedManagedPolicy[] = [];
+  let found: AttachedManagedPolicy[] | undefined;
   for (const arn of arns) {
     const ref = isObject(arn) && typeof arn.Ref === 'string' ? arn.Ref : undefined;
     if (ref === undefined || typeOf(resources[ref]) !== 'AWS::IAM::ManagedPolicy') continue;
     if (attached.managed.some((policy) => policy.logicalId === ref)) continue;
-    found.push({ logicalId: ref, document: propertiesOf(resources[ref]).PolicyDocument });
+    found = append(found, { logicalId: ref, document: propertiesOf(resources[ref]).PolicyDocument });
   }
-  return found;
+  return found ?? NONE;
 }
 
 /** Builds the view of one role that rules read. */
@@ -177,6 +177,7 @@ function unlistedPolicyArns(managedPolicies: readonly AttachedManagedPolicy[], m
   return managedPolicies.filter((policy) => !isReferencedIn(policy.logicalId, managedPolicyArns)).map((policy) => `{{cfn:Ref:${policy.logicalId}}}`);
 }
 
+/** The documents of the attached managed policies, described for messages. */
 function managedPolicySources(managedPolicies: readonly AttachedManagedPolicy[]): readonly PolicySource[] {
   if (managedPolicies.length === 0) return NONE;
   return managedPolicies.map((policy) => ({ description: `managed policy ${policy.logicalId}`, document: policy.document }));
