@@ -1,4 +1,4 @@
-import { CfnObject, intrinsicName, isObject, NONE } from './cfn-value';
+import { append, CfnObject, intrinsicName, isObject, NONE } from './cfn-value';
 import { RoleUnderCheck } from './role-under-check';
 
 /** Tag keys that mark a break-glass role: `break-glass`, `BreakGlass`, `team:break_glass`... */
@@ -47,10 +47,7 @@ function alertsByWatchedRole(resources: CfnObject): Map<string, string[]> {
   for (const ruleId in resources) {
     const resource = resources[ruleId];
     if (!isObject(resource) || resource.Type !== 'AWS::Events::Rule' || !isObject(resource.Properties)) continue;
-    for (const roleId of rolesWatched(resource.Properties.EventPattern)) {
-      const alerts = index.get(roleId);
-      if (alerts) alerts.push(ruleId); else index.set(roleId, [ruleId]);
-    }
+    for (const roleId of rolesWatched(resource.Properties.EventPattern)) index.set(roleId, append(index.get(roleId), ruleId));
   }
   return index;
 }

@@ -26,8 +26,13 @@ function isSpecific(value: string): boolean {
  */
 export function isNarrowingTest(test: ConditionTest): boolean {
   if (!POSITIVE_OPERATOR.test(test.baseOperator)) return false;
-  if (test.ifExists || (test.setOperator !== undefined && FOR_ALL_VALUES.test(test.setOperator))) return false;
+  if (test.ifExists || isForAllValues(test)) return false;
   return test.values.length > 0 && test.values.every(isSpecific);
+}
+
+/** Whether a test uses `ForAllValues` (in any case), which is true when the key is missing or empty. */
+export function isForAllValues(test: ConditionTest): boolean {
+  return test.setOperator !== undefined && FOR_ALL_VALUES.test(test.setOperator);
 }
 
 /** Whether the statement narrows the key. */

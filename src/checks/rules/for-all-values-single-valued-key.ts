@@ -1,3 +1,4 @@
+import { isForAllValues } from '../conditions';
 import { Rule } from '../rule';
 
 /**
@@ -13,7 +14,6 @@ const SINGLE_VALUED_KEYS = new Set([
   'sts:rolesessionname', 'saml:aud', 'saml:sub', 'saml:sub_type', 'saml:iss', 'saml:namequalifier',
 ]);
 
-const FOR_ALL_VALUES = /^ForAllValues$/i;
 const TAG_KEY = /^aws:(principaltag|requesttag|resourcetag)\//;
 const SUBJECT_OR_APP_ID = /:(sub|app_id)$/;
 
@@ -29,7 +29,7 @@ export const ForAllValuesSingleValuedKey: Rule = {
   check({ role }, report) {
     for (const statement of role.allowStatements) {
       for (const test of statement.conditions) {
-        if (test.setOperator === undefined || !FOR_ALL_VALUES.test(test.setOperator) || !isSingleValued(test.key)) continue;
+        if (!isForAllValues(test) || !isSingleValued(test.key)) continue;
         report(`${statement.location} uses ${test.operator} on ${test.keyAsWritten}, which holds one value; ForAllValues is true `
           + `when the key is missing, so requests without it are allowed. Use ${test.baseOperator}${test.ifExists ? 'IfExists' : ''} without ForAllValues.`);
       }
