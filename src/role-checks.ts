@@ -7,10 +7,10 @@ import {
 import { IConstruct } from 'constructs';
 import { acknowledgedRules } from './acknowledgements';
 import { EngineOptions, Finding, roleChecker } from './checks/engine';
-import { eachRoleInTemplate, RoleUnderCheck } from './checks/role-under-check';
+import { eachRoleInTemplate, RoleUnderCheck } from './role-model/role-under-check';
 import { ruleId } from './checks/rule';
 import { ALL_RULES } from './checks/rules';
-import { RoleCheckLimits } from './role-pattern-props';
+import { RoleCheckLimits } from './patterns/role-pattern-props';
 
 /** Options of RoleChecks. */
 export interface RoleChecksProps {

@@ -1,5 +1,5 @@
-import { append, CfnObject, intrinsicName, isObject, NONE } from './cfn-value';
-import { RoleUnderCheck } from './role-under-check';
+import { append, CfnObject, intrinsicName, isObject, NONE } from '../role-model/cfn-value';
+import { RoleUnderCheck } from '../role-model/role-under-check';
 
 /** Tag keys that mark a break-glass role: `break-glass`, `BreakGlass`, `team:break_glass`... */
 const BREAK_GLASS_TAG = /break[-_ ]?glass$/i;

@@ -1,4 +1,4 @@
-import { ConditionTest, PolicyStatement, someTestOnKey } from './policy-document';
+import { ConditionTest, PolicyStatement, someTestOnKey } from '../role-model/policy-document';
 
 /**
  * Operators that narrow a request to the listed values (wildcards allowed in the Like forms), in any case.

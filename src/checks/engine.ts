@@ -1,4 +1,4 @@
-import { CfnTemplate, eachRoleInTemplate, RoleUnderCheck } from './role-under-check';
+import { CfnTemplate, eachRoleInTemplate, RoleUnderCheck } from '../role-model/role-under-check';
 import { DEFAULT_LIMITS, Limits, Rule, ruleId, Severity } from './rule';
 import { ALL_RULES } from './rules';
 

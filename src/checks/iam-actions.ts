@@ -1,4 +1,4 @@
-import { PolicyStatement } from './policy-document';
+import { PolicyStatement } from '../role-model/policy-document';
 
 /** Whether an action pattern from a policy (`iam:Put*`, `*`) matches an action name, as IAM matches them. */
 export function actionMatches(pattern: string, action: string): boolean {

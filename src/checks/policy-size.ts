@@ -1,4 +1,4 @@
-import { isIntrinsicKey, renderString } from './cfn-value';
+import { isIntrinsicKey, renderString } from '../role-model/cfn-value';
 
 /**
  * Typical deployed values of CloudFormation pseudo parameters, used when a policy's size depends on them.

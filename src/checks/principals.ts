@@ -1,4 +1,4 @@
-import { hasPlaceholder, THIS_ACCOUNT } from './cfn-value';
+import { hasPlaceholder, THIS_ACCOUNT } from '../role-model/cfn-value';
 
 /** What an `AWS` principal value names. */
 export interface AwsPrincipal {

@@ -1,8 +1,8 @@
 import { assumeRoleAlerts } from './break-glass';
-import { hasPlaceholder, readable, renderString } from './cfn-value';
-import { ConditionTest, PolicyStatement } from './policy-document';
+import { hasPlaceholder, readable, renderString } from '../role-model/cfn-value';
+import { ConditionTest, PolicyStatement } from '../role-model/policy-document';
 import { parseFederatedPrincipal } from './principals';
-import { RoleUnderCheck } from './role-under-check';
+import { RoleUnderCheck } from '../role-model/role-under-check';
 
 /** What a role trusts, in words a reviewer reads at a glance. */
 export interface RoleSummary {

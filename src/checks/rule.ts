@@ -1,4 +1,4 @@
-import { RoleUnderCheck } from './role-under-check';
+import { RoleUnderCheck } from '../role-model/role-under-check';
 
 /** How bad a finding is: an error fails synthesis; a warning is shown and can be acknowledged with a reason. */
 export type Severity = 'error' | 'warning';

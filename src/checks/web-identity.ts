@@ -1,8 +1,8 @@
-import { hasPlaceholder, NONE } from './cfn-value';
+import { hasPlaceholder, NONE } from '../role-model/cfn-value';
 import { isNarrowingTest } from './conditions';
-import { ConditionTest, PolicyStatement, principalValues } from './policy-document';
+import { ConditionTest, PolicyStatement, principalValues } from '../role-model/policy-document';
 import { FederatedPrincipal, parseFederatedPrincipal, sharedIssuerKind, SharedIssuerKind, WEB_IDENTITY_PROVIDERS } from './principals';
-import { RoleUnderCheck } from './role-under-check';
+import { RoleUnderCheck } from '../role-model/role-under-check';
 
 /** One web identity or OIDC principal in one Allow statement of a trust policy. */
 export interface WebIdentityTrust {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'fs';
 import { extname, join } from 'path';
 import { parseCfnYaml } from './cfn-yaml';
-import { isObject } from '../checks/cfn-value';
-import { CfnTemplate } from '../checks/role-under-check';
+import { isObject } from '../role-model/cfn-value';
+import { CfnTemplate } from '../role-model/role-under-check';
 
 /** A template to check, with where it came from. */
 export interface TemplateFile {

@@ -1,7 +1,7 @@
 import { InputError, loadTemplates, TemplateFile } from './load-templates';
 import { CheckReport, FileFinding, formatJson, formatText } from './report';
 import { roleChecker } from '../checks/engine';
-import { eachRoleInTemplate } from '../checks/role-under-check';
+import { eachRoleInTemplate } from '../role-model/role-under-check';
 
 /** Where the CLI writes. */
 export interface Output {

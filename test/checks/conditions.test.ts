@@ -1,8 +1,8 @@
 import { roleTemplate, trustStatement } from './fixtures';
-import { append, NONE } from '../../src/checks/cfn-value';
+import { append, NONE } from '../../src/role-model/cfn-value';
 import { isNarrowingTest, narrows, requiresMfa } from '../../src/checks/conditions';
 import { checkTemplate } from '../../src/checks/engine';
-import { PolicyStatement, readStatements, someTestOnKey, testsOnKey } from '../../src/checks/policy-document';
+import { PolicyStatement, readStatements, someTestOnKey, testsOnKey } from '../../src/role-model/policy-document';
 
 function statementWith(Condition: unknown): PolicyStatement {
   const [statement] = readStatements({ description: 'test', document: { Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Condition }] } });

@@ -1,4 +1,4 @@
-import { hasPlaceholder, renderString } from '../cfn-value';
+import { hasPlaceholder, renderString } from '../../role-model/cfn-value';
 import { Rule } from '../rule';
 
 /** IAM accepts a MaxSessionDuration from 3,600 to 43,200 seconds (1 to 12 hours). */

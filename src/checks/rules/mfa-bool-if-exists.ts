@@ -1,5 +1,5 @@
 import { isTrue } from '../conditions';
-import { ConditionTest, someTestOnKey } from '../policy-document';
+import { ConditionTest, someTestOnKey } from '../../role-model/policy-document';
 import { Rule } from '../rule';
 
 function isBoolIfExistsTrue(test: ConditionTest): boolean {

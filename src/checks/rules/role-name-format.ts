@@ -1,4 +1,4 @@
-import { hasPlaceholder, renderString } from '../cfn-value';
+import { hasPlaceholder, renderString } from '../../role-model/cfn-value';
 import { Rule } from '../rule';
 
 /** IAM role names: 1-64 characters of letters, digits and `+=,.@_-` (CreateRole API). */

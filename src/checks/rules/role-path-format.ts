@@ -1,4 +1,4 @@
-import { hasPlaceholder, renderString } from '../cfn-value';
+import { hasPlaceholder, renderString } from '../../role-model/cfn-value';
 import { Rule } from '../rule';
 
 /** IAM paths: 1-512 characters from U+0021 to U+007F, starting and ending with `/`. */

@@ -1,5 +1,5 @@
-import { hasPlaceholder } from '../cfn-value';
-import { testsOnKey } from '../policy-document';
+import { hasPlaceholder } from '../../role-model/cfn-value';
+import { testsOnKey } from '../../role-model/policy-document';
 import { Rule } from '../rule';
 
 /** External ids people pick when they do not generate one. */

@@ -1,4 +1,4 @@
-import { readable } from '../cfn-value';
+import { readable } from '../../role-model/cfn-value';
 import { WEB_IDENTITY_PROVIDERS } from '../principals';
 import { Rule } from '../rule';
 import { claimTests, webIdentityTrusts } from '../web-identity';

@@ -1,4 +1,4 @@
-import { readable } from '../cfn-value';
+import { readable } from '../../role-model/cfn-value';
 import { sharedIssuerKind } from '../principals';
 import { Rule } from '../rule';
 import { subjectBreadth, SUBJECT_SHAPES, webIdentityTrusts } from '../web-identity';

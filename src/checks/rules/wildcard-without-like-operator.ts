@@ -1,5 +1,5 @@
-import { withoutPlaceholders } from '../cfn-value';
-import { PolicyStatement } from '../policy-document';
+import { withoutPlaceholders } from '../../role-model/cfn-value';
+import { PolicyStatement } from '../../role-model/policy-document';
 import { Report, Rule } from '../rule';
 
 function hasLiteralWildcard(value: string): boolean {

@@ -1,0 +1,125 @@
+import { CfnResource, Duration, Token, aws_iam as iam } from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
+import { recordAcknowledgement } from '../acknowledgements';
+import { Finding } from '../checks/engine';
+import { RULE_ID_PREFIX } from '../checks/rule';
+import { RoleCheckLimits } from './role-pattern-props';
+import { reportFindings, selfCheckFindings } from './role-self-check';
+
+/** The resources a role's self-check reads besides the role: its policies, and alert rules that watch it. */
+const CHECKED_TYPES = new Set(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::Events::Rule']);
+
+/**
+ * The base of every role pattern: an `iam.Role` that checks itself at synth.
+ *
+ * After every grant, `addToPolicy` and escape-hatch override is in, the role runs the role-check rules over
+ * its own CloudFormation (the role and the policies attached to it through the role). Errors fail synthesis
+ * with the role's path; warnings can be acknowledged with `Validations.of(role).acknowledge({ id, reason })`.
+ */
+export abstract class RolePattern extends iam.Role {
+  private readonly checkLimits?: RoleCheckLimits;
+  private readonly relaxedRules = new Set<string>();
+  private readonly patternWarnings: Finding[] = [];
+  private attachedPolicyConstructs?: IConstruct[];
+
+  /**
+   * @param scope the scope of the role
+   * @param id the id of the role
+   * @param props the `iam.Role` props the pattern built
+   * @param checkLimits limits for the self-check
+   */
+  protected constructor(scope: Construct, id: string, props: iam.RoleProps, checkLimits?: RoleCheckLimits) {
+    super(scope, id, props);
+    this.checkLimits = checkLimits;
+    this.node.addValidation({ validate: () => this.checkSelf() });
+  }
+
+  /**
+   * Attaches an inline policy (`iam.Policy`) to the role; the self-check covers it.
+   * @param policy the policy to attach
+   */
+  public attachInlinePolicy(policy: iam.Policy): void {
+    super.attachInlinePolicy(policy);
+    this.trackPolicy(policy);
+  }
+
+  /**
+   * Attaches a managed policy to the role; when it is a customer managed policy in this app, the
+   * self-check covers its document too.
+   * @param policy the policy to attach
+   */
+  public addManagedPolicy(policy: iam.IManagedPolicy): void {
+    super.addManagedPolicy(policy);
+    if (Construct.isConstruct(policy)) this.trackPolicy(policy);
+  }
+
+  /**
+   * Reports a rule's errors on this role as warnings, for a pattern whose purpose needs what the rule
+   * forbids elsewhere (full administrator access on a break-glass role). The warning must still be
+   * acknowledged with a reason.
+   * @param ruleName the rule's name, e.g. `FullAdministratorAccess`
+   */
+  protected relaxRuleToWarning(ruleName: string): void {
+    this.relaxedRules.add(ruleName);
+  }
+
+  /**
+   * Adds a warning of the pattern's own, reported at synth like the rules' warnings and acknowledgeable the same way.
+   * @param ruleName a name for the warning; its id is `cdk-iam-role-patterns:<ruleName>`
+   * @param message what is questionable, why, and what to do instead
+   */
+  protected warnAtSynth(ruleName: string, message: string): void {
+    this.patternWarnings.push({ ruleId: `${RULE_ID_PREFIX}:${ruleName}`, severity: 'warning', resource: '', message });
+  }
+
+  /**
+   * Warns at synth when the maximum session is over one hour.
+   * @param ruleName the warning's name; its id is `cdk-iam-role-patterns:<ruleName>`
+   * @param why why one hour is the sensible limit for this pattern
+   * @param duration the maximum session the user asked for
+   */
+  protected warnIfSessionOverOneHour(ruleName: string, why: string, duration?: Duration): void {
+    if (duration === undefined || Token.isUnresolved(duration.toSeconds({ integral: false }))) return;
+    if (duration.toSeconds({ integral: false }) <= 3600) return;
+    this.warnAtSynth(ruleName, `the maximum session is ${duration.toHumanString()}, more than 1 hour; ${why}. `
+      + 'Use Duration.hours(1), or acknowledge this warning with the reason.');
+  }
+
+  /**
+   * Records, inside the construct, that a finding of another validator (cdk-nag, cfn-guard) is expected and why.
+   * @param id the validator's finding id, e.g. `AwsSolutions-IAM5[Resource::...]`
+   * @param reason why the finding does not apply
+   */
+  protected acknowledgeForValidators(id: string, reason: string): void {
+    recordAcknowledgement(this, id, reason);
+  }
+
+  private trackPolicy(policy: IConstruct): void {
+    (this.attachedPolicyConstructs ??= []).push(policy);
+  }
+
+  private checkSelf(): string[] {
+    const role = this.node.defaultChild;
+    if (!CfnResource.isCfnResource(role)) return []; // a precreated role (customizeRoles): nothing is synthesized
+    const findings = selfCheckFindings({
+      scope: this,
+      role,
+      policies: this.checkedResources(),
+      limits: this.checkLimits,
+      relaxedRules: this.relaxedRules,
+    });
+    return reportFindings(this, [...findings, ...this.patternWarnings]);
+  }
+
+  /** The checked resources in the role's own subtree and in the policies attached through the role's methods. */
+  private checkedResources(): CfnResource[] {
+    const roots: IConstruct[] = [this, ...(this.attachedPolicyConstructs ?? [])];
+    const found = new Set<CfnResource>();
+    for (const root of roots) {
+      for (const child of root.node.findAll()) {
+        if (CfnResource.isCfnResource(child) && CHECKED_TYPES.has(child.cfnResourceType)) found.add(child);
+      }
+    }
+    return [...found];
+  }
+}
