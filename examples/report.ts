@@ -8,7 +8,7 @@ import { IConstruct } from 'constructs';
 import { acknowledgedRules } from '../src/acknowledgements';
 import { checkRole, Finding } from '../src/checks/engine';
 import { RoleSummary, summarizeRole } from '../src/checks/role-summary';
-import { rolesInTemplate } from '../src/role-model/role-under-check';
+import { rolesInTemplate } from '../src/role-model/model';
 
 /** One role of the report. */
 export interface ReportedRole {

@@ -6,8 +6,11 @@ import {
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { acknowledgedRules } from './acknowledgements';
-import { EngineOptions, Finding, roleChecker } from './checks/engine';
-import { eachRoleInTemplate, RoleUnderCheck } from './role-model/role-under-check';
+import { checkModeledRole, EngineOptions, Finding, roleChecker } from './checks/engine';
+import { RoleModel } from './role-model/model';
+import { nestedStacks } from './role-model/nested-stacks';
+import { RoleUnderCheck } from './role-model/role-under-check';
+import { CfnTemplate, ModelTemplate } from './role-model/template';
 import { ruleId } from './checks/rule';
 import { ALL_RULES } from './checks/rules';
 import { RoleCheckLimits } from './patterns/role-pattern-props';
@@ -96,32 +99,43 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
     };
     const violations: PolicyViolation[] = [];
     const metadata: Record<string, string> = {};
-    for (const templatePath of context.templatePaths) {
-      const template = JSON.parse(readFileSync(templatePath, 'utf8'));
-      for (const role of eachRoleInTemplate(template)) {
-        const construct = roleConstructs.get(roleKey(templatePath, role.logicalId));
-        const acknowledged = construct ? acknowledgedRules(construct) : new Map<string, string>();
-        for (const finding of checkerFor(accountOf(construct))(role)) {
-          const reason = finding.severity === 'warning' ? acknowledged.get(finding.ruleId) : undefined;
-          if (reason !== undefined) {
-            metadata[`acknowledged ${construct?.node.path ?? role.logicalId} ${finding.ruleId}`] = reason;
-          } else {
-            violations.push(this.violation(finding, templatePath));
-          }
+    for (const modeled of appRoleModel(context.templatePaths).roles()) {
+      const templatePath = modeled.template.file;
+      const construct = roleConstructs.get(roleKey(templatePath, modeled.logicalId));
+      const acknowledged = construct ? acknowledgedRules(construct) : new Map<string, string>();
+      for (const finding of checkModeledRole(checkerFor(accountOf(construct) ?? modeled.template.deployingAccount), modeled)) {
+        const reason = finding.severity === 'warning' ? acknowledged.get(finding.ruleId) : undefined;
+        if (reason !== undefined) {
+          metadata[`acknowledged ${construct?.node.path ?? modeled.path} ${finding.ruleId}`] = reason;
+        } else {
+          violations.push(this.violation(finding, templatePath, modeled.logicalId));
         }
       }
     }
     return { success: violations.every((violation) => violation.severity !== 'error'), violations, metadata };
   }
 
-  private violation(finding: Finding, templatePath: string): PolicyViolation {
+  private violation(finding: Finding, templatePath: string, logicalId: string): PolicyViolation {
+    const nested = finding.resource === logicalId ? '' : ` [${finding.resource}]`;
     return {
       ruleName: finding.ruleId,
-      description: finding.message,
+      description: `${finding.message}${nested}`,
       severity: this.warningsAsErrors ? 'error' : finding.severity,
-      violatingResources: [{ resourceLogicalId: finding.resource, templatePath, locations: ['Properties'] }],
+      violatingResources: [{ resourceLogicalId: logicalId, templatePath, locations: ['Properties'] }],
     };
   }
+}
+
+/**
+ * The role model of an app's synthesized templates: every stack's, and every nested stack's (CDK writes
+ * those beside the stacks and names them in the asset manifests), with references across stacks followed.
+ */
+function appRoleModel(templatePaths: readonly string[]): RoleModel {
+  const read = (file: string): CfnTemplate => JSON.parse(readFileSync(file, 'utf8'));
+  const stacks: ModelTemplate[] = templatePaths.map((file) => ({ file, template: read(file) }));
+  const nested = nestedStacks(stacks, read);
+  const nestedFiles = new Set(nested.templates.map((template) => resolve(template.file)));
+  return new RoleModel([...stacks.filter((stack) => !nestedFiles.has(resolve(stack.file))), ...nested.templates]);
 }
 
 /** The key of a role in a template: the template's absolute path and the role's logical id. */

@@ -1,6 +1,9 @@
-import { CfnTemplate, eachRoleInTemplate, RoleUnderCheck } from '../role-model/role-under-check';
+import { ModeledRole, RoleModel } from '../role-model/model';
+import { RoleUnderCheck } from '../role-model/role-under-check';
+import { CfnTemplate } from '../role-model/template';
 import { DEFAULT_LIMITS, Limits, Rule, ruleId, Severity } from './rule';
 import { ALL_RULES } from './rules';
+import { mergeVariantFindings } from './variant-findings';
 
 /** How to run the rules. Every field is optional; the defaults are IAM's own limits and every rule on. */
 export interface EngineOptions {
@@ -83,11 +86,24 @@ export function checkRole(role: RoleUnderCheck, options: EngineOptions = {}): Fi
   return roleChecker(options)(role);
 }
 
-/** Runs every enabled rule over every `AWS::IAM::Role` in a template. */
+/**
+ * Checks a role of the role model: every variant (one per combination of the conditions its `Fn::If`s
+ * test), each finding once, with the conditions under which it holds when it does not hold always. The
+ * finding's resource is the role's path (its logical id, behind the nested stacks that deploy it).
+ */
+export function checkModeledRole(check: (role: RoleUnderCheck) => Finding[], modeled: ModeledRole): Finding[] {
+  const findings = mergeVariantFindings(modeled.variants, modeled.variants.map((variant) => check(variant.role)));
+  if (modeled.path === modeled.logicalId) return findings;
+  return findings.map((finding) => ({ ...finding, resource: modeled.path }));
+}
+
+/** Runs every enabled rule over every role in a template, as the role model reads them. */
 export function checkTemplate(template: CfnTemplate, options: EngineOptions = {}): Finding[] {
   const check = roleChecker(options);
   const findings: Finding[] = [];
-  for (const role of eachRoleInTemplate(template)) findings.push(...check(role));
+  for (const modeled of new RoleModel([{ file: 'template', template, deployingAccount: options.deployingAccount }]).roles()) {
+    findings.push(...checkModeledRole(check, modeled));
+  }
   return findings;
 }
 

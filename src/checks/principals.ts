@@ -1,4 +1,8 @@
 import { hasPlaceholder, THIS_ACCOUNT } from '../role-model/cfn-value';
+import { FederatedPrincipal } from '../role-model/federated-provider';
+
+export type { FederatedPrincipal } from '../role-model/federated-provider';
+export { issuerFromUrl } from '../role-model/federated-provider';
 
 /** What an `AWS` principal value names. */
 export interface AwsPrincipal {
@@ -47,18 +51,6 @@ export const WEB_IDENTITY_PROVIDERS: ReadonlyMap<string, { readonly audienceKeys
   ['www.amazon.com', { name: 'Login with Amazon', audienceKeys: ['www.amazon.com:app_id'] }],
 ]);
 
-/** What a `Federated` principal value names. */
-export interface FederatedPrincipal {
-  /** `saml` provider ARN, `oidc` provider ARN, a named `web-identity` provider, or `unknown`. */
-  readonly kind: 'saml' | 'oidc' | 'web-identity' | 'unknown';
-  /**
-   * For `oidc`: the issuer as IAM writes it in condition keys (host and path, no scheme), when known.
-   * For `web-identity`: the provider name (`accounts.google.com`).
-   */
-  readonly issuer?: string;
-  readonly value: string;
-}
-
 /**
  * Reads a `Federated` principal value. `describeReference` tells what a placeholder such as
  * `{{cfn:Ref:GitHubProvider}}` refers to when the provider is defined in the same template.
@@ -74,11 +66,6 @@ export function parseFederatedPrincipal(
     return { kind: provider[2] === 'saml-provider' ? 'saml' : 'oidc', issuer, value };
   }
   return describeReference?.(value) ?? { kind: 'unknown', value };
-}
-
-/** The issuer of a provider URL, as IAM writes it in condition keys: `https://host/path/` becomes `host/path`. */
-export function issuerFromUrl(url: string): string {
-  return url.replace(/^https:\/\//i, '').replace(/\/+$/, '');
 }
 
 /** The CI and workload issuers whose tokens any customer of theirs can mint, so `sub` must be narrowed. */

@@ -1,16 +1,18 @@
 import { existsSync, readFileSync, statSync } from 'fs';
 import { extname, join } from 'path';
 import { parseCfnYaml } from './cfn-yaml';
-import { isObject } from '../role-model/cfn-value';
-import { CfnTemplate } from '../role-model/role-under-check';
+import { isObject, MAX_NESTING, nestsDeeperThan } from '../role-model/cfn-value';
+import { CfnTemplate, ModelTemplate } from '../role-model/template';
 
 /** A template to check, with where it came from. */
-export interface TemplateFile {
+export interface TemplateFile extends ModelTemplate {
   /** The file's path as the user will recognise it. */
   readonly file: string;
   readonly template: CfnTemplate;
   /** The account of the stack, when a cloud assembly names one. */
   readonly deployingAccount?: string;
+  /** What the reader could not read exactly (tags that are not CloudFormation's). */
+  readonly notes?: readonly string[];
 }
 
 /** A file that cannot be read or parsed, or a directory that is not a cloud assembly. */
@@ -36,19 +38,27 @@ export function loadTemplateFile(file: string, deployingAccount?: string): Templ
   } catch (error) {
     throw new InputError(file, `cannot be read: ${(error as Error).message}`);
   }
-  const template = parseTemplate(file, text);
+  const { value: template, notes } = parseTemplate(file, text);
+  if (nestsDeeperThan(template, MAX_NESTING)) {
+    throw new InputError(file, `nests values more than ${MAX_NESTING} levels deep (or its YAML aliases refer to themselves); no CloudFormation template does`);
+  }
   if (!isObject(template)) throw new InputError(file, 'is not a CloudFormation template: expected an object with Resources');
   if (template.Resources !== undefined && !isObject(template.Resources)) {
     throw new InputError(file, 'is not a CloudFormation template: Resources must be an object');
   }
-  return { file, template: template as CfnTemplate, deployingAccount };
+  return { file, template: template as CfnTemplate, deployingAccount, notes };
 }
 
-function parseTemplate(file: string, text: string): unknown {
+/** Reads a template file for the role model (a nested stack's), as the CLI reads any. */
+export function readTemplate(file: string): CfnTemplate {
+  return loadTemplateFile(file).template;
+}
+
+function parseTemplate(file: string, text: string): { value: unknown; notes?: readonly string[] } {
   const yaml = ['.yaml', '.yml'].includes(extname(file).toLowerCase());
   try {
     if (yaml) return parseCfnYaml(text);
-    return JSON.parse(text);
+    return { value: JSON.parse(text) };
   } catch (error) {
     const format = yaml ? 'YAML' : 'JSON';
     if (!yaml && !text.trimStart().startsWith('{')) {
@@ -58,6 +68,7 @@ function parseTemplate(file: string, text: string): unknown {
         // report the JSON error below
       }
     }
+    if (error instanceof RangeError) throw new InputError(file, 'nests values too deep to read; no CloudFormation template does');
     throw new InputError(file, `is not valid ${format}: ${(error as Error).message}`);
   }
 }

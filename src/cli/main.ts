@@ -1,7 +1,9 @@
-import { InputError, loadTemplates, TemplateFile } from './load-templates';
-import { CheckReport, FileFinding, formatJson, formatText } from './report';
-import { roleChecker } from '../checks/engine';
-import { eachRoleInTemplate } from '../role-model/role-under-check';
+import { InputError, loadTemplates, readTemplate, TemplateFile } from './load-templates';
+import { CheckReport, FileFinding, formatJson, formatNotes, formatText, ReportNote } from './report';
+import { checkModeledRole, Finding, roleChecker } from '../checks/engine';
+import { RoleModel } from '../role-model/model';
+import { nestedStacks } from '../role-model/nested-stacks';
+import { RoleUnderCheck } from '../role-model/role-under-check';
 
 /** Where the CLI writes. */
 export interface Output {
@@ -34,6 +36,7 @@ export function main(argv: string[], output: Output): number {
   try {
     const options = parseArguments(argv);
     const report = check(loadTemplates(options.paths), options);
+    if (report.notes.length > 0) output.stderr(formatNotes(report.notes));
     output.stdout(options.format === 'json' ? formatJson(report) : formatText(report));
     return report.summary.errors > 0 ? 1 : 0;
   } catch (error) {
@@ -45,7 +48,9 @@ export function main(argv: string[], output: Output): number {
       output.stderr(`cdk-iam-role-patterns: ${error.message}`);
       return 2;
     }
-    throw error;
+    // A failure of the tool is never exit 1, which means "an error finding".
+    output.stderr(`cdk-iam-role-patterns: could not check ${argv.slice(1).filter((arg) => !arg.startsWith('-')).join(', ')}: ${oneLine(error)}`);
+    return 2;
   }
 }
 
@@ -87,18 +92,38 @@ function positiveInteger(flag: string, text: string): number {
   return number;
 }
 
-/** Runs the rules over every role of every template. */
+/** Runs the rules over every role of every template, nested stacks' included, as the role model reads them. */
 export function check(templates: TemplateFile[], options: Pick<Options, 'trustPolicyMaxChars' | 'managedPoliciesPerRole'>): CheckReport {
   const limits = { trustPolicyMaxChars: options.trustPolicyMaxChars, managedPoliciesPerRole: options.managedPoliciesPerRole };
+  const nested = nestedStacks(templates, readTemplate);
+  const model = new RoleModel([...templates, ...nested.templates]);
+  const checkers = new Map<string | undefined, (role: RoleUnderCheck) => Finding[]>();
   const findings: FileFinding[] = [];
   let roles = 0;
-  for (const { file, template, deployingAccount } of templates) {
-    const checker = roleChecker({ limits, deployingAccount });
-    for (const role of eachRoleInTemplate(template)) {
-      roles++;
-      for (const finding of checker(role)) findings.push({ ...finding, file });
-    }
+  for (const modeled of model.roles()) {
+    const account = modeled.template.deployingAccount;
+    let checker = checkers.get(account);
+    if (!checker) checkers.set(account, checker = roleChecker({ limits, deployingAccount: account }));
+    roles++;
+    for (const finding of checkModeledRole(checker, modeled)) findings.push({ ...finding, file: modeled.template.file });
   }
+  const notes: ReportNote[] = [
+    ...templates.flatMap(({ file, notes: fileNotes }) => (fileNotes ?? []).map((message) => ({ file, message }))),
+    ...nested.notFound,
+    ...model.notes,
+  ];
   const errors = findings.filter((finding) => finding.severity === 'error').length;
-  return { findings, summary: { files: templates.length, roles, errors, warnings: findings.length - errors } };
+  const files = templates.length + nested.templates.length;
+  const unresolvedAttachments = model.unresolvedAttachments;
+  return {
+    findings,
+    notes,
+    unresolvedAttachments,
+    summary: { files, roles, errors, warnings: findings.length - errors, unresolvedAttachments: unresolvedAttachments.length },
+  };
+}
+
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}` : String(error);
+  return message.split('\n')[0];
 }

@@ -1,23 +1,40 @@
 import { Finding } from '../checks/engine';
+import { UnresolvedAttachment } from '../role-model/model';
 
 /** A finding with the file it is in. */
 export interface FileFinding extends Finding {
   readonly file: string;
 }
 
+/** Something a template holds that was not checked, in words. */
+export interface ReportNote {
+  readonly file: string;
+  readonly message: string;
+}
+
 /** What the CLI found. */
 export interface CheckReport {
   readonly findings: FileFinding[];
-  readonly summary: { readonly files: number; readonly roles: number; readonly errors: number; readonly warnings: number };
+  /** Parts of the templates that were not checked: other transforms, unknown tags, nested templates not found. */
+  readonly notes: readonly ReportNote[];
+  /** Policies that name a role that is in none of the templates read. */
+  readonly unresolvedAttachments: readonly UnresolvedAttachment[];
+  readonly summary: {
+    readonly files: number;
+    readonly roles: number;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly unresolvedAttachments: number;
+  };
 }
 
 /** The report as one JSON object. */
 export function formatJson(report: CheckReport): string {
   const findings = report.findings.map(({ ruleId, severity, file, resource, message }) => ({ ruleId, severity, file, resource, message }));
-  return JSON.stringify({ findings, summary: report.summary }, undefined, 2);
+  return JSON.stringify({ findings, notes: report.notes, unresolvedAttachments: report.unresolvedAttachments, summary: report.summary }, undefined, 2);
 }
 
-/** The report as text: findings grouped by file and role, one line each, then a summary line. */
+/** The report as text: findings grouped by file and role, one line each, then unresolved attachments and a summary line. */
 export function formatText(report: CheckReport): string {
   const lines: string[] = [];
   let file: string | undefined;
@@ -34,9 +51,19 @@ export function formatText(report: CheckReport): string {
     }
     lines.push(`    ${finding.severity.padEnd(7)} ${finding.ruleId}  ${finding.message}`);
   }
-  const { files, roles, errors, warnings } = report.summary;
-  lines.push(`${plural(files, 'file')}, ${plural(roles, 'role')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+  for (const unresolved of report.unresolvedAttachments) {
+    lines.push(`${unresolved.file}: ${unresolved.resource} ${unresolved.property} names the role ${unresolved.reference}, `
+      + 'which is in none of the templates checked: its permissions were not checked on any role');
+  }
+  const { files, roles, errors, warnings, unresolvedAttachments } = report.summary;
+  const unresolved = unresolvedAttachments > 0 ? `, ${plural(unresolvedAttachments, 'unresolved attachment')}` : '';
+  lines.push(`${plural(files, 'file')}, ${plural(roles, 'role')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${unresolved}`);
   return lines.join('\n');
+}
+
+/** The notes, one line each, for standard error. */
+export function formatNotes(notes: readonly ReportNote[]): string {
+  return notes.map((note) => `note: ${note.file}: ${note.message}`).join('\n');
 }
 
 function plural(count: number, word: string): string {

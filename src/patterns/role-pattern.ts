@@ -1,26 +1,22 @@
 import { CfnResource, Duration, Token, aws_iam as iam } from 'aws-cdk-lib';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import { recordAcknowledgement } from '../acknowledgements';
 import { Finding } from '../checks/engine';
 import { RULE_ID_PREFIX } from '../checks/rule';
 import { RoleCheckLimits } from './role-pattern-props';
-import { reportFindings, selfCheckFindings } from './role-self-check';
-
-/** The resources a role's self-check reads besides the role: its policies, and alert rules that watch it. */
-const CHECKED_TYPES = new Set(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::Events::Rule']);
+import { registerPatternRole, reportFindings, selfCheckFindings } from './role-self-check';
 
 /**
  * The base of every role pattern: an `iam.Role` that checks itself at synth.
  *
  * After every grant, `addToPolicy` and escape-hatch override is in, the role runs the role-check rules over
- * its own CloudFormation (the role and the policies attached to it through the role). Errors fail synthesis
+ * its own CloudFormation as the role model reads it: the role and every policy in its stack that reaches it. Errors fail synthesis
  * with the role's path; warnings can be acknowledged with `Validations.of(role).acknowledge({ id, reason })`.
  */
 export abstract class RolePattern extends iam.Role {
   private readonly checkLimits?: RoleCheckLimits;
   private readonly relaxedRules = new Set<string>();
   private readonly patternWarnings: Finding[] = [];
-  private attachedPolicyConstructs?: IConstruct[];
 
   /**
    * @param scope the scope of the role
@@ -32,25 +28,8 @@ export abstract class RolePattern extends iam.Role {
     super(scope, id, props);
     this.checkLimits = checkLimits;
     this.node.addValidation({ validate: () => this.checkSelf() });
-  }
-
-  /**
-   * Attaches an inline policy (`iam.Policy`) to the role; the self-check covers it.
-   * @param policy the policy to attach
-   */
-  public attachInlinePolicy(policy: iam.Policy): void {
-    super.attachInlinePolicy(policy);
-    this.trackPolicy(policy);
-  }
-
-  /**
-   * Attaches a managed policy to the role; when it is a customer managed policy in this app, the
-   * self-check covers its document too.
-   * @param policy the policy to attach
-   */
-  public addManagedPolicy(policy: iam.IManagedPolicy): void {
-    super.addManagedPolicy(policy);
-    if (Construct.isConstruct(policy)) this.trackPolicy(policy);
+    const role = this.node.defaultChild;
+    if (CfnResource.isCfnResource(role)) registerPatternRole(role);
   }
 
   /**
@@ -94,32 +73,10 @@ export abstract class RolePattern extends iam.Role {
     recordAcknowledgement(this, id, reason);
   }
 
-  private trackPolicy(policy: IConstruct): void {
-    (this.attachedPolicyConstructs ??= []).push(policy);
-  }
-
   private checkSelf(): string[] {
     const role = this.node.defaultChild;
     if (!CfnResource.isCfnResource(role)) return []; // a precreated role (customizeRoles): nothing is synthesized
-    const findings = selfCheckFindings({
-      scope: this,
-      role,
-      policies: this.checkedResources(),
-      limits: this.checkLimits,
-      relaxedRules: this.relaxedRules,
-    });
+    const findings = selfCheckFindings({ scope: this, role, limits: this.checkLimits, relaxedRules: this.relaxedRules });
     return reportFindings(this, [...findings, ...this.patternWarnings]);
-  }
-
-  /** The checked resources in the role's own subtree and in the policies attached through the role's methods. */
-  private checkedResources(): CfnResource[] {
-    const roots: IConstruct[] = [this, ...(this.attachedPolicyConstructs ?? [])];
-    const found = new Set<CfnResource>();
-    for (const root of roots) {
-      for (const child of root.node.findAll()) {
-        if (CfnResource.isCfnResource(child) && CHECKED_TYPES.has(child.cfnResourceType)) found.add(child);
-      }
-    }
-    return [...found];
   }
 }

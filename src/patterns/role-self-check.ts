@@ -1,8 +1,9 @@
-import { CfnResource, Stack, Token, Validations } from 'aws-cdk-lib';
+import { CfnCondition, CfnElement, CfnResource, Stack, Token, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { acknowledgedRules } from '../acknowledgements';
-import { checkTemplate, EngineOptions, Finding } from '../checks/engine';
+import { checkModeledRole, EngineOptions, Finding, roleChecker } from '../checks/engine';
 import { RoleCheckLimits } from './role-pattern-props';
+import { ModeledRole, RoleModel } from '../role-model/model';
 
 /**
  * Renders CloudFormation resources the way the stack will write them: with escape-hatch overrides applied
@@ -10,27 +11,43 @@ import { RoleCheckLimits } from './role-pattern-props';
  * `_toCloudFormation` the stack calls when it synthesizes its template, and keeps each rendering for that
  * synthesis (see `keepForSynthesis`), so a role is rendered once per synth.
  */
-export function renderResources(stack: Stack, resources: CfnResource[]): Array<Record<string, unknown>> {
-  for (const resource of resources) kept.delete(resource); // render afresh: the construct may have changed since an earlier synth
+export function renderResources(stack: Stack, elements: CfnElement[]): RenderedTemplate {
+  for (const element of elements) kept.delete(element); // render afresh: the construct may have changed since an earlier synth
   // One resolve call for all of them: CDK records a performance measure for each outermost Stack.resolve call.
-  const fragments = stack.resolve(resources.map((resource) => cfnElement(resource)._toCloudFormation())) as
-    Array<{ Resources?: Record<string, unknown> }>;
-  return fragments.map((fragment, i) => {
-    keepForSynthesis(resources[i], fragment);
-    return fragment.Resources ?? {};
+  const fragments = stack.resolve(elements.map((element) => cfnElement(element)._toCloudFormation())) as TemplateFragment[];
+  const template = { Resources: {} as Record<string, unknown>, Conditions: {} as Record<string, unknown> };
+  const logicalIds = new Map<CfnElement, string>();
+  fragments.forEach((fragment, i) => {
+    keepForSynthesis(elements[i], fragment);
+    for (const logicalId in fragment.Resources) logicalIds.set(elements[i], logicalId);
+    Object.assign(template.Resources, fragment.Resources);
+    Object.assign(template.Conditions, fragment.Conditions);
   });
+  return { template, logicalIds };
+}
+
+/** Elements rendered together: the template part they make, and each resource's logical id in it. */
+export interface RenderedTemplate {
+  readonly template: TemplateFragment;
+  readonly logicalIds: ReadonlyMap<CfnElement, string>;
+}
+
+/** The part of a template that some elements render. */
+export interface TemplateFragment {
+  readonly Resources?: Record<string, unknown>;
+  readonly Conditions?: Record<string, unknown>;
 }
 
 interface CfnElementInternals {
   _toCloudFormation(): object;
 }
 
-function cfnElement(resource: CfnResource): CfnElementInternals {
-  return resource as unknown as CfnElementInternals;
+function cfnElement(element: CfnElement): CfnElementInternals {
+  return element as unknown as CfnElementInternals;
 }
 
 /** Renderings made during validation, each waiting for the one synthesis that follows it in the same `synth()`. */
-const kept = new Map<CfnResource, object>();
+const kept = new Map<CfnElement, object>();
 let clearingScheduled = false;
 
 /**
@@ -43,7 +60,7 @@ let clearingScheduled = false;
  * the same synchronous call after a failed validation would hand the first call's rendering to CDK's search
  * for cross-stack references, which then misses references added in between.)
  */
-function keepForSynthesis(resource: CfnResource, fragment: object): void {
+function keepForSynthesis(resource: CfnElement, fragment: object): void {
   const element = cfnElement(resource);
   if (!Object.prototype.hasOwnProperty.call(element, '_toCloudFormation')) {
     const render = element._toCloudFormation;
@@ -69,14 +86,66 @@ export interface SelfCheckInput {
   readonly scope: IConstruct;
   /** The role's CfnRole. */
   readonly role: CfnResource;
-  /** The resources checked with it: its policies (`AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`) and alert rules. */
-  readonly policies: CfnResource[];
   readonly limits?: RoleCheckLimits;
   /** Rules whose errors this pattern reports as warnings. */
   readonly relaxedRules: ReadonlySet<string>;
 }
 
-/** Runs the engine over one role's own resources, exactly as the template will hold them. */
+/**
+ * The types of resource that reach a role from elsewhere in its stack: policies attached by any route, and the
+ * alert rules that watch a break-glass role.
+ */
+const STACK_TYPES: ReadonlySet<string> = new Set(['AWS::IAM::Policy', 'AWS::IAM::RolePolicy', 'AWS::IAM::ManagedPolicy', 'AWS::Events::Rule']);
+
+/** The role patterns of each stack, and the role model of its last validation. */
+const patternRoles = new WeakMap<Stack, Set<CfnResource>>();
+const stackModels = new WeakMap<Stack, ReadonlyMap<CfnElement, ModeledRole>>();
+
+/**
+ * Registers a pattern's role with its stack, so the stack's role model covers it. The stack forgets its model
+ * at the start of each validation (CDK validates a stack before its children), so each synth reads the
+ * constructs as they are then.
+ */
+export function registerPatternRole(role: CfnResource): void {
+  const stack = Stack.of(role);
+  let roles = patternRoles.get(stack);
+  if (!roles) {
+    patternRoles.set(stack, roles = new Set());
+    stack.node.addValidation({ validate: () => { stackModels.delete(stack); return []; } });
+  }
+  roles.add(role);
+}
+
+/**
+ * The role model of a stack's pattern roles, built once per validation: the roles, and every policy, alert
+ * rule and condition of the stack rendered as the template will hold them, so a role sees what RoleChecks and
+ * the CLI see of it in its stack (a `CfnRolePolicy`, a `CfnPolicy` naming it, a `ManagedPolicy` with
+ * `roles: [role]`, a `fromRoleArn` or `fromRoleName` attachment).
+ */
+function stackModel(stack: Stack): ReadonlyMap<CfnElement, ModeledRole> {
+  let model = stackModels.get(stack);
+  if (model) return model;
+  const elements: CfnElement[] = [...patternRoles.get(stack) ?? []];
+  for (const child of stack.node.findAll()) {
+    if (CfnElement.isCfnElement(child) && Stack.of(child) === stack
+      && (child instanceof CfnCondition || CfnResource.isCfnResource(child) && STACK_TYPES.has(child.cfnResourceType))) {
+      elements.push(child);
+    }
+  }
+  const { template, logicalIds } = renderResources(stack, elements);
+  const deployingAccount = Token.isUnresolved(stack.account) ? undefined : stack.account;
+  const byLogicalId = new Map<string, ModeledRole>();
+  for (const modeled of new RoleModel([{ file: stack.templateFile, template, deployingAccount }]).roles()) byLogicalId.set(modeled.logicalId, modeled);
+  const byRole = new Map<CfnElement, ModeledRole>();
+  for (const role of patternRoles.get(stack) ?? []) {
+    const modeled = byLogicalId.get(logicalIds.get(role) ?? '');
+    if (modeled) byRole.set(role, modeled);
+  }
+  stackModels.set(stack, model = byRole);
+  return model;
+}
+
+/** Runs the engine over one role as the stack's role model reads it: with everything that reaches it in its stack. */
 export function selfCheckFindings(input: SelfCheckInput): Finding[] {
   const stack = Stack.of(input.role);
   const severityOverrides: Record<string, 'warning'> = {};
@@ -86,10 +155,8 @@ export function selfCheckFindings(input: SelfCheckInput): Finding[] {
     deployingAccount: Token.isUnresolved(stack.account) ? undefined : stack.account,
     severityOverrides,
   };
-  const [role, ...policies] = renderResources(stack, [input.role, ...input.policies]);
-  const logicalId = Object.keys(role)[0];
-  const resources = Object.assign({}, role, ...policies) as Record<string, unknown>;
-  return checkTemplate({ Resources: resources }, options).filter((finding) => finding.resource === logicalId);
+  const modeled = stackModel(stack).get(input.role);
+  return modeled ? checkModeledRole(roleChecker(options), modeled) : [];
 }
 
 /**

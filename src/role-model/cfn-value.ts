@@ -160,3 +160,21 @@ function renderSub(arg: unknown): string {
     return `{{cfn:Ref:${name}}}`;
   });
 }
+
+/**
+ * Whether a parsed value nests objects and lists more than `max` levels deep, measured without recursion
+ * (so a hostile input cannot exhaust the stack here; the checks that read it recurse).
+ */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= max) return true;
+    for (const key in current) stack.push([(current as Record<string, unknown>)[key], depth + 1]);
+  }
+  return false;
+}
+
+/** How deep a template or policy document may nest: real ones stay far below (CDK's are about 15 levels). */
+export const MAX_NESTING = 256;

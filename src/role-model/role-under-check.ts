@@ -1,27 +1,34 @@
-import { append, CfnObject, intrinsicName, isObject, NONE, renderList, renderString } from './cfn-value';
+import { append, CfnObject, isObject, NONE, renderList, renderString } from './cfn-value';
+import { FederatedDescriber } from './federated-provider';
 import { isAllow, PolicySource, PolicyStatement, readStatements } from './policy-document';
-import { FederatedPrincipal, issuerFromUrl } from '../checks/principals';
 
-/** A CloudFormation template, as far as the checks read it. */
-export interface CfnTemplate {
-  readonly Resources?: { readonly [logicalId: string]: unknown };
-}
+export type { CfnTemplate } from './template';
 
 /** A customer managed policy (`AWS::IAM::ManagedPolicy`) attached to the role. */
 export interface AttachedManagedPolicy {
   readonly logicalId: string;
   readonly document: unknown;
+  /** How the policy is named in messages, when not `managed policy <logicalId>` (another stack's policy). */
+  readonly description?: string;
 }
 
-/** Everything the rules read about one role: its own properties and the policies attached to it. */
+/** Something the role model could not read about a role, reported by the rule of the same name. */
+export interface ModelWarning {
+  /** The rule that reports it: `UnreadablePolicyDocument` or `ConditionCombinationsLimited`. */
+  readonly rule: 'UnreadablePolicyDocument' | 'ConditionCombinationsLimited';
+  /** What could not be read and why, for the finding's message. */
+  readonly message: string;
+}
+
+/** Everything the rules read about one role as IAM will see it: its own properties and every policy that reaches it. */
 export interface RoleUnderCheck {
   /** The role's logical id in its template. */
   readonly logicalId: string;
-  /** The role's `Properties`, as in the template. */
+  /** The role's `Properties` as deployed: `Fn::If` branches chosen, policy documents written as JSON strings parsed. */
   readonly properties: CfnObject;
   /** Statements of `AssumeRolePolicyDocument`. */
   readonly trustStatements: readonly PolicyStatement[];
-  /** Statements of every permission policy: inline, `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy`. */
+  /** Statements of every permission policy: inline, `AWS::IAM::Policy`, `AWS::IAM::RolePolicy` and `AWS::IAM::ManagedPolicy`. */
   readonly permissionStatements: readonly PolicyStatement[];
   /** The `Allow` statements of the trust policy (read once; most rules look at nothing else). */
   readonly trustAllowStatements: readonly PolicyStatement[];
@@ -29,9 +36,9 @@ export interface RoleUnderCheck {
   readonly permissionAllowStatements: readonly PolicyStatement[];
   /** Every `Allow` statement, trust policy first. */
   readonly allowStatements: readonly PolicyStatement[];
-  /** Inline policies (the role's `Policies` plus `AWS::IAM::Policy` resources attached to it). */
+  /** Inline policies: the role's `Policies`, and `AWS::IAM::Policy` and `AWS::IAM::RolePolicy` resources attached to it. */
   readonly inlinePolicies: readonly PolicySource[];
-  /** Customer managed policies defined in the same template and attached to the role. */
+  /** Customer managed policies defined in the templates read and attached to the role. */
   readonly managedPolicies: readonly AttachedManagedPolicy[];
   /** Every managed policy ARN attached: `ManagedPolicyArns` plus attached `AWS::IAM::ManagedPolicy` resources. */
   readonly managedPolicyArns: readonly string[];
@@ -39,115 +46,38 @@ export interface RoleUnderCheck {
    * Tells what a placeholder such as `{{cfn:Ref:GitHubProvider}}` in a `Federated` principal is, when the
    * provider is defined in the same template.
    */
-  readonly describeFederated?: (placeholder: string) => FederatedPrincipal | undefined;
+  readonly describeFederated?: FederatedDescriber;
   /** The role's tags, key to rendered value. */
   readonly tags: ReadonlyMap<string, string>;
   /** Every resource of the template the role is in, for rules that look beyond the role (its alert rule). */
   readonly templateResources: CfnObject;
+  /** What the role model could not read about this role. */
+  readonly modelWarnings: readonly ModelWarning[];
 }
 
-interface TemplateResource {
-  readonly Type?: unknown;
-  readonly Properties?: unknown;
-}
-
-/** Finds every `AWS::IAM::Role` in a template with the policies attached to it, in one pass over the template. */
-export function rolesInTemplate(template: CfnTemplate): RoleUnderCheck[] {
-  return [...eachRoleInTemplate(template)];
-}
-
-/**
- * Yields the view of each `AWS::IAM::Role` in a template, one at a time: a caller that checks each role and
- * lets it go keeps only one role's view alive, so checking thousands of roles leaves short-lived garbage only.
- */
-export function* eachRoleInTemplate(template: CfnTemplate): Generator<RoleUnderCheck> {
-  const resources = isObject(template) && isObject(template.Resources) ? template.Resources : {};
-  const attachments = policiesByRole(resources);
-  const describeFederated = federatedDescriber(resources);
-  for (const logicalId in resources) {
-    const resource = resources[logicalId];
-    if (typeOf(resource) !== 'AWS::IAM::Role') continue;
-    const properties = propertiesOf(resource);
-    const attached = attachments.get(logicalId) ?? NOTHING_ATTACHED;
-    const managed = concat(attached.managed, managedPoliciesReferenced(properties.ManagedPolicyArns, resources, attached));
-    yield roleUnderCheck(logicalId, properties, { inline: attached.inline, managed }, describeFederated, resources);
-  }
-}
-
-const PROVIDER_REFERENCE = /^\{\{cfn:(?:Ref:([^}.]+)|GetAtt:([^}.]+)\.Arn)\}\}$/;
-
-/** Describes a reference to an identity provider defined in the template, from its type and URL. */
-function federatedDescriber(resources: CfnObject): (placeholder: string) => FederatedPrincipal | undefined {
-  return (placeholder) => {
-    const match = PROVIDER_REFERENCE.exec(placeholder);
-    const logicalId = match ? match[1] ?? match[2] : undefined;
-    if (logicalId === undefined) return undefined;
-    const type = typeOf(resources[logicalId]);
-    if (type === 'AWS::IAM::SAMLProvider') return { kind: 'saml', value: placeholder };
-    if (type !== 'AWS::IAM::OIDCProvider' && type !== 'Custom::AWSCDKOpenIdConnectProvider') return undefined;
-    const url = propertiesOf(resources[logicalId]).Url;
-    const issuer = typeof url === 'string' ? issuerFromUrl(url) : undefined;
-    return { kind: 'oidc', issuer, value: placeholder };
-  };
-}
-
-interface Attachments {
+/** The policies that reach a role from outside its own properties. */
+export interface Attachments {
+  /** `AWS::IAM::Policy` and `AWS::IAM::RolePolicy` documents. */
   readonly inline: readonly PolicySource[];
+  /** Customer managed policies attached by `Roles` or named in `ManagedPolicyArns`. */
   readonly managed: readonly AttachedManagedPolicy[];
 }
 
-const NOTHING_ATTACHED: Attachments = { inline: NONE, managed: NONE };
-
-/** Indexes `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy` resources by the role logical ids in their `Roles`. */
-function policiesByRole(resources: CfnObject): ReadonlyMap<string, Attachments> {
-  const index = new Map<string, { inline: PolicySource[]; managed: AttachedManagedPolicy[] }>();
-  const entry = (roleId: string) => {
-    let found = index.get(roleId);
-    if (!found) {
-      found = { inline: [], managed: [] };
-      index.set(roleId, found);
-    }
-    return found;
-  };
-  for (const logicalId in resources) {
-    const resource = resources[logicalId];
-    const type = typeOf(resource);
-    if (type !== 'AWS::IAM::Policy' && type !== 'AWS::IAM::ManagedPolicy') continue;
-    const properties = propertiesOf(resource);
-    for (const roleId of referencedRoles(properties.Roles)) {
-      if (type === 'AWS::IAM::Policy') {
-        entry(roleId).inline.push({ description: `policy ${logicalId}`, document: properties.PolicyDocument });
-      } else {
-        entry(roleId).managed.push({ logicalId, document: properties.PolicyDocument });
-      }
-    }
-  }
-  return index;
+/** What else a role's view is built with; every field may be left out. */
+export interface RoleContext {
+  readonly attached?: Attachments;
+  readonly describeFederated?: FederatedDescriber;
+  readonly templateResources?: CfnObject;
+  readonly modelWarnings?: readonly ModelWarning[];
 }
 
-/** `AWS::IAM::ManagedPolicy` resources named by `{ Ref }` in `ManagedPolicyArns` and not already attached by `Roles`. */
-function managedPoliciesReferenced(arns: unknown, resources: CfnObject, attached: Attachments): readonly AttachedManagedPolicy[] {
-  if (!Array.isArray(arns)) return NONE;
-  let found: AttachedManagedPolicy[] | undefined;
-  for (const arn of arns) {
-    const ref = isObject(arn) && typeof arn.Ref === 'string' ? arn.Ref : undefined;
-    if (ref === undefined || typeOf(resources[ref]) !== 'AWS::IAM::ManagedPolicy') continue;
-    if (attached.managed.some((policy) => policy.logicalId === ref)) continue;
-    found = append(found, { logicalId: ref, document: propertiesOf(resources[ref]).PolicyDocument });
-  }
-  return found ?? NONE;
-}
-
-/** Builds the view of one role that rules read. */
-export function roleUnderCheck(
-  logicalId: string,
-  properties: CfnObject,
-  attached?: Attachments,
-  describeFederated?: (placeholder: string) => FederatedPrincipal | undefined,
-  templateResources: CfnObject = {},
-): RoleUnderCheck {
-  const inlinePolicies = concat(ownInlinePolicies(properties.Policies), attached?.inline ?? NONE);
-  const managedPolicies = attached?.managed ?? NONE;
+/**
+ * Builds the view of one role that rules read, from its properties as deployed (policy documents already
+ * objects: see `readPolicyJson`) and the policies attached to it.
+ */
+export function roleUnderCheck(logicalId: string, properties: CfnObject, context: RoleContext = {}): RoleUnderCheck {
+  const managedPolicies = context.attached?.managed ?? NONE;
+  const inlinePolicies = concat(ownInlinePolicies(properties.Policies), context.attached?.inline ?? NONE);
   const managedPolicyArns = concat(renderList(properties.ManagedPolicyArns), unlistedPolicyArns(managedPolicies, properties.ManagedPolicyArns));
   const permissionSources = concat(inlinePolicies, managedPolicySources(managedPolicies));
   const trustStatements = readStatements({ description: 'trust policy', document: properties.AssumeRolePolicyDocument });
@@ -165,9 +95,10 @@ export function roleUnderCheck(
     inlinePolicies,
     managedPolicies,
     managedPolicyArns,
-    describeFederated,
+    describeFederated: context.describeFederated,
     tags: tagsOf(properties.Tags),
-    templateResources,
+    templateResources: context.templateResources ?? {},
+    modelWarnings: context.modelWarnings ?? NONE,
   };
 }
 
@@ -180,11 +111,11 @@ function unlistedPolicyArns(managedPolicies: readonly AttachedManagedPolicy[], m
 /** The documents of the attached managed policies, described for messages. */
 function managedPolicySources(managedPolicies: readonly AttachedManagedPolicy[]): readonly PolicySource[] {
   if (managedPolicies.length === 0) return NONE;
-  return managedPolicies.map((policy) => ({ description: `managed policy ${policy.logicalId}`, document: policy.document }));
+  return managedPolicies.map((policy) => ({ description: policy.description ?? `managed policy ${policy.logicalId}`, document: policy.document }));
 }
 
 /** Both lists in one; one of them itself when the other is empty (this runs for every role). */
-function concat<T>(first: readonly T[], second: readonly T[]): readonly T[] {
+export function concat<T>(first: readonly T[], second: readonly T[]): readonly T[] {
   if (second.length === 0) return first;
   return first.length === 0 ? second : [...first, ...second];
 }
@@ -217,24 +148,11 @@ function allowsOf(statements: readonly PolicyStatement[]): readonly PolicyStatem
   return statements.every(isAllow) ? statements : statements.filter(isAllow);
 }
 
-/** The logical ids in a `Roles` list written as `{ Ref: LogicalId }`. */
-function referencedRoles(raw: unknown): string[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.filter((item) => intrinsicName(item) === 'Ref' && typeof (item as CfnObject).Ref === 'string')
-    .map((item) => (item as CfnObject).Ref as string);
-}
-
 function isReferencedIn(logicalId: string, managedPolicyArns: unknown): boolean {
   return Array.isArray(managedPolicyArns)
-    && managedPolicyArns.some((arn) => isObject(arn) && arn.Ref === logicalId);
+    && managedPolicyArns.some((arn) => isObject(arn) && (arn.Ref === logicalId || isGetAttOf(arn['Fn::GetAtt'], logicalId)));
 }
 
-function typeOf(resource: unknown): string | undefined {
-  return isObject(resource) && typeof (resource as TemplateResource).Type === 'string'
-    ? (resource as TemplateResource).Type as string : undefined;
-}
-
-function propertiesOf(resource: unknown): CfnObject {
-  const properties = isObject(resource) ? (resource as TemplateResource).Properties : undefined;
-  return isObject(properties) ? properties : {};
+function isGetAttOf(arg: unknown, logicalId: string): boolean {
+  return Array.isArray(arg) ? arg[0] === logicalId : typeof arg === 'string' && arg.split('.')[0] === logicalId;
 }

@@ -1,7 +1,7 @@
 import { roleTemplate, trustStatement } from './fixtures';
 import { readable } from '../../src/role-model/cfn-value';
 import { summarizeRole } from '../../src/checks/role-summary';
-import { rolesInTemplate } from '../../src/role-model/role-under-check';
+import { rolesInTemplate } from '../../src/role-model/model';
 
 describe('summarizeRole', () => {
   test('lists trusted principals, actions, conditions and the session limit', () => {

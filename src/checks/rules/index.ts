@@ -1,6 +1,7 @@
 import { AllowWithNotAction } from './allow-with-not-action';
 import { BreakGlassWithoutAlert } from './break-glass-without-alert';
 import { CognitoUnauthenticatedWrite } from './cognito-unauthenticated-write';
+import { ConditionCombinationsLimited } from './condition-combinations-limited';
 import { CrossAccountWithoutCondition } from './cross-account-without-condition';
 import { ElevatedRoleWithoutMfa } from './elevated-role-without-mfa';
 import { FederatedActionMismatch } from './federated-action-mismatch';
@@ -19,6 +20,7 @@ import { RolePathFormat } from './role-path-format';
 import { SamlAudience } from './saml-audience';
 import { ServiceWideWildcardAction } from './service-wide-wildcard-action';
 import { TrustPolicySize } from './trust-policy-size';
+import { UnreadablePolicyDocument } from './unreadable-policy-document';
 import { UnreadableTrustCondition } from './unreadable-trust-condition';
 import { WeakExternalId } from './weak-external-id';
 import { WebIdentityAudience } from './web-identity-audience';
@@ -60,4 +62,6 @@ export const ALL_RULES: readonly Rule[] = [
   InlinePoliciesSize,
   ManagedPolicySize,
   ManagedPoliciesPerRole,
+  UnreadablePolicyDocument,
+  ConditionCombinationsLimited,
 ];

@@ -1,0 +1,342 @@
+import { append, CfnObject, isObject, NONE, renderString, UNKNOWN } from './cfn-value';
+import { federatedDescriber, FederatedDescriber } from './federated-provider';
+import {
+  chooseBranches, ConditionLogic, conditionCombinations, conditionsTested, ConditionValues, describeCombination, MAX_FREE_CONDITIONS, NO_VALUE,
+} from './fn-if';
+import { PolicySource } from './policy-document';
+import { isAbsent, readPolicyJson } from './policy-json';
+import { References, ResourceRef } from './references';
+import { AttachedManagedPolicy, ModelWarning, roleUnderCheck, RoleUnderCheck } from './role-under-check';
+import { samRoles, SAM_TRANSFORM, transformsOf } from './sam';
+import { CfnTemplate, conditionOf, ModelTemplate, propertiesOf, resourcePath, resourcesOf, typeOf } from './template';
+
+/**
+ * The role model: a template, or every template of a cloud assembly, turned into the roles as IAM will see
+ * them after deployment. Each role comes with its trust policy and every permission that reaches it,
+ * whatever the route (inline, `AWS::IAM::Policy`, `AWS::IAM::RolePolicy`, customer managed policies by
+ * `Roles`, `Ref`, `Fn::GetAtt`, name or another stack's export, AWS managed policies by ARN), policy documents
+ * written as JSON strings read as documents, and one variant per combination of the conditions its `Fn::If`s
+ * test. SAM's serverless resources count as the roles the transform will create. What the model cannot
+ * follow is reported (`unresolvedAttachments`, `notes`, a warning on the role), never dropped.
+ *
+ * The CLI, `RoleChecks` and each role pattern's self-check all read roles through this one model.
+ */
+
+/** One way a role can be deployed: its view, and the condition values it is deployed under. */
+export interface RoleVariant {
+  readonly role: RoleUnderCheck;
+  /** The values of the conditions the role's `Fn::If`s test; absent when it tests none. */
+  readonly when?: ConditionValues;
+}
+
+/** A role in the model. */
+export interface ModeledRole {
+  readonly template: ModelTemplate;
+  /** Its logical id in its template (for a SAM function's role, the id the transform gives it: `<Function>Role`). */
+  readonly logicalId: string;
+  /** Its logical id behind the nested stacks that deploy its template: `Network.NestedStackResource/AppRole`. */
+  readonly path: string;
+  /** One variant per combination of conditions that gives a different role; one when it tests none. */
+  readonly variants: readonly RoleVariant[];
+}
+
+/** A policy that names a role the model cannot find in the templates it read. */
+export interface UnresolvedAttachment {
+  readonly file: string;
+  /** The policy's path (logical id behind nested stacks). */
+  readonly resource: string;
+  /** The property that names the role, e.g. `Roles[0]`. */
+  readonly property: string;
+  /** The role name or reference as rendered. */
+  readonly reference: string;
+}
+
+/** Something the model could not read in a template, in words. */
+export interface ModelNote {
+  readonly file: string;
+  readonly message: string;
+}
+
+const ROLE_TYPES: ReadonlySet<string> = new Set(['AWS::IAM::Role']);
+const MANAGED_POLICY_TYPES: ReadonlySet<string> = new Set(['AWS::IAM::ManagedPolicy']);
+
+/** A policy resource attached to a role. */
+interface Attachment {
+  readonly template: ModelTemplate;
+  readonly logicalId: string;
+  readonly kind: 'inline' | 'managed';
+  /** The property that names the role (`Roles`, `RoleName`): when it holds a `Fn::If`, each variant reads it again. */
+  readonly roleProperty: string;
+}
+
+/** What the model keeps per template: its SAM roles, conditions, and the describer of its identity providers. */
+interface TemplateFacts {
+  readonly implicitRoles: CfnObject;
+  readonly logic: ConditionLogic;
+  readonly hasConditions: boolean;
+  readonly describeFederated: FederatedDescriber;
+}
+
+export class RoleModel {
+  /** Policies that name a role the model could not find. */
+  public readonly unresolvedAttachments: UnresolvedAttachment[] = [];
+  /** Parts of the templates that were not read: other transforms, unknown SAM policy templates. */
+  public readonly notes: ModelNote[] = [];
+
+  private readonly facts = new Map<ModelTemplate, TemplateFacts>();
+  private readonly attachments = new Map<ModelTemplate, Map<string, Attachment[]>>();
+  private readonly references: References;
+
+  constructor(private readonly templates: readonly ModelTemplate[]) {
+    for (const template of templates) this.facts.set(template, this.readFacts(template));
+    this.references = new References(templates, (template) => this.factsOf(template).implicitRoles);
+    for (const template of templates) this.indexAttachments(template);
+  }
+
+  /** Every role of every template, one at a time (a caller that checks each and lets it go keeps one alive). */
+  public *roles(): Generator<ModeledRole> {
+    for (const template of this.templates) {
+      const resources = resourcesOf(template.template);
+      for (const logicalId in resources) {
+        if (typeOf(resources[logicalId]) === 'AWS::IAM::Role') yield this.modelRole(template, logicalId, resources[logicalId]);
+      }
+      const implicit = this.factsOf(template).implicitRoles;
+      for (const logicalId in implicit) yield this.modelRole(template, logicalId, implicit[logicalId]);
+    }
+  }
+
+  private readFacts(template: ModelTemplate): TemplateFacts {
+    const sam = samRoles(template.template);
+    for (const note of sam.notes) this.notes.push({ file: template.file, message: note });
+    for (const transform of transformsOf(template.template)) {
+      if (transform !== SAM_TRANSFORM) {
+        this.notes.push({ file: template.file, message: `the template uses the transform ${transform}, which this tool does not expand: roles and policies it makes or changes were not checked` });
+      }
+    }
+    const conditions = isObject(template.template) ? template.template.Conditions : undefined;
+    return {
+      implicitRoles: sam.roles,
+      logic: new ConditionLogic(conditions),
+      hasConditions: isObject(conditions) && Object.keys(conditions).length > 0,
+      describeFederated: federatedDescriber(resourcesOf(template.template)),
+    };
+  }
+
+  private factsOf(template: ModelTemplate): TemplateFacts {
+    return this.facts.get(template)!;
+  }
+
+  /** Indexes the template's `AWS::IAM::Policy`, `AWS::IAM::RolePolicy` and `AWS::IAM::ManagedPolicy` resources by the roles they name. */
+  private indexAttachments(template: ModelTemplate): void {
+    const resources = resourcesOf(template.template);
+    for (const logicalId in resources) {
+      const type = typeOf(resources[logicalId]);
+      if (type !== 'AWS::IAM::Policy' && type !== 'AWS::IAM::ManagedPolicy' && type !== 'AWS::IAM::RolePolicy') continue;
+      const properties = propertiesOf(resources[logicalId]);
+      const kind = type === 'AWS::IAM::ManagedPolicy' ? 'managed' : 'inline';
+      if (type === 'AWS::IAM::RolePolicy') {
+        this.attach(template, logicalId, kind, 'RoleName', properties.RoleName);
+      } else if (Array.isArray(properties.Roles)) {
+        properties.Roles.forEach((item, i) => this.attach(template, logicalId, kind, `Roles[${i}]`, item, 'Roles'));
+      } else if (properties.Roles !== undefined) {
+        this.attach(template, logicalId, kind, 'Roles', properties.Roles);
+      }
+    }
+  }
+
+  private attach(template: ModelTemplate, logicalId: string, kind: Attachment['kind'], property: string, reference: unknown, roleProperty = property): void {
+    if (reference === undefined) return;
+    const found = this.references.resolve(reference, template, ROLE_TYPES);
+    if (found.length === 0) {
+      this.unresolvedAttachments.push({ file: template.file, resource: resourcePath(template, logicalId), property, reference: renderString(reference) ?? UNKNOWN });
+      return;
+    }
+    for (const role of found) {
+      let byRole = this.attachments.get(role.template);
+      if (!byRole) this.attachments.set(role.template, byRole = new Map());
+      const list = byRole.get(role.logicalId);
+      const attachment = { template, logicalId, kind, roleProperty };
+      if (list?.some((known) => known.template === template && known.logicalId === logicalId)) continue;
+      byRole.set(role.logicalId, append(list, attachment));
+    }
+  }
+
+  private modelRole(template: ModelTemplate, logicalId: string, resource: unknown): ModeledRole {
+    const attached = this.attachments.get(template)?.get(logicalId) ?? NONE;
+    const facts = this.factsOf(template);
+    const properties = propertiesOf(resource);
+    const path = resourcePath(template, logicalId);
+    const tested = facts.hasConditions ? this.conditionsOfRole(template, resource, attached) : undefined;
+    if (tested === undefined) return { template, logicalId, path, variants: [{ role: this.variant(template, logicalId, properties, attached, NO_CONDITIONS) }] };
+    const { combinations, limitedFrom } = conditionCombinations(tested, facts.logic);
+    const roleCondition = conditionOf(resource);
+    const variants: RoleVariant[] = [];
+    for (const when of combinations) {
+      if (roleCondition !== undefined && when.get(roleCondition) === false) continue; // the role is not created
+      const limited: ModelWarning | undefined = limitedFrom === undefined ? undefined : {
+        rule: 'ConditionCombinationsLimited',
+        message: `the role depends on ${limitedFrom} conditions that a deployment decides, more than the ${MAX_FREE_CONDITIONS} whose every combination is checked; `
+          + `only ${combinations.length} combinations were checked`,
+      };
+      const chosen = chooseBranches(properties, when);
+      variants.push({ role: this.variant(template, logicalId, isObject(chosen) ? chosen : {}, attached, when, limited), when });
+    }
+    return { template, logicalId, path, variants };
+  }
+
+  /** The conditions a role's `Fn::If`s and `Condition` attributes test, its own and those of the policies that reach it. */
+  private conditionsOfRole(template: ModelTemplate, resource: unknown, attached: readonly Attachment[]): Set<string> | undefined {
+    let found = conditionsTested(propertiesOf(resource));
+    const addCondition = (name: string | undefined) => {
+      if (name !== undefined) (found ??= new Set()).add(name);
+    };
+    addCondition(conditionOf(resource));
+    for (const attachment of attached) {
+      const policy = resourcesOf(attachment.template.template)[attachment.logicalId];
+      found = conditionsTested(propertiesOf(policy), found);
+      addCondition(conditionOf(policy));
+    }
+    for (const ref of this.managedPoliciesNamed(template, propertiesOf(resource).ManagedPolicyArns)) {
+      const policy = resourcesOf(ref.template.template)[ref.logicalId];
+      found = conditionsTested(propertiesOf(policy), found);
+      addCondition(conditionOf(policy));
+    }
+    return found;
+  }
+
+  /** The view of the role under one combination of conditions. */
+  private variant(template: ModelTemplate, logicalId: string, properties: CfnObject, attached: readonly Attachment[], when: ConditionValues,
+    limited?: ModelWarning): RoleUnderCheck {
+    const path = resourcePath(template, logicalId);
+    let warnings: ModelWarning[] | undefined = limited ? [limited] : undefined;
+    const warn = (message: string) => { warnings = append(warnings, { rule: 'UnreadablePolicyDocument', message }); };
+    const deployed = deployedProperties(properties, path, warn);
+    let inline: PolicySource[] | undefined;
+    let managed: AttachedManagedPolicy[] | undefined;
+    for (const attachment of attached) {
+      const policy = resourcesOf(attachment.template.template)[attachment.logicalId];
+      if (!this.reaches(attachment, policy, template, logicalId, when)) continue;
+      const policyProperties = when.size === 0 ? propertiesOf(policy) : propertiesOf({ Properties: chooseBranches(propertiesOf(policy), when) });
+      const description = this.describePolicy(attachment, template);
+      const document = readDocument(policyProperties.PolicyDocument, `${description}, PolicyDocument`, warn);
+      if (attachment.kind === 'inline') inline = append(inline, { description, document });
+      else managed = addManaged(managed, { logicalId: attachment.logicalId, document, description: this.otherTemplate(attachment, template) ? description : undefined });
+    }
+    for (const ref of this.managedPoliciesNamed(template, deployed.ManagedPolicyArns)) {
+      if (managed?.some((known) => known.logicalId === ref.logicalId)) continue;
+      const policy = resourcesOf(ref.template.template)[ref.logicalId];
+      if (!conditionHolds(policy, when)) continue;
+      const description = this.describePolicy({ ...ref, kind: 'managed' }, template);
+      const policyProperties = when.size === 0 ? propertiesOf(policy) : propertiesOf({ Properties: chooseBranches(propertiesOf(policy), when) });
+      const document = readDocument(policyProperties.PolicyDocument, `${description}, PolicyDocument`, warn);
+      managed = addManaged(managed, { logicalId: ref.logicalId, document, description: ref.template === template ? undefined : description });
+    }
+    const facts = this.factsOf(template);
+    return roleUnderCheck(logicalId, deployed, {
+      attached: inline || managed ? { inline: inline ?? NONE, managed: managed ?? NONE } : undefined,
+      describeFederated: facts.describeFederated,
+      templateResources: resourcesOf(template.template),
+      modelWarnings: warnings,
+    });
+  }
+
+  /** Whether an attached policy reaches the role under the conditions: it exists, and its `Roles` still name the role. */
+  private reaches(attachment: Attachment, policy: unknown, template: ModelTemplate, logicalId: string, when: ConditionValues): boolean {
+    if (!conditionHolds(policy, when)) return false;
+    if (when.size === 0) return true;
+    const raw = propertiesOf(policy)[attachment.roleProperty];
+    if (conditionsTested(raw) === undefined) return true;
+    const chosen = chooseBranches(raw, when);
+    const items = Array.isArray(chosen) ? chosen : [chosen];
+    return items.some((item) => this.references.resolve(item, attachment.template, ROLE_TYPES)
+      .some((role) => role.template === template && role.logicalId === logicalId));
+  }
+
+  /** The customer managed policies that `ManagedPolicyArns` names, in any template read. */
+  private managedPoliciesNamed(template: ModelTemplate, arns: unknown): readonly ResourceRef[] {
+    if (!Array.isArray(arns)) return NONE;
+    let found: ResourceRef[] | undefined;
+    for (const arn of arns) {
+      if (typeof arn === 'string' && arn.includes(':iam::aws:policy/')) continue; // an AWS managed policy
+      for (const ref of this.references.resolve(arn, template, MANAGED_POLICY_TYPES)) found = append(found, ref);
+    }
+    return found ?? NONE;
+  }
+
+  private describePolicy(attachment: Pick<Attachment, 'template' | 'logicalId' | 'kind'>, roleTemplate: ModelTemplate): string {
+    const type = typeOf(resourcesOf(attachment.template.template)[attachment.logicalId]);
+    const noun = type === 'AWS::IAM::RolePolicy' ? 'role policy' : attachment.kind === 'managed' ? 'managed policy' : 'policy';
+    const where = this.otherTemplate(attachment, roleTemplate) ? ` (in ${attachment.template.file})` : '';
+    return `${noun} ${resourcePath(attachment.template, attachment.logicalId)}${where}`;
+  }
+
+  private otherTemplate(attachment: Pick<Attachment, 'template'>, roleTemplate: ModelTemplate): boolean {
+    return attachment.template !== roleTemplate;
+  }
+}
+
+const NO_CONDITIONS: ConditionValues = new Map();
+
+function conditionHolds(resource: unknown, when: ConditionValues): boolean {
+  const condition = conditionOf(resource);
+  return condition === undefined || when.get(condition) !== false;
+}
+
+function addManaged(list: AttachedManagedPolicy[] | undefined, policy: AttachedManagedPolicy): AttachedManagedPolicy[] {
+  if (list?.some((known) => known.logicalId === policy.logicalId && known.description === policy.description)) return list;
+  return append(list, policy);
+}
+
+/**
+ * The role's properties with its policy documents as objects: a trust policy or inline policy written as a
+ * JSON string is parsed (the properties are copied only then); one that cannot be read is warned about.
+ */
+function deployedProperties(properties: CfnObject, path: string, warn: (message: string) => void): CfnObject {
+  let copy: Record<string, unknown> | undefined;
+  const trust = properties.AssumeRolePolicyDocument;
+  if (trust !== undefined && !isPlainDocument(trust)) {
+    copy = { ...properties, AssumeRolePolicyDocument: readDocument(trust, `${path}, AssumeRolePolicyDocument`, warn) };
+  }
+  const policies = properties.Policies;
+  if (Array.isArray(policies) && policies.some((policy) => isObject(policy) && policy.PolicyDocument !== undefined && !isPlainDocument(policy.PolicyDocument))) {
+    copy ??= { ...properties };
+    copy.Policies = policies.map((policy, i) => {
+      if (!isObject(policy) || isPlainDocument(policy.PolicyDocument)) return policy;
+      const name = typeof policy.PolicyName === 'string' ? `"${policy.PolicyName}"` : String(i + 1);
+      return { ...policy, PolicyDocument: readDocument(policy.PolicyDocument, `${path}, inline policy ${name}`, warn) };
+    });
+  }
+  return copy ?? properties;
+}
+
+function isPlainDocument(value: unknown): boolean {
+  return isObject(value) && !('Fn::Sub' in value || 'Fn::Join' in value || 'Fn::ToJsonString' in value || 'Ref' in value || 'Fn::GetAtt' in value
+    || 'Fn::ImportValue' in value || 'Fn::FindInMap' in value || 'Fn::Select' in value || 'Fn::Base64' in value);
+}
+
+/** A policy document as an object, or undefined with a warning when it cannot be read. */
+function readDocument(value: unknown, where: string, warn: (message: string) => void): unknown {
+  if (value === NO_VALUE) return undefined;
+  if (isPlainDocument(value)) return value;
+  const reading = readPolicyJson(value);
+  if (reading.document) return reading.document;
+  if (!isAbsent(reading)) warn(`${where} cannot be read: ${reading.problem}. Its statements were not checked`);
+  return undefined;
+}
+
+/**
+ * The roles of one template, each in its first variant (the one with every condition true): for reports and
+ * tests that look at a role's shape rather than its findings.
+ */
+export function rolesInTemplate(template: CfnTemplate): RoleUnderCheck[] {
+  const roles: RoleUnderCheck[] = [];
+  for (const modeled of new RoleModel([{ file: 'template', template }]).roles()) {
+    if (modeled.variants.length > 0) roles.push(modeled.variants[0].role);
+  }
+  return roles;
+}
+
+/** Describes a variant's conditions in words, for messages. */
+export function describeVariant(variant: RoleVariant): string | undefined {
+  return variant.when === undefined ? undefined : describeCombination(variant.when);
+}

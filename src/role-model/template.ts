@@ -1,0 +1,60 @@
+import { CfnObject, isObject } from './cfn-value';
+
+/** A CloudFormation template, as far as the role model reads it. */
+export interface CfnTemplate {
+  readonly Resources?: { readonly [logicalId: string]: unknown };
+  readonly Conditions?: unknown;
+  readonly Outputs?: unknown;
+  readonly Parameters?: unknown;
+  readonly Transform?: unknown;
+}
+
+/** A template to model, with where it came from. */
+export interface ModelTemplate {
+  /** The template's file (or a name for it), for messages. */
+  readonly file: string;
+  readonly template: CfnTemplate;
+  /** The 12-digit account the stack deploys to, when known. */
+  readonly deployingAccount?: string;
+  /** The `AWS::CloudFormation::Stack` resource that deploys this template, for a nested stack. */
+  readonly parent?: NestedStackParent;
+}
+
+/** Where a nested stack's template is deployed from: the parent template and the stack resource's logical id. */
+export interface NestedStackParent {
+  readonly template: ModelTemplate;
+  readonly logicalId: string;
+}
+
+/** The resources of a template: an empty object for a template without any. */
+export function resourcesOf(template: CfnTemplate): CfnObject {
+  return isObject(template) && isObject(template.Resources) ? template.Resources : EMPTY;
+}
+
+const EMPTY: CfnObject = {};
+
+/** A resource's `Type`, when it is a string. */
+export function typeOf(resource: unknown): string | undefined {
+  return isObject(resource) && typeof resource.Type === 'string' ? resource.Type : undefined;
+}
+
+/** A resource's `Properties`: an empty object when it has none. */
+export function propertiesOf(resource: unknown): CfnObject {
+  const properties = isObject(resource) ? resource.Properties : undefined;
+  return isObject(properties) ? properties : EMPTY;
+}
+
+/** A resource's `Condition` attribute: the name of the condition that decides whether it exists. */
+export function conditionOf(resource: unknown): string | undefined {
+  return isObject(resource) && typeof resource.Condition === 'string' ? resource.Condition : undefined;
+}
+
+/**
+ * The path of a resource for messages: its logical id, behind the logical ids of the nested stack resources
+ * that deploy its template (`Network.NestedStackResource/AppRole`).
+ */
+export function resourcePath(template: ModelTemplate, logicalId: string): string {
+  let path = logicalId;
+  for (let parent = template.parent; parent; parent = parent.template.parent) path = `${parent.logicalId}/${path}`;
+  return path;
+}
