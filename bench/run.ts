@@ -13,8 +13,8 @@ import { CrossAccountRole, RoleChecks, WebIdentityProvider, WebIdentityRole } fr
 import { CASES } from './cases';
 import { APP_CONTEXT, median, medians, synthApp, time } from './measure';
 import { checkTemplate } from '../src/checks/engine';
-import { CfnTemplate } from '../src/role-model/role-under-check';
 import { main } from '../src/cli/main';
+import { CfnTemplate } from '../src/role-model/role-under-check';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 function synthOverhead() {

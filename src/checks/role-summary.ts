@@ -1,7 +1,7 @@
 import { assumeRoleAlerts } from './break-glass';
+import { parseFederatedPrincipal } from './principals';
 import { hasPlaceholder, readable, renderString } from '../role-model/cfn-value';
 import { ConditionTest, PolicyStatement } from '../role-model/policy-document';
-import { parseFederatedPrincipal } from './principals';
 import { RoleUnderCheck } from '../role-model/role-under-check';
 
 /** What a role trusts, in words a reviewer reads at a glance. */

@@ -1,7 +1,7 @@
-import { hasPlaceholder, NONE } from '../role-model/cfn-value';
 import { isNarrowingTest } from './conditions';
-import { ConditionTest, PolicyStatement, principalValues } from '../role-model/policy-document';
 import { FederatedPrincipal, parseFederatedPrincipal, sharedIssuerKind, SharedIssuerKind, WEB_IDENTITY_PROVIDERS } from './principals';
+import { hasPlaceholder, NONE } from '../role-model/cfn-value';
+import { ConditionTest, PolicyStatement, principalValues } from '../role-model/policy-document';
 import { RoleUnderCheck } from '../role-model/role-under-check';
 
 /** One web identity or OIDC principal in one Allow statement of a trust policy. */

@@ -1,13 +1,13 @@
 import { CfnOutput, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { policySize } from '../checks/policy-size';
-import { DEFAULT_LIMITS } from '../checks/rule';
 import { accountRoots, accountsOf, principalArnOperator, PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
 import { hasOnlyPseudoParameterTokens } from './pseudo-parameters';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkRolePatternProps, rolePropsFrom } from './role-pattern-validation';
+import { policySize } from '../checks/policy-size';
+import { DEFAULT_LIMITS } from '../checks/rule';
 
 /** Properties of a CrossAccountRole. Give at least one of `trustedAccounts`, `trustedPrincipalArns`, `organizationId`. */
 export interface CrossAccountRoleProps extends RolePatternProps {

@@ -1,8 +1,8 @@
 import { Duration, Token, aws_iam as iam } from 'aws-cdk-lib';
-import { ROLE_NAME_PATTERN } from '../checks/rules/role-name-format';
-import { ROLE_PATH_PATTERN } from '../checks/rules/role-path-format';
 import { PropErrors } from './prop-errors';
 import { RoleCheckLimits, RolePatternProps } from './role-pattern-props';
+import { ROLE_NAME_PATTERN } from '../checks/rules/role-name-format';
+import { ROLE_PATH_PATTERN } from '../checks/rules/role-path-format';
 
 /** The session IAM allows at most and at least, in seconds. */
 export const MIN_SESSION_SECONDS = 3600;

@@ -1,7 +1,7 @@
 import { roleTemplate, trustStatement } from './fixtures';
-import { append, NONE } from '../../src/role-model/cfn-value';
 import { isNarrowingTest, narrows, requiresMfa } from '../../src/checks/conditions';
 import { checkTemplate } from '../../src/checks/engine';
+import { append, NONE } from '../../src/role-model/cfn-value';
 import { PolicyStatement, readStatements, someTestOnKey, testsOnKey } from '../../src/role-model/policy-document';
 
 function statementWith(Condition: unknown): PolicyStatement {

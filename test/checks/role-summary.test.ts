@@ -1,6 +1,6 @@
 import { roleTemplate, trustStatement } from './fixtures';
-import { readable } from '../../src/role-model/cfn-value';
 import { summarizeRole } from '../../src/checks/role-summary';
+import { readable } from '../../src/role-model/cfn-value';
 import { rolesInTemplate } from '../../src/role-model/model';
 
 describe('summarizeRole', () => {

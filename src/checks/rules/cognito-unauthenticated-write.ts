@@ -1,5 +1,5 @@
-import { isReadOnlyAction } from '../iam-actions';
 import { testsOnKey } from '../../role-model/policy-document';
+import { isReadOnlyAction } from '../iam-actions';
 import { Rule } from '../rule';
 import { webIdentityTrusts } from '../web-identity';
 

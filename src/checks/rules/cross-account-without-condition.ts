@@ -1,6 +1,6 @@
 import { append, NONE } from '../../role-model/cfn-value';
-import { narrowsPrincipal, requiresExternalId, requiresMfa } from '../conditions';
 import { PolicyStatement, principalValues } from '../../role-model/policy-document';
+import { narrowsPrincipal, requiresExternalId, requiresMfa } from '../conditions';
 import { isOtherAccount, parseAwsPrincipal } from '../principals';
 import { Rule } from '../rule';
 

@@ -1,6 +1,6 @@
+import { principalValues } from '../../role-model/policy-document';
 import { isBreakGlass } from '../break-glass';
 import { requiresMfa } from '../conditions';
-import { principalValues } from '../../role-model/policy-document';
 import { Rule } from '../rule';
 
 /**

@@ -1,5 +1,5 @@
-import { statementCoversAction } from '../iam-actions';
 import { PolicyStatement, principalValues } from '../../role-model/policy-document';
+import { statementCoversAction } from '../iam-actions';
 import { parseFederatedPrincipal } from '../principals';
 import { Rule } from '../rule';
 

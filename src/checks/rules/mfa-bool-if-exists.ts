@@ -1,5 +1,5 @@
-import { isTrue } from '../conditions';
 import { ConditionTest, someTestOnKey } from '../../role-model/policy-document';
+import { isTrue } from '../conditions';
 import { Rule } from '../rule';
 
 function isBoolIfExistsTrue(test: ConditionTest): boolean {

@@ -1,7 +1,7 @@
-import { narrows } from '../conditions';
 import { PolicyStatement, principalValues } from '../../role-model/policy-document';
-import { parseFederatedPrincipal } from '../principals';
 import { RoleUnderCheck } from '../../role-model/role-under-check';
+import { narrows } from '../conditions';
+import { parseFederatedPrincipal } from '../principals';
 import { Rule } from '../rule';
 
 function trustsSamlProvider(statement: PolicyStatement, role: RoleUnderCheck): boolean {

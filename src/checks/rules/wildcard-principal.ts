@@ -1,5 +1,5 @@
-import { narrowsPrincipal } from '../conditions';
 import { principalValues } from '../../role-model/policy-document';
+import { narrowsPrincipal } from '../conditions';
 import { Rule } from '../rule';
 
 /** `Principal: "*"` or `{ AWS: "*" }` in the trust policy lets every AWS principal anywhere assume the role. */
