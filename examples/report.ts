@@ -2,13 +2,17 @@
  * The role report of the example app: a compact table (role, what it trusts, key conditions, session,
  * alerting, findings) as text for the terminal and as Markdown for a pull-request comment.
  */
+import { readFileSync } from 'fs';
+import { basename, join } from 'path';
 import { CfnResource } from 'aws-cdk-lib';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { IConstruct } from 'constructs';
 import { acknowledgedRules } from '../src/acknowledgements';
-import { checkRole, Finding } from '../src/checks/engine';
+import { checkModeledRole, Finding, roleChecker } from '../src/checks/engine';
 import { RoleSummary, summarizeRole } from '../src/checks/role-summary';
-import { rolesInTemplate } from '../src/role-model/model';
+import { RoleModel } from '../src/role-model/model';
+import { nestedStacks } from '../src/role-model/nested-stacks';
+import { ModelTemplate } from '../src/role-model/template';
 
 /** One role of the report. */
 export interface ReportedRole {
@@ -19,24 +23,33 @@ export interface ReportedRole {
   readonly acknowledged: Map<string, string>;
 }
 
-/** Every role of the assembly with its summary, its findings, and the acknowledgements recorded on its construct. */
+/**
+ * Every role of the assembly, nested stacks' included, with its summary, its findings, and the
+ * acknowledgements recorded on its construct; read through the role model, as the checks read them.
+ */
 export function reportRoles(app: IConstruct, assembly: CloudAssembly): ReportedRole[] {
   const constructs = new Map<string, CfnResource>();
   for (const node of app.node.findAll()) {
     if (CfnResource.isCfnResource(node) && node.cfnResourceType === 'AWS::IAM::Role') {
-      constructs.set(`${node.stack.artifactId}/${node.stack.resolve(node.logicalId)}`, node);
+      constructs.set(`${join(assembly.directory, node.stack.templateFile)}#${node.stack.resolve(node.logicalId)}`, node);
     }
   }
-  return assembly.stacks.flatMap((stack) => rolesInTemplate(stack.template).map((role) => {
-    const construct = constructs.get(`${stack.id}/${role.logicalId}`)?.node.scope;
-    const account = stack.environment.account === 'unknown-account' ? undefined : stack.environment.account;
+  const stacks: ModelTemplate[] = assembly.stacks.map((stack) => ({
+    file: stack.templateFullPath,
+    template: stack.template,
+    deployingAccount: stack.environment.account === 'unknown-account' ? undefined : stack.environment.account,
+  }));
+  const read = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
+  const model = new RoleModel([...stacks, ...nestedStacks(stacks, read).templates]);
+  return [...model.roles()].map((modeled) => {
+    const construct = constructs.get(`${modeled.template.file}#${modeled.logicalId}`)?.node.scope;
     return {
-      path: construct?.node.path ?? `${stack.id}/${role.logicalId}`,
-      summary: summarizeRole(role),
-      findings: checkRole(role, { deployingAccount: account }),
+      path: construct?.node.path ?? `${basename(modeled.template.file)}/${modeled.path}`,
+      summary: summarizeRole(modeled.variants[0].role),
+      findings: checkModeledRole(roleChecker({ deployingAccount: modeled.template.deployingAccount }), modeled),
       acknowledged: construct ? acknowledgedRules(construct) : new Map<string, string>(),
     };
-  }));
+  });
 }
 
 const HEADINGS = ['Role', 'Trusts', 'Key conditions', 'Session', 'Alerting', 'Findings'];

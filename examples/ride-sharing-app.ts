@@ -5,7 +5,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import {
-  App, RemovalPolicy, Stack, StackProps, Validations, aws_cognito as cognito, aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda,
+  App, NestedStack, RemovalPolicy, Stack, StackProps, Validations, aws_cognito as cognito, aws_dynamodb as dynamodb, aws_iam as iam,
+  aws_lambda as lambda,
   aws_logs as logs, aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
@@ -37,6 +38,27 @@ export class RideRequestsStack extends Stack {
       logGroup,
       environment: { TABLE_NAME: rides.tableName },
     });
+
+    new ReceiptsStack(this, 'Receipts');
+  }
+}
+
+/**
+ * Receipts are rendered by a function of their own, in a nested stack (the checks read every role of every
+ * nested template, as they read the stack's own).
+ */
+export class ReceiptsStack extends NestedStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    const receipts = new s3.Bucket(this, 'ReceiptsBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new LambdaExecutionRole(this, 'ReceiptsRole', { functionName: 'ride-receipts' });
+    receipts.grantPut(role);
   }
 }
 

@@ -7,13 +7,13 @@ import {
 import { IConstruct } from 'constructs';
 import { acknowledgedRules } from './acknowledgements';
 import { checkModeledRole, EngineOptions, Finding, roleChecker } from './checks/engine';
+import { ruleId } from './checks/rule';
+import { ALL_RULES } from './checks/rules';
+import { RoleCheckLimits } from './patterns/role-pattern-props';
 import { RoleModel } from './role-model/model';
 import { nestedStacks } from './role-model/nested-stacks';
 import { RoleUnderCheck } from './role-model/role-under-check';
 import { CfnTemplate, ModelTemplate } from './role-model/template';
-import { ruleId } from './checks/rule';
-import { ALL_RULES } from './checks/rules';
-import { RoleCheckLimits } from './patterns/role-pattern-props';
 
 /** Options of RoleChecks. */
 export interface RoleChecksProps {

@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, Stack, Stage, aws_iam as iam } from 'aws-cdk-lib';
+import * as fc from 'fast-check';
+import { main } from '../src/cli/main';
 
 const root = join(__dirname, '..');
 const corpus = join(__dirname, 'corpus');
@@ -117,5 +119,99 @@ describe('cdk-iam-role-patterns check', () => {
     const { status, stdout } = cli('--help');
     expect(status).toBe(0);
     expect(stdout).toMatch(/Exit status: 0 no error finding, 1 at least one error finding, 2 bad usage/);
+  });
+
+  test('YAML: every short form, rule functions included, is read; a tag that is not CloudFormation\'s is a note and the file is still checked', () => {
+    const file = write('forms.yaml', [
+      'Rules:',
+      '  OnlyProd:',
+      '    Assertions:',
+      '      - Assert: !Contains [[prod], !Ref Env]',
+      '      - Assert: !EachMemberEquals [!RefAll "AWS::EC2::VPC::Id", !ValueOf [Vpc, Tag]]',
+      '      - Assert: !EachMemberIn [!ValueOfAll ["AWS::EC2::Subnet::Id", Tag], [a]]',
+      'Resources:',
+      '  Embedded: !Rain::Embed extra.yaml',
+      '  Open:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      AssumeRolePolicyDocument: { Statement: [{ Effect: Allow, Principal: { AWS: "*" }, Action: sts:AssumeRole }] }',
+    ].join('\n'));
+    const { status, stdout, stderr } = cli('check', file, '--format', 'json');
+    expect(status).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.findings.map((finding: any) => finding.ruleId)).toEqual(['cdk-iam-role-patterns:WildcardPrincipal']);
+    expect(report.notes).toEqual([{ file, message: expect.stringMatching(/^the tag !Rain::Embed \(line 8\) is not CloudFormation's/) }]);
+    expect(stderr).toMatch(/^note: .*forms\.yaml: the tag !Rain::Embed/);
+  });
+
+  test('SAM and other transforms: the serverless role is checked, what another macro makes is a note', () => {
+    const file = write('sam.yaml', [
+      'Transform: [AWS::Serverless-2016-10-31, AWS::LanguageExtensions]',
+      'Resources:',
+      '  Fn:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Handler: index.handler',
+      '      Policies: [AdministratorAccess]',
+    ].join('\n'));
+    const { status, stdout } = cli('check', file, '--format', 'json');
+    expect(status).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.findings.map((finding: any) => [finding.ruleId, finding.resource])).toEqual([['cdk-iam-role-patterns:FullAdministratorAccess', 'FnRole']]);
+    expect(report.notes).toEqual([{ file, message: expect.stringContaining('transform AWS::LanguageExtensions, which this tool does not expand') }]);
+  });
+
+  test('a policy naming a role that is in no template read is listed, not dropped', () => {
+    const file = write('orphan.json', JSON.stringify({
+      Resources: {
+        Grant: { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'p', Roles: ['made-elsewhere'], PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }] } } },
+      },
+    }));
+    const json = cli('check', file, '--format', 'json');
+    expect(json.status).toBe(0);
+    const report = JSON.parse(json.stdout);
+    expect(report.unresolvedAttachments).toEqual([{ file, resource: 'Grant', property: 'Roles[0]', reference: 'made-elsewhere' }]);
+    expect(report.summary.unresolvedAttachments).toBe(1);
+    const text = cli('check', file).stdout.trimEnd();
+    expect(text).toContain('Grant Roles[0] names the role made-elsewhere, which is in none of the templates checked');
+    expect(text).toMatch(/1 file, 0 roles: 0 errors, 0 warnings, 1 unresolved attachment$/);
+  });
+
+  test('a nested stack whose template is not beside its parent is a note', () => {
+    const file = write('parent.json', JSON.stringify({ Resources: { Child: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: 'https://bucket.s3.amazonaws.com/child.json' } } } }));
+    const { status, stderr } = cli('check', file);
+    expect(status).toBe(0);
+    expect(stderr).toContain('the nested stack Child: its template was not found beside this file');
+  });
+
+  test.each<[string, () => string, RegExp]>([
+    ['JSON nested thousands of levels deep', () => write('deep.json', `{"Resources":${'['.repeat(5000)}${']'.repeat(5000)}}`), /deep\.json: nests values more than 256 levels deep/],
+    ['YAML whose alias refers to itself', () => write('cycle.yaml', 'Resources: &a\n  Loop: *a\n'), /cycle\.yaml: (nests values more than 256 levels deep|is not valid YAML)/],
+    ['YAML nested thousands of levels deep', () => write('deep.yaml', `Resources: ${'['.repeat(3000)}${']'.repeat(3000)}\n`), /deep\.yaml: (nests values|is not valid YAML)/],
+  ])('%s: exit 2 with one line naming the file, never a stack trace', (_name, file, message) => {
+    const { status, stdout, stderr } = cli('check', file());
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(message);
+  });
+
+  test('no input crashes the CLI: any JSON or text gives exit 0, 1 or 2, with no exception', () => {
+    const silent = { stdout: () => undefined, stderr: () => undefined };
+    const resource = fc.record({
+      Type: fc.constantFrom('AWS::IAM::Role', 'AWS::IAM::Policy', 'AWS::IAM::RolePolicy', 'AWS::IAM::ManagedPolicy', 'AWS::Serverless::Function', 'AWS::CloudFormation::Stack'),
+      Properties: fc.jsonValue({ maxDepth: 4 }),
+      Condition: fc.option(fc.constantFrom('C', 'D'), { nil: undefined }),
+    }, { requiredKeys: ['Type'] });
+    const template = fc.record({
+      Transform: fc.option(fc.constantFrom('AWS::Serverless-2016-10-31', 'AWS::Include'), { nil: undefined }),
+      Conditions: fc.option(fc.dictionary(fc.constantFrom('C', 'D'), fc.jsonValue({ maxDepth: 3 })), { nil: undefined }),
+      Resources: fc.dictionary(fc.constantFrom('R', 'P', 'Q', 'Fn'), resource),
+    }, { requiredKeys: ['Resources'] });
+    const content = fc.oneof(template.map((value) => JSON.stringify(value)), fc.jsonValue().map((value) => JSON.stringify(value)), fc.string());
+    fc.assert(fc.property(content, fc.constantFrom('t.json', 't.yaml'), (text, name) => {
+      const file = write(name, text);
+      expect([0, 1, 2]).toContain(main(['check', file], silent));
+    }), { numRuns: 150 });
   });
 });

@@ -67,7 +67,8 @@ describe('the example app', () => {
 
   test('the report shows each role with its key conditions, alerting and findings, as text and Markdown', () => {
     const roles = reportRoles(app, assembly);
-    expect(roles.map((role) => role.path)).toHaveLength(8);
+    expect(roles.map((role) => role.path)).toHaveLength(9);
+    expect(roles.map((role) => role.path)).toContain('RideRequests/Receipts/ReceiptsRole');
     const text = textReport(roles);
     expect(text).toMatch(/^Role +Trusts +Key conditions +Session +Alerting +Findings/);
     expect(text).toMatch(/ServiceDesk\/ServiceDeskBreakGlass +AWS arn:aws:iam::<this account>:root +MFA, MFA age<3600s, SourceIdentity.* AssumeRole alert +none/);

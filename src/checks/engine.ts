@@ -1,9 +1,9 @@
-import { ModeledRole, RoleModel } from '../role-model/model';
-import { RoleUnderCheck } from '../role-model/role-under-check';
-import { CfnTemplate } from '../role-model/template';
 import { DEFAULT_LIMITS, Limits, Rule, ruleId, Severity } from './rule';
 import { ALL_RULES } from './rules';
 import { mergeVariantFindings } from './variant-findings';
+import { ModeledRole, RoleModel } from '../role-model/model';
+import { RoleUnderCheck } from '../role-model/role-under-check';
+import { CfnTemplate } from '../role-model/template';
 
 /** How to run the rules. Every field is optional; the defaults are IAM's own limits and every rule on. */
 export interface EngineOptions {

@@ -24,9 +24,15 @@ function sizeOf(value: unknown): number {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value).length;
   if (value === null) return 4;
   if (Array.isArray(value)) {
-    let size = 2 + Math.max(0, value.length - 1);
-    for (const item of value) size += item === undefined ? 4 : sizeOf(item);
-    return size;
+    // A hole (undefined) is a statement that a Fn::If removed with AWS::NoValue: it is not in the deployed policy.
+    let size = 2;
+    let items = 0;
+    for (const item of value) {
+      if (item === undefined) continue;
+      size += sizeOf(item);
+      items++;
+    }
+    return size + Math.max(0, items - 1);
   }
   if (typeof value !== 'object') return 0;
   const object = value as Record<string, unknown>;

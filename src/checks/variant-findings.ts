@@ -47,5 +47,7 @@ function describeWhen(combinations: readonly ConditionValues[], holding: Readonl
       if (matching) return `condition ${name} is ${value}`;
     }
   }
-  return [...holding].map((i) => describeCombination(combinations[i])).join(', or ');
+  if (holding.size <= 2) return [...holding].map((i) => describeCombination(combinations[i])).join(', or ');
+  const first = combinations[[...holding][0]];
+  return `${holding.size} of the ${combinations.length} combinations of conditions checked, such as ${describeCombination(first)}`;
 }

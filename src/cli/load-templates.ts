@@ -69,7 +69,7 @@ function parseTemplate(file: string, text: string): { value: unknown; notes?: re
       }
     }
     if (error instanceof RangeError) throw new InputError(file, 'nests values too deep to read; no CloudFormation template does');
-    throw new InputError(file, `is not valid ${format}: ${(error as Error).message}`);
+    throw new InputError(file, `is not valid ${format}: ${(error as Error).message.split('\n')[0].replace(/:$/, '')}`);
   }
 }
 

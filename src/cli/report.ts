@@ -31,7 +31,8 @@ export interface CheckReport {
 /** The report as one JSON object. */
 export function formatJson(report: CheckReport): string {
   const findings = report.findings.map(({ ruleId, severity, file, resource, message }) => ({ ruleId, severity, file, resource, message }));
-  return JSON.stringify({ findings, notes: report.notes, unresolvedAttachments: report.unresolvedAttachments, summary: report.summary }, undefined, 2);
+  const { notes, unresolvedAttachments, summary } = report;
+  return JSON.stringify({ findings, notes, unresolvedAttachments, summary }, undefined, 2);
 }
 
 /** The report as text: findings grouped by file and role, one line each, then unresolved attachments and a summary line. */

@@ -1,10 +1,10 @@
 import { CfnResource, Duration, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { recordAcknowledgement } from '../acknowledgements';
-import { Finding } from '../checks/engine';
-import { RULE_ID_PREFIX } from '../checks/rule';
 import { RoleCheckLimits } from './role-pattern-props';
 import { registerPatternRole, reportFindings, selfCheckFindings } from './role-self-check';
+import { Finding } from '../checks/engine';
+import { RULE_ID_PREFIX } from '../checks/rule';
 
 /**
  * The base of every role pattern: an `iam.Role` that checks itself at synth.

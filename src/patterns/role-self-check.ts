@@ -1,8 +1,8 @@
 import { CfnCondition, CfnElement, CfnResource, Stack, Token, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { acknowledgedRules } from '../acknowledgements';
-import { checkModeledRole, EngineOptions, Finding, roleChecker } from '../checks/engine';
 import { RoleCheckLimits } from './role-pattern-props';
+import { checkModeledRole, EngineOptions, Finding, roleChecker } from '../checks/engine';
 import { ModeledRole, RoleModel } from '../role-model/model';
 
 /**
@@ -123,8 +123,8 @@ export function registerPatternRole(role: CfnResource): void {
  * `roles: [role]`, a `fromRoleArn` or `fromRoleName` attachment).
  */
 function stackModel(stack: Stack): ReadonlyMap<CfnElement, ModeledRole> {
-  let model = stackModels.get(stack);
-  if (model) return model;
+  const known = stackModels.get(stack);
+  if (known) return known;
   const elements: CfnElement[] = [...patternRoles.get(stack) ?? []];
   for (const child of stack.node.findAll()) {
     if (CfnElement.isCfnElement(child) && Stack.of(child) === stack
@@ -135,14 +135,15 @@ function stackModel(stack: Stack): ReadonlyMap<CfnElement, ModeledRole> {
   const { template, logicalIds } = renderResources(stack, elements);
   const deployingAccount = Token.isUnresolved(stack.account) ? undefined : stack.account;
   const byLogicalId = new Map<string, ModeledRole>();
-  for (const modeled of new RoleModel([{ file: stack.templateFile, template, deployingAccount }]).roles()) byLogicalId.set(modeled.logicalId, modeled);
+  const model = new RoleModel([{ file: stack.templateFile, template, deployingAccount }]);
+  for (const modeled of model.roles()) byLogicalId.set(modeled.logicalId, modeled);
   const byRole = new Map<CfnElement, ModeledRole>();
   for (const role of patternRoles.get(stack) ?? []) {
     const modeled = byLogicalId.get(logicalIds.get(role) ?? '');
     if (modeled) byRole.set(role, modeled);
   }
-  stackModels.set(stack, model = byRole);
-  return model;
+  stackModels.set(stack, byRole);
+  return byRole;
 }
 
 /** Runs the engine over one role as the stack's role model reads it: with everything that reaches it in its stack. */

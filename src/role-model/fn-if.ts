@@ -32,10 +32,12 @@ export function conditionsTested(value: unknown, found?: Set<string>): Set<strin
 /**
  * The value with every `Fn::If` replaced by the branch the conditions choose and every `AWS::NoValue`
  * removed. Parts without either are returned as they are (not copied). A whole value that is
- * `AWS::NoValue` gives `NO_VALUE`; a condition missing from `values` counts as true.
+ * `AWS::NoValue` gives `NO_VALUE`; a condition missing from `values` counts as true. A statement removed from
+ * a `Statement` list leaves a hole (`undefined`), so every other statement keeps the number it has as
+ * written, and a finding on it reads the same under every combination.
  */
-export function chooseBranches(value: unknown, values: ConditionValues): unknown {
-  if (Array.isArray(value)) return chooseInList(value, values);
+export function chooseBranches(value: unknown, values: ConditionValues, keepHoles = false): unknown {
+  if (Array.isArray(value)) return chooseInList(value, values, keepHoles);
   if (!isObject(value)) return value;
   if (isNoValue(value)) return NO_VALUE;
   const branches = value['Fn::If'];
@@ -45,7 +47,7 @@ export function chooseBranches(value: unknown, values: ConditionValues): unknown
   let copy: Record<string, unknown> | undefined;
   for (const key in value) {
     const inner = value[key];
-    const chosen = chooseBranches(inner, values);
+    const chosen = chooseBranches(inner, values, key === 'Statement');
     if (chosen === inner) continue;
     copy ??= { ...value };
     if (chosen === NO_VALUE) delete copy[key];
@@ -54,13 +56,14 @@ export function chooseBranches(value: unknown, values: ConditionValues): unknown
   return copy ?? value;
 }
 
-function chooseInList(list: readonly unknown[], values: ConditionValues): unknown {
+function chooseInList(list: readonly unknown[], values: ConditionValues, keepHoles: boolean): unknown {
   let copy: unknown[] | undefined;
   for (let i = 0; i < list.length; i++) {
     const chosen = chooseBranches(list[i], values);
     if (copy === undefined && chosen === list[i]) continue;
     copy ??= list.slice(0, i);
     if (chosen !== NO_VALUE) copy.push(chosen);
+    else if (keepHoles) copy.push(undefined);
   }
   return copy ?? list;
 }
@@ -177,8 +180,9 @@ export function conditionCombinations(names: ReadonlySet<string>, logic: Conditi
 
 function* assignments(free: readonly string[], limited: boolean): Generator<ConditionValues> {
   if (!limited) {
-    for (let bits = 0; bits < 2 ** free.length; bits++) {
-      yield new Map(free.map((name, i) => [name, (bits & (1 << i)) === 0]));
+    for (let combination = 0; combination < 2 ** free.length; combination++) {
+      // the i-th condition is true when the i-th binary digit of the combination's number is 0
+      yield new Map(free.map((name, i) => [name, Math.floor(combination / 2 ** i) % 2 === 0]));
     }
     return;
   }

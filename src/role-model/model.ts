@@ -148,7 +148,8 @@ export class RoleModel {
     if (reference === undefined) return;
     const found = this.references.resolve(reference, template, ROLE_TYPES);
     if (found.length === 0) {
-      this.unresolvedAttachments.push({ file: template.file, resource: resourcePath(template, logicalId), property, reference: renderString(reference) ?? UNKNOWN });
+      const resource = resourcePath(template, logicalId);
+      this.unresolvedAttachments.push({ file: template.file, resource, property, reference: renderString(reference) ?? UNKNOWN });
       return;
     }
     for (const role of found) {
@@ -167,7 +168,9 @@ export class RoleModel {
     const properties = propertiesOf(resource);
     const path = resourcePath(template, logicalId);
     const tested = facts.hasConditions ? this.conditionsOfRole(template, resource, attached) : undefined;
-    if (tested === undefined) return { template, logicalId, path, variants: [{ role: this.variant(template, logicalId, properties, attached, NO_CONDITIONS) }] };
+    if (tested === undefined) {
+      return { template, logicalId, path, variants: [{ role: this.variant(template, logicalId, properties, attached, NO_CONDITIONS) }] };
+    }
     const { combinations, limitedFrom } = conditionCombinations(tested, facts.logic);
     const roleCondition = conditionOf(resource);
     const variants: RoleVariant[] = [];
@@ -218,9 +221,10 @@ export class RoleModel {
       if (!this.reaches(attachment, policy, template, logicalId, when)) continue;
       const policyProperties = when.size === 0 ? propertiesOf(policy) : propertiesOf({ Properties: chooseBranches(propertiesOf(policy), when) });
       const description = this.describePolicy(attachment, template);
+      const sameTemplate = attachment.template === template;
       const document = readDocument(policyProperties.PolicyDocument, `${description}, PolicyDocument`, warn);
       if (attachment.kind === 'inline') inline = append(inline, { description, document });
-      else managed = addManaged(managed, { logicalId: attachment.logicalId, document, description: this.otherTemplate(attachment, template) ? description : undefined });
+      else managed = addManaged(managed, { logicalId: attachment.logicalId, document, description: sameTemplate ? undefined : description });
     }
     for (const ref of this.managedPoliciesNamed(template, deployed.ManagedPolicyArns)) {
       if (managed?.some((known) => known.logicalId === ref.logicalId)) continue;
@@ -266,12 +270,8 @@ export class RoleModel {
   private describePolicy(attachment: Pick<Attachment, 'template' | 'logicalId' | 'kind'>, roleTemplate: ModelTemplate): string {
     const type = typeOf(resourcesOf(attachment.template.template)[attachment.logicalId]);
     const noun = type === 'AWS::IAM::RolePolicy' ? 'role policy' : attachment.kind === 'managed' ? 'managed policy' : 'policy';
-    const where = this.otherTemplate(attachment, roleTemplate) ? ` (in ${attachment.template.file})` : '';
+    const where = attachment.template === roleTemplate ? '' : ` (in ${attachment.template.file})`;
     return `${noun} ${resourcePath(attachment.template, attachment.logicalId)}${where}`;
-  }
-
-  private otherTemplate(attachment: Pick<Attachment, 'template'>, roleTemplate: ModelTemplate): boolean {
-    return attachment.template !== roleTemplate;
   }
 }
 
@@ -298,7 +298,8 @@ function deployedProperties(properties: CfnObject, path: string, warn: (message:
     copy = { ...properties, AssumeRolePolicyDocument: readDocument(trust, `${path}, AssumeRolePolicyDocument`, warn) };
   }
   const policies = properties.Policies;
-  if (Array.isArray(policies) && policies.some((policy) => isObject(policy) && policy.PolicyDocument !== undefined && !isPlainDocument(policy.PolicyDocument))) {
+  const written = (policy: unknown) => isObject(policy) && policy.PolicyDocument !== undefined && !isPlainDocument(policy.PolicyDocument);
+  if (Array.isArray(policies) && policies.some(written)) {
     copy ??= { ...properties };
     copy.Policies = policies.map((policy, i) => {
       if (!isObject(policy) || isPlainDocument(policy.PolicyDocument)) return policy;

@@ -34,7 +34,9 @@ export function nestedStacks(parents: readonly ModelTemplate[], read: TemplateRe
         notFound.push({ file: parent.file, message: `the nested stack ${logicalId}: its template was not found beside this file, so its roles were not checked` });
         continue;
       }
-      const nested: ModelTemplate = { file, template: read(file), deployingAccount: parent.deployingAccount, parent: { template: parent, logicalId } };
+      const nested: ModelTemplate = {
+        file, template: read(file), deployingAccount: parent.deployingAccount, parent: { template: parent, logicalId },
+      };
       templates.push(nested);
       visit(nested, depth + 1);
     }

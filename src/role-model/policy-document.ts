@@ -59,8 +59,9 @@ export function readStatements(source: PolicySource): readonly PolicyStatement[]
   const raw = document.Statement;
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   let statements: PolicyStatement[] | undefined;
-  for (const statement of list) {
-    if (isObject(statement)) statements = append(statements, new ReadStatement(statement, source, statements?.length ?? 0));
+  for (let i = 0; i < list.length; i++) { // numbered as written: a hole left by a Fn::If keeps its number
+    const statement = list[i];
+    if (isObject(statement)) statements = append(statements, new ReadStatement(statement, source, i));
   }
   return statements ?? NONE;
 }

@@ -98,7 +98,7 @@ export class References {
   private byName(value: unknown, template: ModelTemplate, types: ReadonlySet<string>): ResourceRef | undefined {
     const text = renderString(value);
     if (text === undefined) return undefined;
-    const name = text.replace(/^arn:[^:]*:iam::[^:]*:(?:role|policy)\/(?:.*\/)?/, '').toLowerCase();
+    const name = text.replace(ARN_TO_NAME, '').toLowerCase();
     const same = this.named(template, types, name);
     if (same !== undefined) return { template, logicalId: same };
     for (const other of this.templates) {
@@ -149,6 +149,9 @@ function referencedId(value: CfnObject, fn: string): string | undefined {
   if (typeof arg === 'string') return fn === 'Ref' ? arg : arg.split('.')[0];
   return Array.isArray(arg) && typeof arg[0] === 'string' ? arg[0] : undefined;
 }
+
+/** What comes before a role's or policy's name in its ARN (the partition may be a `{{cfn:AWS::Partition}}` placeholder). */
+const ARN_TO_NAME = /^arn:.*:iam::[^/]*:(?:role|policy)\/(?:.*\/)?/;
 
 /** The property that holds the name of a resource that can be named in a policy's `Roles` or a role's `ManagedPolicyArns`. */
 const NAME_PROPERTIES: ReadonlyMap<string, string> = new Map([['AWS::IAM::Role', 'RoleName'], ['AWS::IAM::ManagedPolicy', 'ManagedPolicyName']]);

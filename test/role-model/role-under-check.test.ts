@@ -1,5 +1,5 @@
-import { roleTemplate } from '../checks/fixtures';
 import { rolesInTemplate } from '../../src/role-model/model';
+import { roleTemplate } from '../checks/fixtures';
 
 describe('rolesInTemplate', () => {
   const policy = (roles: unknown[]) => ({ Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'p', Roles: roles, PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] } } });
