@@ -115,6 +115,15 @@ export class BreakGlassRole extends RolePattern {
     this.warnIfSessionOverOneHour('BreakGlassSessionOverOneHour', 'a break-glass session should last as long as the fix, and role chaining caps it at 1 hour anyway',
       props.maxSessionDuration);
     Tags.of(this).add(props.tagKey ?? 'break-glass', 'true', { includeResourceTypes: ['AWS::IAM::Role'] });
+    const unchecked = accountsNotCheckable(scope, props);
+    if (unchecked.length > 0) {
+      // A CloudFormation Rules assertion on AWS::AccountId would refuse the deployment elsewhere, but CloudFormation's
+      // documentation describes Rules as validating parameter values and does not say a rule may test a pseudo
+      // parameter; until it does, the library says what it could not check instead of guarding with it.
+      this.warnAtSynth('BreakGlassAccountNotChecked', `the stack has no account (env-agnostic), so whether the trusted principals' account `
+        + `${unchecked.join(', ')} is the one this role is deployed to could not be checked; deployed anywhere else, the role would trust another `
+        + 'account. Give the stack env: { account }, or set allowOtherAccounts: true if other accounts are intended.');
+    }
     if (props.requireSourceIdentity === false) {
       this.warnAtSynth('BreakGlassWithoutSourceIdentity', 'requireSourceIdentity is off, so CloudTrail shows the role session, not the human, for '
         + 'whatever is done through a role chain. Keep it on for IAM users; acknowledge this warning for federated humans and roles, which have no aws:username.');
@@ -159,6 +168,17 @@ function checkWho(scope: Construct, props: BreakGlassRoleProps, errors: PropErro
     }
   }
   for (const email of props.alertEmails ?? []) errors.checkPattern('alertEmails', email, EMAIL, 'an email address, such as "oncall@example.com"');
+}
+
+/** The literal accounts of the trusted principals, when the stack's account is not known at synth (and other accounts are not allowed). */
+function accountsNotCheckable(scope: Construct, props: BreakGlassRoleProps): string[] {
+  if (props.allowOtherAccounts || !Token.isUnresolved(Stack.of(scope).account)) return [];
+  const accounts = new Set<string>();
+  for (const arn of props.trustedPrincipalArns.filter((value) => !Token.isUnresolved(value))) {
+    const match = PRINCIPAL_ARN.exec(arn);
+    if (match) accounts.add(match[1]);
+  }
+  return [...accounts];
 }
 
 function checkElevation(props: BreakGlassRoleProps, errors: PropErrors): void {

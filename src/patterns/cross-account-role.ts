@@ -2,7 +2,7 @@ import { CfnOutput, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { accountRoots, accountsOf, principalArnOperator, PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
-import { hasOnlyPseudoParameterTokens } from './pseudo-parameters';
+import { hasOnlyPseudoParameterTokens, namesOwnAccountByToken } from './pseudo-parameters';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkRolePatternProps, rolePropsFrom } from './role-pattern-validation';
@@ -135,6 +135,14 @@ function checkWho(scope: Construct, props: CrossAccountRoleProps, errors: PropEr
     if (account === '*') errors.add('trustedAccounts', account, 'trusting every account is not cross-account access; name 12-digit account ids, or use organizationId');
     else if (!ACCOUNT_ID.test(account)) errors.add('trustedAccounts', account, 'an account id is 12 digits, such as "444455556666"');
     else if (isOwn(account)) errors.add('trustedAccounts', account, 'that is the stack\'s own account; trust other accounts here, and principals of this account with iam.Role');
+  }
+  if (accounts.some(namesOwnAccountByToken)) {
+    errors.add('trustedAccounts', 'Aws.ACCOUNT_ID',
+      'that is the stack\'s own account, whichever it is deployed to; trust other accounts here, and principals of this account with iam.Role');
+  }
+  for (const arn of arns.filter(namesOwnAccountByToken)) {
+    errors.add('trustedPrincipalArns', arn.replace(/\$\{Token\[[^\]]*\]\}/g, '${Aws.ACCOUNT_ID}'),
+      'that principal is in the stack\'s own account, whichever it is deployed to; trust other accounts\' principals here');
   }
   for (const arn of arns.filter((value) => !Token.isUnresolved(value))) {
     const match = PRINCIPAL_ARN.exec(arn);

@@ -24,3 +24,19 @@ export function hasOnlyPseudoParameterTokens(value: unknown): boolean {
   if (Tokenization.isResolvable(value)) return false;
   return Object.values(value).every(hasOnlyPseudoParameterTokens);
 }
+
+/**
+ * Whether a string names the stack's own account through `Aws.ACCOUNT_ID` (or `Stack.account` of an
+ * env-agnostic stack): the account id itself, or a principal ARN whose account field is that token, such as
+ * `arn:aws:iam::${Aws.ACCOUNT_ID}:role/ops`. Read from the string's tokens, without resolving the stack.
+ */
+export function namesOwnAccountByToken(value: string): boolean {
+  if (!Token.isUnresolved(value)) return false;
+  const text = String(Tokenization.reverseString(value)
+    .mapTokens({ mapToken: (token) => (pseudoParameterName(token) === 'AWS::AccountId' ? OWN_ACCOUNT : '?') })
+    .join({ join: (left: unknown, right: unknown) => `${left}${right}` }));
+  return text === OWN_ACCOUNT || OWN_ACCOUNT_ARN.test(text);
+}
+
+const OWN_ACCOUNT = '<own-account>';
+const OWN_ACCOUNT_ARN = /^arn:[^:]*:(?:iam|sts)::<own-account>:/;

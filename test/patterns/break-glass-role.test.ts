@@ -125,6 +125,26 @@ describe('BreakGlassRole options', () => {
   });
 });
 
+describe('BreakGlassRole in an env-agnostic stack', () => {
+  const agnostic = (props: Partial<BreakGlassRoleProps>) => {
+    const stack = new Stack(new App(), 'Stack');
+    new BreakGlassRole(stack, 'BreakGlass', { ...base(), ...props });
+    return Annotations.fromStack(stack);
+  };
+
+  test('says that the principals\' account could not be compared with the stack\'s', () => {
+    agnostic({}).hasWarning('/Stack/BreakGlass', Match.stringLikeRegexp(`account ${ACCOUNT} is the one this role is deployed to could not be checked.*BreakGlassAccountNotChecked`));
+  });
+
+  test('is quiet when the principals are in the stack\'s own account by token, or other accounts are allowed; and with an account', () => {
+    const stack = new Stack(new App(), 'Stack');
+    new BreakGlassRole(stack, 'BreakGlass', { ...base(), trustedPrincipalArns: [stack.formatArn({ service: 'iam', region: '', resource: 'user', resourceName: 'servicedesk/*' })] });
+    Annotations.fromStack(stack).hasNoWarning('*', Match.stringLikeRegexp('BreakGlassAccountNotChecked'));
+    agnostic({ allowOtherAccounts: true }).hasNoWarning('*', Match.stringLikeRegexp('BreakGlassAccountNotChecked'));
+    Annotations.fromStack(build().stack).hasNoWarning('*', Match.stringLikeRegexp('BreakGlassAccountNotChecked'));
+  });
+});
+
 describe('BreakGlassRole errors', () => {
   test.each<[string, Partial<BreakGlassRoleProps>, RegExp]>([
     ['nobody trusted', { trustedPrincipalArns: [] }, /trustedPrincipalArns: \[\] is not valid; name the users or roles that may break the glass/],

@@ -1,4 +1,4 @@
-import { App, CfnParameter, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { App, Aws, CfnParameter, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CrossAccountRole, CrossAccountRoleProps } from '../../src';
 
@@ -126,6 +126,14 @@ describe('CrossAccountRole errors', () => {
     const env = { env: { account: '111122223333', region: 'eu-west-1' } };
     expect(() => build({ trustedAccounts: ['111122223333'] }, env)).toThrow(/trustedAccounts: "111122223333" is not valid; that is the stack's own account/);
     expect(() => build({ trustedPrincipalArns: ['arn:aws:iam::111122223333:role/Admin'] }, env)).toThrow(/that principal is in the stack's own account/);
+  });
+
+  test('rejects the stack\'s own account by token, in an env-agnostic stack too (Aws.ACCOUNT_ID, stack.account)', () => {
+    expect(() => build({ trustedAccounts: [Aws.ACCOUNT_ID] })).toThrow(/trustedAccounts: "Aws.ACCOUNT_ID" is not valid; that is the stack's own account, whichever it is deployed to/);
+    expect(() => build({ trustedAccounts: [new Stack(new App(), 'Other').account] })).toThrow(/that is the stack's own account/);
+    expect(() => build({ trustedPrincipalArns: [`arn:aws:iam::${Aws.ACCOUNT_ID}:role/Admin`] }))
+      .toThrow(/trustedPrincipalArns: "arn:aws:iam::\$\{Aws.ACCOUNT_ID\}:role\/Admin" is not valid; that principal is in the stack's own account/);
+    expect(() => build({ trustedPrincipalArns: [`arn:aws:iam::${PARTNER}:role/${Aws.STACK_NAME}-uploader`] })).not.toThrow();
   });
 
   test('says how many accounts fit when the trust policy would exceed the quota, and that many do fit', () => {
