@@ -185,7 +185,9 @@ describe('cdk-iam-role-patterns check', () => {
   });
 
   test.each<[string, () => string, RegExp]>([
-    ['JSON nested thousands of levels deep', () => write('deep.json', `{"Resources":${'['.repeat(5000)}${']'.repeat(5000)}}`), /deep\.json: nests values more than 256 levels deep/],
+    ['JSON nested 100,000 levels deep where the checks read', () => write('deep.json', JSON.stringify({
+      Resources: { R: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: 'DEEP' } }] } } } },
+    }).replace('"DEEP"', `${'{"Fn::Join":["",['.repeat(100000)}"x"${']]}'.repeat(100000)}`)), /deep\.json: nests values more than 256 levels deep/],
     ['YAML whose alias refers to itself', () => write('cycle.yaml', 'Resources: &a\n  Loop: *a\n'), /cycle\.yaml: (nests values more than 256 levels deep|is not valid YAML)/],
     ['YAML nested thousands of levels deep', () => write('deep.yaml', `Resources: ${'['.repeat(3000)}${']'.repeat(3000)}\n`), /deep\.yaml: (nests values|is not valid YAML)/],
   ])('%s: exit 2 with one line naming the file, never a stack trace', (_name, file, message) => {

@@ -92,7 +92,9 @@ export function checkRole(role: RoleUnderCheck, options: EngineOptions = {}): Fi
  * finding's resource is the role's path (its logical id, behind the nested stacks that deploy it).
  */
 export function checkModeledRole(check: (role: RoleUnderCheck) => Finding[], modeled: ModeledRole): Finding[] {
-  const findings = mergeVariantFindings(modeled.variants, modeled.variants.map((variant) => check(variant.role)));
+  const findings = modeled.variants.length === 1
+    ? check(modeled.variants[0].role)
+    : mergeVariantFindings(modeled.variants, modeled.variants.map((variant) => check(variant.role)));
   if (modeled.path === modeled.logicalId) return findings;
   return findings.map((finding) => ({ ...finding, resource: modeled.path }));
 }

@@ -38,10 +38,9 @@ export function loadTemplateFile(file: string, deployingAccount?: string): Templ
   } catch (error) {
     throw new InputError(file, `cannot be read: ${(error as Error).message}`);
   }
-  const { value: template, notes } = parseTemplate(file, text);
-  if (nestsDeeperThan(template, MAX_NESTING)) {
-    throw new InputError(file, `nests values more than ${MAX_NESTING} levels deep (or its YAML aliases refer to themselves); no CloudFormation template does`);
-  }
+  const { value: template, notes, yaml } = parseTemplate(file, text);
+  // JSON cannot refer to itself; a JSON template nested too deep for the checks is found when they fail (tooDeep).
+  if (yaml) refuseTooDeep(file, template);
   if (!isObject(template)) throw new InputError(file, 'is not a CloudFormation template: expected an object with Resources');
   if (template.Resources !== undefined && !isObject(template.Resources)) {
     throw new InputError(file, 'is not a CloudFormation template: Resources must be an object');
@@ -49,21 +48,31 @@ export function loadTemplateFile(file: string, deployingAccount?: string): Templ
   return { file, template: template as CfnTemplate, deployingAccount, notes };
 }
 
+/**
+ * Refuses a template that nests values more than `MAX_NESTING` levels deep, or whose YAML aliases refer to
+ * themselves (no CloudFormation template does), with a message that names the file.
+ */
+export function refuseTooDeep(file: string, template: unknown): void {
+  if (nestsDeeperThan(template, MAX_NESTING)) {
+    throw new InputError(file, `nests values more than ${MAX_NESTING} levels deep (or its YAML aliases refer to themselves); no CloudFormation template does`);
+  }
+}
+
 /** Reads a template file for the role model (a nested stack's), as the CLI reads any. */
 export function readTemplate(file: string): CfnTemplate {
   return loadTemplateFile(file).template;
 }
 
-function parseTemplate(file: string, text: string): { value: unknown; notes?: readonly string[] } {
+function parseTemplate(file: string, text: string): { value: unknown; notes?: readonly string[]; yaml: boolean } {
   const yaml = ['.yaml', '.yml'].includes(extname(file).toLowerCase());
   try {
-    if (yaml) return parseCfnYaml(text);
-    return { value: JSON.parse(text) };
+    if (yaml) return { ...parseCfnYaml(text), yaml };
+    return { value: JSON.parse(text), yaml };
   } catch (error) {
     const format = yaml ? 'YAML' : 'JSON';
     if (!yaml && !text.trimStart().startsWith('{')) {
       try {
-        return parseCfnYaml(text); // a .template file written in YAML
+        return { ...parseCfnYaml(text), yaml: true }; // a .template file written in YAML
       } catch {
         // report the JSON error below
       }

@@ -1,4 +1,4 @@
-import { InputError, loadTemplates, readTemplate, TemplateFile } from './load-templates';
+import { InputError, loadTemplates, readTemplate, refuseTooDeep, TemplateFile } from './load-templates';
 import { CheckReport, FileFinding, formatJson, formatNotes, formatText, ReportNote } from './report';
 import { checkModeledRole, Finding, roleChecker } from '../checks/engine';
 import { RoleModel } from '../role-model/model';
@@ -33,9 +33,11 @@ export function main(argv: string[], output: Output): number {
     (argv.length === 0 ? output.stderr : output.stdout)(USAGE);
     return argv.length === 0 ? 2 : 0;
   }
+  let templates: TemplateFile[] = [];
   try {
     const options = parseArguments(argv);
-    const report = check(loadTemplates(options.paths), options);
+    templates = loadTemplates(options.paths);
+    const report = check(templates, options);
     if (report.notes.length > 0) output.stderr(formatNotes(report.notes));
     output.stdout(options.format === 'json' ? formatJson(report) : formatText(report));
     return report.summary.errors > 0 ? 1 : 0;
@@ -44,6 +46,7 @@ export function main(argv: string[], output: Output): number {
       output.stderr(`cdk-iam-role-patterns: ${error.message}\n\n${USAGE}`);
       return 2;
     }
+    if (error instanceof RangeError) error = tooDeepFile(templates) ?? error;
     if (error instanceof InputError) {
       output.stderr(`cdk-iam-role-patterns: ${error.message}`);
       return 2;
@@ -121,6 +124,18 @@ export function check(templates: TemplateFile[], options: Pick<Options, 'trustPo
     unresolvedAttachments,
     summary: { files, roles, errors, warnings: findings.length - errors, unresolvedAttachments: unresolvedAttachments.length },
   };
+}
+
+/** The template that nests too deep for the checks, as an input error that names it (looked for only after a RangeError). */
+function tooDeepFile(templates: readonly TemplateFile[]): InputError | undefined {
+  for (const { file, template } of templates) {
+    try {
+      refuseTooDeep(file, template);
+    } catch (error) {
+      if (error instanceof InputError) return error;
+    }
+  }
+  return undefined;
 }
 
 function oneLine(error: unknown): string {

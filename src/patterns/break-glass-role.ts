@@ -120,7 +120,7 @@ export class BreakGlassRole extends RolePattern {
       // A CloudFormation Rules assertion on AWS::AccountId would refuse the deployment elsewhere, but CloudFormation's
       // documentation describes Rules as validating parameter values and does not say a rule may test a pseudo
       // parameter; until it does, the library says what it could not check instead of guarding with it.
-      this.warnAtSynth('BreakGlassAccountNotChecked', `the stack has no account (env-agnostic), so whether the trusted principals' account `
+      this.warnAtSynth('BreakGlassAccountNotChecked', 'the stack has no account (env-agnostic), so whether the trusted principals\' account '
         + `${unchecked.join(', ')} is the one this role is deployed to could not be checked; deployed anywhere else, the role would trust another `
         + 'account. Give the stack env: { account }, or set allowOtherAccounts: true if other accounts are intended.');
     }

@@ -1,4 +1,4 @@
-import { append, CfnObject, isObject, NONE, renderString, UNKNOWN } from './cfn-value';
+import { append, CfnObject, intrinsicName, isObject, NONE, renderString, UNKNOWN } from './cfn-value';
 import { federatedDescriber, FederatedDescriber } from './federated-provider';
 import {
   chooseBranches, ConditionLogic, conditionCombinations, conditionsTested, ConditionValues, describeCombination, MAX_FREE_CONDITIONS, NO_VALUE,
@@ -298,8 +298,7 @@ function deployedProperties(properties: CfnObject, path: string, warn: (message:
     copy = { ...properties, AssumeRolePolicyDocument: readDocument(trust, `${path}, AssumeRolePolicyDocument`, warn) };
   }
   const policies = properties.Policies;
-  const written = (policy: unknown) => isObject(policy) && policy.PolicyDocument !== undefined && !isPlainDocument(policy.PolicyDocument);
-  if (Array.isArray(policies) && policies.some(written)) {
+  if (Array.isArray(policies) && policies.some(isWrittenAsString)) {
     copy ??= { ...properties };
     copy.Policies = policies.map((policy, i) => {
       if (!isObject(policy) || isPlainDocument(policy.PolicyDocument)) return policy;
@@ -310,9 +309,14 @@ function deployedProperties(properties: CfnObject, path: string, warn: (message:
   return copy ?? properties;
 }
 
+/** Whether an inline policy's document is written other than as an object (a JSON string, an intrinsic). */
+function isWrittenAsString(policy: unknown): boolean {
+  return isObject(policy) && policy.PolicyDocument !== undefined && !isPlainDocument(policy.PolicyDocument);
+}
+
+/** Whether a document is written as an object (not a string, not an intrinsic function that makes one). */
 function isPlainDocument(value: unknown): boolean {
-  return isObject(value) && !('Fn::Sub' in value || 'Fn::Join' in value || 'Fn::ToJsonString' in value || 'Ref' in value || 'Fn::GetAtt' in value
-    || 'Fn::ImportValue' in value || 'Fn::FindInMap' in value || 'Fn::Select' in value || 'Fn::Base64' in value);
+  return isObject(value) && intrinsicName(value) === undefined;
 }
 
 /** A policy document as an object, or undefined with a warning when it cannot be read. */
