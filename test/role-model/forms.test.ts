@@ -208,27 +208,32 @@ describe('what the model cannot read is said, never dropped', () => {
     expect(unreadable(undefined)).toEqual([]);
   });
 
-  test('more than 6 free conditions: a ConditionCombinationsLimited warning, and the checked combinations still find the hole', () => {
+  /** `count` free conditions C0, C1...; the trust has one Lambda statement under each, and `extra` statements. */
+  const conditional = (count: number, extra: unknown[]) => {
     const conditions: Record<string, unknown> = {};
     const statements: unknown[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < count; i++) {
       conditions[`C${i}`] = { 'Fn::Equals': [{ Ref: `P${i}` }, 'yes'] };
       statements.push({ 'Fn::If': [`C${i}`, trust(LAMBDA).Statement[0], { Ref: 'AWS::NoValue' }] });
     }
-    statements.push({ 'Fn::If': ['C7', trust('*').Statement[0], { Ref: 'AWS::NoValue' }] });
-    const findings = checkTemplate({ Conditions: conditions, Resources: { R: role({ AssumeRolePolicyDocument: { Statement: statements } }) } });
+    return checkTemplate({ Conditions: conditions, Resources: { R: role({ AssumeRolePolicyDocument: { Statement: [...statements, ...extra] } }) } });
+  };
+  /** A statement trusting everyone only when C0, C1 and C2 are true and C3, C4 and C5 are false. */
+  const onlyMixed = [0, 1, 2, 3, 4, 5].reduceRight<unknown>((inner, i) =>
+    ({ 'Fn::If': [`C${i}`, i < 3 ? inner : { Ref: 'AWS::NoValue' }, i < 3 ? { Ref: 'AWS::NoValue' } : inner] }), trust('*').Statement[0]);
+
+  test('more than 6 free conditions: a ConditionCombinationsLimited warning, and the checked combinations still find the hole', () => {
+    const findings = conditional(8, [{ 'Fn::If': ['C7', trust('*').Statement[0], { Ref: 'AWS::NoValue' }] }]);
     expect(ofRule(findings, 'ConditionCombinationsLimited')).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('depends on 8 conditions') })]);
-    expect(ofRule(findings, 'WildcardPrincipal')).toHaveLength(1);
+    expect(ofRule(findings, 'WildcardPrincipal')).toEqual([expect.objectContaining({ message: expect.stringContaining('(when condition C7 is true)') })]);
   });
 
-  test('6 free conditions are combined in full, without that warning', () => {
-    const conditions: Record<string, unknown> = {};
-    const statements: unknown[] = [];
-    for (let i = 0; i < 6; i++) {
-      conditions[`C${i}`] = { 'Fn::Equals': [{ Ref: `P${i}` }, 'yes'] };
-      statements.push({ 'Fn::If': [`C${i}`, trust(LAMBDA).Statement[0], { Ref: 'AWS::NoValue' }] });
-    }
-    const findings = checkTemplate({ Conditions: conditions, Resources: { R: role({ AssumeRolePolicyDocument: { Statement: statements } }) } });
-    expect(findings).toEqual([]);
+  test('6 free conditions are combined in full, without that warning: a hole under one mixed combination is found', () => {
+    const findings = conditional(6, [onlyMixed]);
+    expect(ofRule(findings, 'ConditionCombinationsLimited')).toEqual([]);
+    expect(ofRule(findings, 'WildcardPrincipal')).toEqual([expect.objectContaining({
+      message: expect.stringContaining('(when condition C0 is true and condition C1 is true and condition C2 is true and condition C3 is false and condition C4 is false and condition C5 is false)'),
+    })]);
+    expect(conditional(6, [])).toEqual([]);
   });
 });
