@@ -29,8 +29,11 @@ const ROLE_MAKERS: ReadonlyMap<string, string> = new Map([
   ['AWS::Serverless::StateMachine', 'states.amazonaws.com'],
 ]);
 
-/** Serverless resources that make roles of their own which the model does not write out. */
-const UNMODELED_ROLE_MAKERS: ReadonlySet<string> = new Set(['AWS::Serverless::GraphQLApi']);
+/** Serverless resources that make roles or policies which the model does not write out, and what goes unchecked. */
+const UNMODELED: ReadonlyMap<string, string> = new Map([
+  ['AWS::Serverless::GraphQLApi', 'the roles SAM makes for it were not checked'],
+  ['AWS::Serverless::Connector', 'the policies SAM attaches for it were not checked'],
+]);
 
 /** Whether a template asks for the SAM transform. */
 export function usesSam(template: CfnTemplate): boolean {
@@ -53,9 +56,11 @@ export function samRoles(template: CfnTemplate): SamExpansion {
   for (const logicalId in resources) {
     const type = typeOf(resources[logicalId]) ?? '';
     const service = ROLE_MAKERS.get(type);
-    if (UNMODELED_ROLE_MAKERS.has(type)) notes = append(notes, `${logicalId} (${type}): the roles SAM makes for it were not checked`);
+    const unmodeled = UNMODELED.get(type);
+    if (unmodeled !== undefined) notes = append(notes, `${logicalId} (${type}): ${unmodeled}`);
     if (service === undefined) continue;
     const properties = propertiesOf(resources[logicalId]);
+    if (properties.Connectors !== undefined) notes = append(notes, `${logicalId} (${type}): the policies SAM attaches for its Connectors were not checked`);
     if (properties.Role !== undefined) continue; // it brings its own role: that role is checked where it is defined
     const role = samRole(logicalId, type, service, properties);
     roles[`${logicalId}Role`] = { Type: 'AWS::IAM::Role', Properties: role.properties, Metadata: { SamResource: logicalId } };

@@ -51,12 +51,16 @@ describe('the roles SAM will create', () => {
       Resources: {
         Flow: { Type: 'AWS::Serverless::StateMachine', Properties: { Policies: [{ SomeFuturePolicy: { Name: 'x' } }] } },
         Api: { Type: 'AWS::Serverless::GraphQLApi', Properties: {} },
+        Link: { Type: 'AWS::Serverless::Connector', Properties: {} },
+        Fn: { Type: 'AWS::Serverless::Function', Properties: { Connectors: { ToTable: {} } } },
       },
     });
     expect((roles as any).FlowRole.Properties.AssumeRolePolicyDocument.Statement[0].Principal).toEqual({ Service: ['states.amazonaws.com'] });
     expect(notes).toEqual([
       'Flow (AWS::Serverless::StateMachine): the SAM policy template SomeFuturePolicy is not one this library knows; its permissions were not checked',
       'Api (AWS::Serverless::GraphQLApi): the roles SAM makes for it were not checked',
+      'Link (AWS::Serverless::Connector): the policies SAM attaches for it were not checked',
+      'Fn (AWS::Serverless::Function): the policies SAM attaches for its Connectors were not checked',
     ]);
   });
 
