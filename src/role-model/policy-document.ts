@@ -39,6 +39,8 @@ export interface PolicyStatement {
   readonly conditions: readonly ConditionTest[];
   /** True when the Condition block, or part of it, is an intrinsic that cannot be read. */
   readonly conditionsUnreadable: boolean;
+  /** True for a statement of an AWS managed policy (AWS writes it; only the rules about breadth and escalation read it). */
+  readonly awsManaged: boolean;
 }
 
 /** A policy document with where it came from. */
@@ -47,6 +49,8 @@ export interface PolicySource {
   readonly description: string;
   /** The document as in the template (may hold intrinsics). */
   readonly document: unknown;
+  /** True for an AWS managed policy's statements. */
+  readonly awsManaged?: boolean;
 }
 
 const SET_OPERATOR = /^(ForAllValues|ForAnyValue):/i;
@@ -94,6 +98,10 @@ class ReadStatement implements PolicyStatement {
     this.hasNotResource = raw.NotResource !== undefined;
     this.conditionsUnreadable = !conditionsReadable(raw.Condition);
     this.conditions = readConditions(raw.Condition);
+  }
+
+  public get awsManaged(): boolean {
+    return this.source.awsManaged === true;
   }
 
   public get location(): string {

@@ -1,6 +1,7 @@
 import { append, CfnObject, isObject, NONE, renderList, renderString } from './cfn-value';
 import { FederatedDescriber } from './federated-provider';
 import { isAllow, PolicySource, PolicyStatement, readStatements } from './policy-document';
+import { awsManagedPolicy } from '../iam/managed-policies';
 
 export type { CfnTemplate } from './template';
 
@@ -79,7 +80,7 @@ export function roleUnderCheck(logicalId: string, properties: CfnObject, context
   const managedPolicies = context.attached?.managed ?? NONE;
   const inlinePolicies = concat(ownInlinePolicies(properties.Policies), context.attached?.inline ?? NONE);
   const managedPolicyArns = concat(renderList(properties.ManagedPolicyArns), unlistedPolicyArns(managedPolicies, properties.ManagedPolicyArns));
-  const permissionSources = concat(inlinePolicies, managedPolicySources(managedPolicies));
+  const permissionSources = concat(concat(inlinePolicies, managedPolicySources(managedPolicies)), awsManagedPolicySources(managedPolicyArns));
   const trustStatements = readStatements({ description: 'trust policy', document: properties.AssumeRolePolicyDocument });
   const permissionStatements = permissionSources.length === 1 ? readStatements(permissionSources[0]) : permissionSources.flatMap(readStatements);
   const trustAllowStatements = allowsOf(trustStatements);
@@ -106,6 +107,19 @@ export function roleUnderCheck(logicalId: string, properties: CfnObject, context
 function unlistedPolicyArns(managedPolicies: readonly AttachedManagedPolicy[], managedPolicyArns: unknown): readonly string[] {
   if (managedPolicies.length === 0) return NONE;
   return managedPolicies.filter((policy) => !isReferencedIn(policy.logicalId, managedPolicyArns)).map((policy) => `{{cfn:Ref:${policy.logicalId}}}`);
+}
+
+/**
+ * What the AWS managed policies among the ARNs allow, as far as the permission rules act on it (see
+ * `iam/managed-policies.ts`): `IAMFullAccess` is read as `iam:*` on `*`, `AdministratorAccess` as `*` on `*`.
+ */
+function awsManagedPolicySources(arns: readonly string[]): readonly PolicySource[] {
+  let sources: PolicySource[] | undefined;
+  for (const arn of arns) {
+    const policy = arn.includes(':iam::aws:policy/') ? awsManagedPolicy(arn) : undefined;
+    if (policy && policy.document.Statement.length > 0) sources = append(sources, { description: `AWS managed policy ${policy.name}`, document: policy.document, awsManaged: true });
+  }
+  return sources ?? NONE;
 }
 
 /** The documents of the attached managed policies, described for messages. */

@@ -13,8 +13,14 @@ describe('condition helpers', () => {
   test.each([
     ['StringEquals', { StringEquals: { 'sts:ExternalId': 'vendor-id-1234' } }],
     ['an operator in another case', { stringequals: { 'sts:ExternalId': 'vendor-id-1234' } }],
-    ['StringLike with a pattern', { StringLike: { 'sts:ExternalId': 'vendor-*' } }],
+    ['StringLike with a pattern that keeps the account', { StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/ci-*' } }],
     ['ForAnyValue', { 'ForAnyValue:StringEquals': { 'sts:ExternalId': 'vendor-id-1234' } }],
+    ['an exact organization id', { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } }],
+    ['an organization path under one organization', { 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/r-ab12/ou-*' } }],
+    ['a 12-digit account', { StringEquals: { 'aws:PrincipalAccount': '444455556666' } }],
+    ['a principal ARN of one account with a partition token', { ArnLike: { 'aws:PrincipalArn': 'arn:{{cfn:AWS::Partition}}:iam::444455556666:role/*' } }],
+    ['an exact Cognito audience', { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'eu-west-1:0a1b2c3d-1111-2222-3333-444455556666' } }],
+    ['a SAML audience on an AWS sign-in host of any region', { StringLike: { 'SAML:aud': 'https://*.signin.aws.amazon.com/saml' } }],
   ])('a test with %s narrows', (_name, condition) => {
     expect(statementWith(condition).conditions.map(isNarrowingTest)).toEqual([true]);
   });
@@ -26,6 +32,13 @@ describe('condition helpers', () => {
     ['only wildcards', { StringLike: { 'sts:ExternalId': ['*', '?*'] } }],
     ['a negative operator', { StringNotEquals: { 'sts:ExternalId': 'vendor-id-1234' } }],
     ['no values', { StringEquals: { 'sts:ExternalId': [] } }],
+    ['an organization id pattern', { StringLike: { 'aws:PrincipalOrgID': 'o-*' } }],
+    ['a principal ARN in any account', { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:*' } }],
+    ['an account pattern', { StringLike: { 'aws:PrincipalAccount': '*1' } }],
+    ['a Cognito audience pattern', { StringLike: { 'cognito-identity.amazonaws.com:aud': '*:*' } }],
+    ['a Google client pattern', { StringLike: { 'accounts.google.com:aud': '*.apps.googleusercontent.com' } }],
+    ['a SAML audience on any host', { StringLike: { 'SAML:aud': 'https://*' } }],
+    ['an ExternalId pattern (the caller chooses what it sends)', { StringLike: { 'sts:ExternalId': '*-*' } }],
   ])('a test with %s does not narrow', (_name, condition) => {
     expect(statementWith(condition).conditions.map(isNarrowingTest)).toEqual([false]);
   });

@@ -83,7 +83,7 @@ describe('SamlFederationRole', () => {
       rolePrefix: 'RideCo',
       groups: [
         { name: 'Analysts', managedPolicies: readOnly() },
-        { name: 'Operators', managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('job-function/SystemAdministrator')], maxSessionDuration: Duration.hours(4) },
+        { name: 'Operators', managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('job-function/ViewOnlyAccess')], maxSessionDuration: Duration.hours(4) },
       ],
     });
     const template = Template.fromStack(stack);

@@ -183,3 +183,28 @@ describe('escape hatches that write a document as a JSON string', () => {
     expect(selfCheckFails(overridden({ Service: 'lambda.amazonaws.com' }), 'cdk-iam-role-patterns')).toBe(false);
   });
 });
+
+describe('AWS managed policies are read from their contents by every door', () => {
+  const withManaged = (name: string, pattern: boolean) => (app: App) => {
+    const stack = new Stack(app, 'Ops');
+    const managedPolicies = [iam.ManagedPolicy.fromAwsManagedPolicyName(name)];
+    if (pattern) new LambdaExecutionRole(stack, 'Fn', { functionName: 'ops', managedPolicies });
+    else new iam.Role(stack, 'Fn', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), managedPolicies });
+  };
+
+  test.each([
+    ['AdministratorAccess', 'cdk-iam-role-patterns:FullAdministratorAccess'],
+    ['IAMFullAccess', 'cdk-iam-role-patterns:PrivilegeEscalation'],
+    ['PowerUserAccess', 'cdk-iam-role-patterns:PrivilegeEscalation'],
+  ])('%s is an error (%s)', (name, rule) => {
+    expect(selfCheckFails(withManaged(name, true), rule)).toBe(true);
+    const { roleChecks, cli } = verdicts(withManaged(name, false));
+    expect(roleChecks).toContain(`${rule} Ops/Fn/Resource`);
+    expect(cli).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${rule} Fn`))]));
+  });
+
+  test.each([['ReadOnlyAccess'], ['SecurityAudit']])('%s draws no error', (name) => {
+    expect(selfCheckFails(withManaged(name, true), 'cdk-iam-role-patterns')).toBe(false);
+    expect(verdicts(withManaged(name, false))).toEqual({ roleChecks: [], cli: [] });
+  });
+});

@@ -19,7 +19,8 @@ describe('rolesInTemplate', () => {
     expect(role.inlinePolicies.map((source) => source.description)).toEqual(['policy Mine']);
     expect(role.managedPolicies.map((managed) => managed.logicalId).sort()).toEqual(['ByArn', 'ByRoles']);
     expect(role.managedPolicyArns).toEqual(['{{cfn:Ref:ByArn}}', 'arn:aws:iam::aws:policy/ReadOnlyAccess', '{{cfn:Ref:ByRoles}}']);
-    expect(role.permissionStatements).toHaveLength(1);
+    // the policy's own statement, and what the AWS managed ReadOnlyAccess allows of what the permission rules read
+    expect(role.permissionStatements.map((statement) => statement.location)).toEqual(['policy Mine, statement 1', 'AWS managed policy ReadOnlyAccess, statement 1']);
   });
 
   test('describes identity providers defined in the template', () => {

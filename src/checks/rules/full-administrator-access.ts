@@ -1,24 +1,19 @@
-import { grantsEveryAction } from '../iam-actions';
+import { appliesToEveryResource, grantsEveryAction } from '../iam-actions';
 import { Rule } from '../rule';
 
-/** Its ARN in any partition, literal or `{{cfn:AWS::Partition}}`. */
-const ADMINISTRATOR_ACCESS = /^arn:(?:[^:]+|\{\{cfn:AWS::Partition\}\}):iam::aws:policy\/AdministratorAccess$/;
-
-/** `*` on `*`, or the AWS managed AdministratorAccess policy: whoever assumes the role owns the account. */
+/**
+ * `*` on every resource (`*`, `arn:*`, `arn:aws:*:*:*:*`), in an inline policy or in a managed policy such as
+ * the AWS managed AdministratorAccess (read from its contents): whoever assumes the role owns the account.
+ */
 export const FullAdministratorAccess: Rule = {
   name: 'FullAdministratorAccess',
   severity: 'error',
   description: 'A role must not be allowed every action on every resource (`*` on `*`, or AdministratorAccess).',
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
-      if (!grantsEveryAction(statement) || !statement.resources.includes('*')) continue;
+      if (!grantsEveryAction(statement) || !appliesToEveryResource(statement)) continue;
       report(`${statement.location} allows every action on every resource, so whoever assumes this role controls the account. `
         + 'Grant the actions and resources the role needs.');
-    }
-    for (const arn of role.managedPolicyArns) {
-      if (!ADMINISTRATOR_ACCESS.test(arn)) continue;
-      report('the role has the AWS managed policy AdministratorAccess, so whoever assumes it controls the account. '
-        + 'Attach narrower policies.');
     }
   },
 };

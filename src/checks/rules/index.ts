@@ -1,3 +1,4 @@
+import { ActionResourceMismatch } from './action-resource-mismatch';
 import { AllowWithNotAction } from './allow-with-not-action';
 import { BreakGlassWithoutAlert } from './break-glass-without-alert';
 import { CognitoUnauthenticatedWrite } from './cognito-unauthenticated-write';
@@ -19,7 +20,9 @@ import { RoleNameFormat } from './role-name-format';
 import { RolePathFormat } from './role-path-format';
 import { SamlAudience } from './saml-audience';
 import { ServiceWideWildcardAction } from './service-wide-wildcard-action';
+import { TrustAllowsEveryStsAction } from './trust-allows-every-sts-action';
 import { TrustPolicySize } from './trust-policy-size';
+import { UnknownAction } from './unknown-action';
 import { UnreadablePolicyDocument } from './unreadable-policy-document';
 import { UnreadableTrustCondition } from './unreadable-trust-condition';
 import { WeakExternalId } from './weak-external-id';
@@ -43,6 +46,7 @@ export const ALL_RULES: readonly Rule[] = [
   CrossAccountWithoutCondition,
   WeakExternalId,
   UnreadableTrustCondition,
+  TrustAllowsEveryStsAction,
   MfaBoolIfExists,
   ElevatedRoleWithoutMfa,
   BreakGlassWithoutAlert,
@@ -55,6 +59,8 @@ export const ALL_RULES: readonly Rule[] = [
   AllowWithNotAction,
   ServiceWideWildcardAction,
   WildcardResource,
+  UnknownAction,
+  ActionResourceMismatch,
   RoleNameFormat,
   RolePathFormat,
   MaxSessionDurationRange,

@@ -1,17 +1,21 @@
-import { appliesToEveryResource, grantsEveryAction, statementCoversAction } from '../iam-actions';
+import { appliesToEveryResourceFor, grantsEveryAction, statementCoversAction } from '../iam-actions';
 import { Rule } from '../rule';
 
-/** `iam:PassRole` on `*` lets the role hand any role, an administrator's too, to a service it can start. */
+/**
+ * `iam:PassRole` on every role (`*`, `arn:aws:iam::*:role/*`, the account's `role/*`) lets the role hand any
+ * role, an administrator's too, to a service it can start.
+ */
 export const PassRoleOnEveryResource: Rule = {
   name: 'PassRoleOnEveryResource',
   severity: 'error',
-  description: 'iam:PassRole must name the roles it may pass, never `*`.',
+  description: 'iam:PassRole must name the roles it may pass, never every role of an account.',
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
-      if (grantsEveryAction(statement) || !appliesToEveryResource(statement) || !statementCoversAction(statement, 'iam:PassRole')) continue;
-      report(`${statement.location} allows iam:PassRole on every resource, so the role can give any role in the account, an `
-        + 'administrator role included, to a service it starts. List the ARNs of the roles it passes and add a condition on '
-        + 'iam:PassedToService.');
+      if (grantsEveryAction(statement) || !statementCoversAction(statement, 'iam:PassRole')
+        || !appliesToEveryResourceFor(statement, 'iam:PassRole')) continue;
+      report(`${statement.location} allows iam:PassRole on every resource (every role of the account), so the role can give any role, an `
+        + 'administrator role included, to a service it starts. List the ARNs of the roles it passes (a path such as '
+        + 'role/service-role/app-* narrows) and add a condition on iam:PassedToService.');
     }
   },
 };

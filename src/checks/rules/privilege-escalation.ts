@@ -1,19 +1,143 @@
-import { appliesToEveryResource, grantsEveryAction, PRIVILEGE_ESCALATION_ACTIONS, statementCoversAction } from '../iam-actions';
-import { Rule } from '../rule';
+import { COMBINED_PATHS, ESCALATION_CATALOGUE, EscalationPath, SINGLE_ACTION_PATHS_BY_SERVICE } from '../../iam/escalation-paths';
+import { NONE } from '../../role-model/cfn-value';
+import { PolicyStatement } from '../../role-model/policy-document';
+import { RoleUnderCheck } from '../../role-model/role-under-check';
+import { appliesToEveryResourceFor, grantsEveryAction, statementCoversAction } from '../iam-actions';
+import { Report, Rule } from '../rule';
 
-/** Actions such as `iam:PutRolePolicy` or `iam:CreatePolicyVersion` on `*` let the role grant itself anything. */
+const PASS_ROLE = 'iam:PassRole';
+
+/**
+ * The privilege-escalation paths of a public catalogue (pathfinding.cloud and Rhino Security Labs; see
+ * `iam/escalation-paths.ts`): a single action such as `iam:PutRolePolicy`, `ssm:SendCommand` or
+ * `sts:AssumeRole` on every resource it acts on, or a combination the role holds across all its policies,
+ * such as `iam:PassRole` on every role with `lambda:CreateFunction` and `lambda:InvokeFunction`.
+ */
 export const PrivilegeEscalation: Rule = {
   name: 'PrivilegeEscalation',
   severity: 'error',
-  description: 'Actions that let a principal raise its own privileges must not be allowed on every resource.',
+  description: 'A role must not hold a privilege-escalation path: an action or combination of actions that lets it raise its own privileges.',
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
-      if (grantsEveryAction(statement) || !appliesToEveryResource(statement)) continue;
-      const actions = PRIVILEGE_ESCALATION_ACTIONS.filter((action) => statementCoversAction(statement, action));
-      if (actions.length === 0) continue;
-      report(`${statement.location} allows ${actions.join(', ')} on every resource; each lets the role raise its own privileges `
-        + '(for example by rewriting a policy attached to itself). Scope these actions to the specific users, roles, policies or '
-        + 'functions the role manages, or remove them.');
+      if (!grantsEveryAction(statement)) reportSingleActions(statement, report);
     }
+    reportCombinations(role, report);
   },
 };
+
+/** The single-action paths a statement grants on every resource, looked for among its own services only. */
+function reportSingleActions(statement: PolicyStatement, report: Report): void {
+  let held: EscalationPath[] | undefined;
+  for (const path of candidatePaths(statement)) {
+    const action = path.actions[0];
+    if (statementCoversAction(statement, action) && appliesToEveryResourceFor(statement, action)) (held ??= []).push(path);
+  }
+  if (held === undefined) return;
+  const named = held.map((path) => `${path.actions[0]} (${path.id})`).join(', ');
+  report(`${statement.location} allows ${named} on every resource it acts on; each is a privilege-escalation path `
+    + `(${ESCALATION_CATALOGUE}) that lets the role raise its own privileges. Scope these actions to the specific users, `
+    + 'roles, policies, functions, instances or stacks the role manages, or remove them.');
+}
+
+const EVERY_SINGLE_ACTION_PATH: readonly EscalationPath[] = [...SINGLE_ACTION_PATHS_BY_SERVICE.values()].flat();
+
+/** The single-action paths of each action's service, as written (bounded: actions come from input). */
+const pathsOfAction = new Map<string, readonly EscalationPath[]>();
+
+function pathsOf(action: string): readonly EscalationPath[] {
+  let paths = pathsOfAction.get(action);
+  if (paths === undefined) {
+    const colon = action.indexOf(':');
+    const service = colon > 0 ? action.slice(0, colon).toLowerCase() : action === '*' ? '*' : '';
+    paths = service.includes('*') || service.includes('?') ? EVERY_SINGLE_ACTION_PATH : SINGLE_ACTION_PATHS_BY_SERVICE.get(service) ?? NONE;
+    if (pathsOfAction.size < 10000) pathsOfAction.set(action, paths);
+  }
+  return paths;
+}
+
+/** The single-action paths of the services a statement names (all of them for a service wildcard or NotAction); no list for none. */
+function candidatePaths(statement: PolicyStatement): readonly EscalationPath[] {
+  if (statement.hasNotAction) return EVERY_SINGLE_ACTION_PATH;
+  let paths: EscalationPath[] | undefined;
+  let only: readonly EscalationPath[] = NONE;
+  for (const action of statement.actions) {
+    const found = pathsOf(action);
+    if (found.length === 0 || found === only) continue;
+    if (only.length === 0 && paths === undefined) {
+      only = found;
+      continue;
+    }
+    paths ??= [...only];
+    for (const path of found) if (!paths.includes(path)) paths.push(path);
+  }
+  return paths ?? only;
+}
+
+/** Whether any statement may name an action of the service of `action`: by its prefix, a wildcard prefix, or NotAction. */
+function mentionsService(statements: readonly PolicyStatement[], action: string): boolean {
+  const prefixLength = action.indexOf(':') + 1;
+  for (const statement of statements) {
+    if (statement.hasNotAction) return true;
+    for (const written of statement.actions) {
+      const colon = written.indexOf(':');
+      if (colon < 0 || colon + 1 === prefixLength && sameIgnoringCase(written, action, prefixLength)) return true;
+      const star = written.indexOf('*');
+      if (star >= 0 && star < colon) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the first `length` characters of two strings agree, ignoring ASCII case; no string is made. */
+function sameIgnoringCase(a: string, b: string, length: number): boolean {
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y && lowerCode(x) !== lowerCode(y)) return false;
+  }
+  return true;
+}
+
+/** A character code in lower case, for ASCII letters. */
+function lowerCode(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+/** The first statement that allows an action on any resource (`*` on `*` is FullAdministratorAccess's to report). */
+function grantingStatement(statements: readonly PolicyStatement[], action: string): PolicyStatement | undefined {
+  for (const statement of statements) if (!grantsEveryAction(statement) && statementCoversAction(statement, action)) return statement;
+  return undefined;
+}
+
+/**
+ * The combinations the role holds: `iam:PassRole` on every role, and each other action on any resource (what
+ * it makes is the role's own), across all its policies. Looked for only when the role holds such a PassRole,
+ * or the first action of a combination without one.
+ */
+function reportCombinations(role: RoleUnderCheck, report: Report): void {
+  const statements = role.permissionAllowStatements;
+  if (statements.length === 0) return;
+  let passRole: PolicyStatement | undefined;
+  if (mentionsService(statements, PASS_ROLE)) {
+    for (const statement of statements) {
+      if (!grantsEveryAction(statement) && statementCoversAction(statement, PASS_ROLE) && appliesToEveryResourceFor(statement, PASS_ROLE)) {
+        passRole = statement;
+        break;
+      }
+    }
+  }
+  for (const path of COMBINED_PATHS) {
+    const needsPassRole = path.actions[0] === PASS_ROLE;
+    if (needsPassRole ? passRole === undefined : !mentionsService(statements, path.actions[0])) continue;
+    const where: string[] = [];
+    for (const action of path.actions) {
+      const granting = action === PASS_ROLE ? passRole : grantingStatement(statements, action);
+      if (granting === undefined) break;
+      where.push(`${action} (${granting.location})`);
+    }
+    if (where.length !== path.actions.length) continue;
+    report(`the role holds the privilege-escalation path ${path.id} (${ESCALATION_CATALOGUE}): ${where.join(' + ')}. `
+      + `Together they let it ${needsPassRole ? 'start a service with any role, an administrator\'s included, and act as that role' : 'run code as another principal'}. `
+      + `${needsPassRole ? 'Name the roles iam:PassRole may pass' : 'Scope these actions to the resources the role manages'}, or remove one of them.`);
+  }
+}

@@ -1,4 +1,4 @@
-import { grantsEveryAction, isEveryAction, isServiceWildcard } from '../iam-actions';
+import { appliesToEveryResource, grantsEveryAction, isEveryAction, isServiceWildcard } from '../iam-actions';
 import { Rule } from '../rule';
 
 function isWildcardAction(action: string): boolean {
@@ -12,7 +12,7 @@ export const ServiceWideWildcardAction: Rule = {
   description: 'An Allow should list actions rather than grant a whole service (`service:*`) or every action (`*`).',
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
-      if (grantsEveryAction(statement) && statement.resources.includes('*')) continue; // FullAdministratorAccess reports it
+      if (grantsEveryAction(statement) && appliesToEveryResource(statement)) continue; // FullAdministratorAccess reports it
       if (!statement.actions.some(isWildcardAction)) continue;
       const wildcards = statement.actions.filter(isWildcardAction);
       report(`${statement.location} allows ${wildcards.join(', ')}, every action of ${wildcards.length > 1 ? 'those services' : 'that service'}, `

@@ -1,23 +1,24 @@
-import { ACTIONS_THAT_NEED_EVERY_RESOURCE, grantsEveryAction } from '../iam-actions';
+import { CATALOGUE_DATE } from '../../iam/catalogue';
+import { actsOnNamedResources, grantsEveryAction } from '../iam-actions';
 import { Rule } from '../rule';
 
-/** Whether an action (no wildcards) is one that needs `Resource: "*"`. */
-function needsEveryResource(action: string): boolean {
-  return ACTIONS_THAT_NEED_EVERY_RESOURCE.some((known) => known.toLowerCase() === action.toLowerCase());
-}
-
-/** `Resource: "*"` for actions that accept specific resources grants them on everything in the account. */
+/**
+ * `Resource: "*"` for actions that act on resources a policy can name grants them on everything in the
+ * account. Whether an action has resource types comes from the IAM catalogue: `ec2:DescribeInstances` or
+ * `s3:ListAllMyBuckets` (none) need `*` and draw no warning.
+ */
 export const WildcardResource: Rule = {
   name: 'WildcardResource',
   severity: 'warning',
-  description: 'An Allow should name resources; `*` is only for actions that need it (VPC network interfaces, X-Ray, metrics).',
+  description: 'An Allow should name resources; `*` is only for actions that have no resource type (and the Lambda VPC network-interface actions).',
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
-      if (grantsEveryAction(statement) || statement.hasNotAction || !statement.resources.includes('*')) continue;
-      const actions = statement.actions.filter((action) => !needsEveryResource(action));
-      if (actions.length === 0) continue;
+      if (statement.awsManaged || grantsEveryAction(statement) || statement.hasNotAction || !statement.resources.includes('*')) continue;
+      let actions: string[] | undefined;
+      for (const action of statement.actions) if (actsOnNamedResources(action)) (actions ??= []).push(action);
+      if (actions === undefined) continue;
       report(`${statement.location} allows ${actions.join(', ')} on every resource ("*"). Name the resources (ARNs) the role `
-        + `needs; only actions with no resource type, such as ${ACTIONS_THAT_NEED_EVERY_RESOURCE.slice(0, 2).join(' or ')}, need "*".`);
+        + `needs; only actions with no resource type (catalogue of ${CATALOGUE_DATE}), such as ec2:DescribeInstances, need "*".`);
     }
   },
 };

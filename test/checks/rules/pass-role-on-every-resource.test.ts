@@ -2,8 +2,15 @@ import { PassRoleOnEveryResource } from '../../../src/checks/rules/pass-role-on-
 import { findingsOf } from '../fixtures';
 
 describe('PassRoleOnEveryResource', () => {
-  test.each([['iam:PassRole'], ['iam:Pass*'], ['iam:*']])('fires on %s on *', (action) => {
-    const findings = findingsOf(PassRoleOnEveryResource, { permissions: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
+  test.each([
+    ['iam:PassRole', '*'], ['iam:Pass*', '*'], ['iam:*', '*'],
+    ['iam:PassRole', 'arn:aws:iam::*:role/*'],
+    ['iam:PassRole', 'arn:aws:iam::111122223333:role/*'],
+    ['iam:PassRole', 'arn:{{cfn:AWS::Partition}}:iam::{{cfn:AWS::AccountId}}:role/*'],
+    ['iam:PassRole', 'arn:aws:iam::111122223333:*'],
+    ['iam:PassRole', 'arn:*:*:*:*:*'],
+  ])('fires on %s on %s', (action, resource) => {
+    const findings = findingsOf(PassRoleOnEveryResource, { permissions: [{ Effect: 'Allow', Action: action, Resource: resource }] });
     expect(findings).toHaveLength(1);
     expect(findings[0].message).toMatch(/iam:PassRole on every resource.*iam:PassedToService/);
   });
@@ -11,6 +18,8 @@ describe('PassRoleOnEveryResource', () => {
   test('stays quiet on a named role, and on * on * (FullAdministratorAccess reports that)', () => {
     const permissions = [
       { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/AppRole' },
+      { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/service-role/lambda-*' },
+      { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::*:role/app/{{cfn:Ref:Name}}' },
       { Effect: 'Allow', Action: '*', Resource: '*' },
     ];
     expect(findingsOf(PassRoleOnEveryResource, { permissions })).toEqual([]);

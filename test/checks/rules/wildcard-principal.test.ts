@@ -18,6 +18,30 @@ describe('WildcardPrincipal', () => {
     expect(findingsOf(WildcardPrincipal, { trust: [ifExists, anyArn] })).toHaveLength(2);
   });
 
+  test.each([
+    ['an organization id pattern', { StringLike: { 'aws:PrincipalOrgID': 'o-*' } }],
+    ['a principal ARN in any account', { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:*' } }],
+    ['an account pattern', { StringLike: { 'aws:PrincipalAccount': '*1' } }],
+  ])('fires when the condition is %s, which matches anyone of that kind', (_name, condition) => {
+    expect(findingsOf(WildcardPrincipal, { trust: [trustStatement({ Principal: '*', Condition: condition })] })).toHaveLength(1);
+  });
+
+  const guardrail = (condition: unknown) => trustStatement({ Effect: 'Deny', Principal: { AWS: '*' }, Action: 'sts:*', Condition: condition });
+
+  test('stays quiet when a Deny statement excludes everyone outside the organization (a guardrail)', () => {
+    const allow = trustStatement({ Principal: '*' });
+    expect(findingsOf(WildcardPrincipal, { trust: [allow, guardrail({ StringNotEquals: { 'aws:PrincipalOrgID': 'o-abcdefghij' } })] })).toEqual([]);
+    expect(findingsOf(WildcardPrincipal, { trust: [allow, guardrail({ ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/ci-*' } })] })).toEqual([]);
+  });
+
+  test('fires when the Deny does not exclude outsiders: a pattern of any organization, a positive operator, or another action', () => {
+    const allow = trustStatement({ Principal: '*' });
+    expect(findingsOf(WildcardPrincipal, { trust: [allow, guardrail({ StringNotLike: { 'aws:PrincipalOrgID': 'o-*' } })] })).toHaveLength(1);
+    expect(findingsOf(WildcardPrincipal, { trust: [allow, guardrail({ StringEquals: { 'aws:PrincipalOrgID': 'o-abcdefghij' } })] })).toHaveLength(1);
+    const otherAction = trustStatement({ Effect: 'Deny', Principal: '*', Action: 'sts:TagSession', Condition: { StringNotEquals: { 'aws:PrincipalOrgID': 'o-abcdefghij' } } });
+    expect(findingsOf(WildcardPrincipal, { trust: [allow, otherAction] })).toHaveLength(1);
+  });
+
   test('stays quiet when an organization condition narrows the caller', () => {
     const statement = trustStatement({ Principal: { AWS: '*' }, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abcdefghij' } } });
     expect(findingsOf(WildcardPrincipal, { trust: [statement] })).toEqual([]);

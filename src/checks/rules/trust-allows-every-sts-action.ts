@@ -1,0 +1,27 @@
+import { Rule } from '../rule';
+
+/** `*` or `sts:*` (in any case), told apart without a regular expression: this runs for every trust statement. */
+function isEveryStsAction(action: string): boolean {
+  return action === '*' || action.length === 5 && action.charCodeAt(4) === 42 && action.toLowerCase() === 'sts:*';
+}
+
+/**
+ * A trust statement that allows `*` or `sts:*` hands out every STS action on the role, `sts:TagSession` and
+ * `sts:SetSourceIdentity` included: callers may set session tags (which ABAC policies trust) and a source
+ * identity of their choosing.
+ */
+export const TrustAllowsEveryStsAction: Rule = {
+  name: 'TrustAllowsEveryStsAction',
+  severity: 'warning',
+  description: 'A trust statement should list the STS actions it allows, not `*` or `sts:*`.',
+  check({ role }, report) {
+    for (const statement of role.trustAllowStatements) {
+      let every: string | undefined;
+      for (const action of statement.actions) if (isEveryStsAction(action)) every = action;
+      if (every === undefined && !statement.hasNotAction) continue;
+      report(`${statement.location} allows ${every ?? 'every action but those in NotAction'}, so callers may also tag their session `
+        + '(sts:TagSession, which attribute-based policies trust) and set a source identity of their choosing (sts:SetSourceIdentity). '
+        + 'List the action the principal uses, such as sts:AssumeRole or sts:AssumeRoleWithWebIdentity.');
+    }
+  },
+};
