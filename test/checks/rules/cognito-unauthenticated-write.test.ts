@@ -27,4 +27,10 @@ describe('CognitoUnauthenticatedWrite', () => {
     expect(findingsOf(CognitoUnauthenticatedWrite, { trust: [cognito('authenticated')], permissions: write })).toEqual([]);
     expect(findingsOf(CognitoUnauthenticatedWrite, { trust: [cognito('unauthenticated')], permissions: read })).toEqual([]);
   });
+
+  test('reads the access level from the catalogue, not the verb: PartiQLSelect reads, ConfirmSubscription writes', () => {
+    const statements = (action: string) => [{ Effect: 'Allow', Action: action, Resource: '*' }];
+    expect(findingsOf(CognitoUnauthenticatedWrite, { trust: [cognito('unauthenticated')], permissions: statements('dynamodb:PartiQLSelect') })).toEqual([]);
+    expect(findingsOf(CognitoUnauthenticatedWrite, { trust: [cognito('unauthenticated')], permissions: statements('sns:ConfirmSubscription') })).toHaveLength(1);
+  });
 });
