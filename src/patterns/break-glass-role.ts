@@ -79,6 +79,8 @@ export interface BreakGlassRoleProps extends RolePatternProps {
 }
 
 const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):(user|role)\/[\w+=,.@/*?-]+$/;
+/** A principal pattern that matches every user or every role of its account: `user/*`, `role/*`, `role/?*`. */
+const EVERY_USER_OR_ROLE = /^arn:[^:]+:iam::\d{12}:(?:user|role)\/[*?]+$/;
 const GROUP_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):group\//;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_SESSION_SECONDS = 4 * 3600;
@@ -163,6 +165,9 @@ function checkWho(scope: Construct, props: BreakGlassRoleProps, errors: PropErro
       errors.add('trustedPrincipalArns', arn, `an IAM group cannot be a principal; trust its members by path instead, such as "arn:aws:iam::${group[1]}:user/servicedesk/*"`);
     } else if (!match) {
       errors.add('trustedPrincipalArns', arn, 'a principal ARN names an IAM user or role, such as "arn:aws:iam::111122223333:user/alice"');
+    } else if (EVERY_USER_OR_ROLE.test(arn)) {
+      errors.add('trustedPrincipalArns', arn, `that is every ${match[2]} of account ${match[1]}, so anyone who can sign in there could break the glass; `
+        + `narrow it by path, such as "arn:aws:iam::${match[1]}:${match[2]}/servicedesk/*"`);
     } else if (!props.allowOtherAccounts && !Token.isUnresolved(ownAccount) && match[1] !== ownAccount) {
       errors.add('trustedPrincipalArns', arn, `it is in account ${match[1]}, not the stack's account ${ownAccount}; set allowOtherAccounts: true if that is intended`);
     }
