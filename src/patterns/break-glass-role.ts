@@ -8,6 +8,7 @@ import { PropErrors } from './prop-errors';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkRolePatternProps, ONE_HOUR, rolePropsFrom } from './role-pattern-validation';
+import { narrowsKey, onlyPrincipals, requiresMfaInvariant, testsKey } from './trust-invariants';
 
 /** Properties of a BreakGlassRole. Give the elevated permissions in `managedPolicies` or `inlinePolicies`. */
 export interface BreakGlassRoleProps extends RolePatternProps {
@@ -114,6 +115,13 @@ export class BreakGlassRole extends RolePattern {
   constructor(scope: Construct, id: string, props: BreakGlassRoleProps) {
     super(scope, id, breakGlassRoleProps(scope, id, props), props.checkLimits);
     this.relaxRuleToWarning('FullAdministratorAccess');
+    this.requireOfEveryTrustStatement(
+      onlyPrincipals('AWS', () => true, 'trusts only IAM principals of the trusted accounts'),
+      requiresMfaInvariant('requires MFA in every statement'),
+      narrowsKey('aws:PrincipalArn', 'names the trusted principals (aws:PrincipalArn) in every statement'));
+    if (props.requireSourceIdentity !== false) {
+      this.requireOfEveryTrustStatement(testsKey('sts:SourceIdentity', 'requires the caller\'s source identity in every statement'));
+    }
     this.warnIfSessionOverOneHour('BreakGlassSessionOverOneHour', 'a break-glass session should last as long as the fix, and role chaining caps it at 1 hour anyway',
       props.maxSessionDuration);
     Tags.of(this).add(props.tagKey ?? 'break-glass', 'true', { includeResourceTypes: ['AWS::IAM::Role'] });

@@ -6,6 +6,7 @@ import { hasOnlyPseudoParameterTokens, namesOwnAccountByToken } from './pseudo-p
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkRolePatternProps, rolePropsFrom } from './role-pattern-validation';
+import { narrowsKey, onlyPrincipals, requiresMfaInvariant, TrustInvariant } from './trust-invariants';
 import { policySize } from '../checks/policy-size';
 import { DEFAULT_LIMITS } from '../checks/rule';
 
@@ -96,6 +97,7 @@ export class CrossAccountRole extends RolePattern {
    */
   constructor(scope: Construct, id: string, props: CrossAccountRoleProps) {
     super(scope, id, crossAccountRoleProps(scope, id, props), props.checkLimits);
+    this.requireOfEveryTrustStatement(...crossAccountInvariants(props));
     checkTrustPolicyFits(this, props);
     this.warnIfSessionOverOneHour('CrossAccountSessionOverOneHour',
       'callers that reach this role through another role (role chaining) get at most 1 hour whatever this says', props.maxSessionDuration);
@@ -112,6 +114,16 @@ export class CrossAccountRole extends RolePattern {
     return this.switchRoleUrlMade ??=
       `https://signin.aws.amazon.com/switchrole?roleName=${this.rolePath}${this.roleName}&account=${Stack.of(this).account}`;
   }
+}
+
+/** What every trust statement keeps: AWS principals only, and each condition the props asked for. */
+function crossAccountInvariants(props: CrossAccountRoleProps): TrustInvariant[] {
+  const invariants = [onlyPrincipals('AWS', () => true, 'trusts only IAM principals of other accounts')];
+  if (props.externalId !== undefined) invariants.push(narrowsKey('sts:ExternalId', 'requires the external id in every statement'));
+  if (props.trustedPrincipalArns?.length) invariants.push(narrowsKey('aws:PrincipalArn', 'names the trusted principals (aws:PrincipalArn) in every statement'));
+  if (props.organizationId !== undefined) invariants.push(narrowsKey('aws:PrincipalOrgID', 'requires the organization (aws:PrincipalOrgID) in every statement'));
+  if (props.requireMfa) invariants.push(requiresMfaInvariant('requires MFA in every statement'));
+  return invariants;
 }
 
 function crossAccountRoleProps(scope: Construct, id: string, props: CrossAccountRoleProps): iam.RoleProps {

@@ -2,7 +2,8 @@ import { CfnResource, Duration, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { recordAcknowledgement } from '../acknowledgements';
 import { RoleCheckLimits } from './role-pattern-props';
-import { registerPatternRole, reportFindings, selfCheckFindings } from './role-self-check';
+import { modeledPatternRole, registerPatternRole, reportFindings, selfCheckFindings } from './role-self-check';
+import { TrustInvariant } from './trust-invariants';
 import { Finding } from '../checks/engine';
 import { RULE_ID_PREFIX } from '../checks/rule';
 
@@ -17,6 +18,7 @@ export abstract class RolePattern extends iam.Role {
   private readonly checkLimits?: RoleCheckLimits;
   private readonly relaxedRules = new Set<string>();
   private readonly patternWarnings: Finding[] = [];
+  private readonly trustInvariants: TrustInvariant[] = [];
 
   /**
    * @param scope the scope of the role
@@ -65,6 +67,15 @@ export abstract class RolePattern extends iam.Role {
   }
 
   /**
+   * Declares what every `Allow` statement of the role's trust policy must keep, whatever is added or overridden
+   * later; checked at synth on the final template, as an error that no acknowledgement silences.
+   * @param invariants the promises, such as `onlyPrincipals('Service', ...)`
+   */
+  protected requireOfEveryTrustStatement(...invariants: TrustInvariant[]): void {
+    this.trustInvariants.push(...invariants);
+  }
+
+  /**
    * Records, inside the construct, that a finding of another validator (cdk-nag, cfn-guard) is expected and why.
    * @param id the validator's finding id, e.g. `AwsSolutions-IAM5[Resource::...]`
    * @param reason why the finding does not apply
@@ -77,6 +88,27 @@ export abstract class RolePattern extends iam.Role {
     const role = this.node.defaultChild;
     if (!CfnResource.isCfnResource(role)) return []; // a precreated role (customizeRoles): nothing is synthesized
     const findings = selfCheckFindings({ scope: this, role, limits: this.checkLimits, relaxedRules: this.relaxedRules });
-    return reportFindings(this, [...findings, ...this.patternWarnings]);
+    return reportFindings(this, [...this.brokenInvariants(role), ...findings, ...this.patternWarnings]);
+  }
+
+  /** The trust statements, as the stack's role model reads them, that break a promise of the pattern. */
+  private brokenInvariants(role: CfnResource): Finding[] {
+    const modeled = this.trustInvariants.length === 0 ? undefined : modeledPatternRole(role);
+    if (!modeled) return [];
+    const pattern = this.constructor.name;
+    const broken: Finding[] = [];
+    for (const variant of modeled.variants) {
+      for (const statement of variant.role.trustAllowStatements) {
+        for (const invariant of this.trustInvariants) {
+          const why = invariant.broken(statement);
+          if (why === undefined) continue;
+          const message = `${pattern} promises that its trust ${invariant.promise}, but ${statement.location} breaks it: ${why}. An escape hatch `
+            + '(assumeRolePolicy.addStatements, addOverride or addPropertyOverride on the trust policy) most likely changed it; undo that, '
+            + 'or use iam.Role for a different trust.';
+          if (!broken.some((known) => known.message === message)) broken.push({ ruleId: `${RULE_ID_PREFIX}:PatternInvariant`, severity: 'error', resource: '', message });
+        }
+      }
+    }
+    return broken;
   }
 }

@@ -146,6 +146,11 @@ function stackModel(stack: Stack): ReadonlyMap<CfnElement, ModeledRole> {
   return byRole;
 }
 
+/** A pattern role as its stack's role model reads it (built once per validation). */
+export function modeledPatternRole(role: CfnResource): ModeledRole | undefined {
+  return stackModel(Stack.of(role)).get(role);
+}
+
 /** Runs the engine over one role as the stack's role model reads it: with everything that reaches it in its stack. */
 export function selfCheckFindings(input: SelfCheckInput): Finding[] {
   const stack = Stack.of(input.role);

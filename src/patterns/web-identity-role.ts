@@ -4,6 +4,7 @@ import { PropErrors } from './prop-errors';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkRolePatternProps, rolePropsFrom } from './role-pattern-validation';
+import { onlyPrincipals } from './trust-invariants';
 import { WebIdentityProvider } from './web-identity-provider';
 
 /** Properties of a WebIdentityRole. */
@@ -46,6 +47,8 @@ export class WebIdentityRole extends RolePattern {
       props.checkLimits);
     this.provider = props.provider;
     this.identityVariable = bound.identityVariable;
+    // the provider's audience and subject conditions are the WebIdentityAudience and WebIdentitySubject rules' to check
+    this.requireOfEveryTrustStatement(onlyPrincipals('Federated', () => true, 'trusts only the web identity provider'));
     if (bound.deployTimeConditionsReason) {
       this.acknowledgeForValidators('cdk-iam-role-patterns:UnreadableTrustCondition', bound.deployTimeConditionsReason);
     }

@@ -1,0 +1,102 @@
+import { App, CfnResource, Stack, Validations, aws_iam as iam } from 'aws-cdk-lib';
+import {
+  BreakGlassRole, CrossAccountRole, LambdaExecutionRole, SamlFederationRole, WebIdentityProvider, WebIdentityRole,
+} from '../../src';
+
+const ACCOUNT = '111122223333';
+
+/** Synthesizes the stack; the error message, or undefined when the synth passes. */
+function synthError(scope: Stack): string | undefined {
+  try {
+    (scope.node.root as App).synth();
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+function stack(): Stack {
+  return new Stack(new App(), 'Stack', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+}
+
+const override = (role: iam.Role, path: string, value: unknown) => (role.node.defaultChild as CfnResource).addPropertyOverride(path, value);
+
+const breakGlass = (scope: Stack) => new BreakGlassRole(scope, 'BreakGlass', {
+  trustedPrincipalArns: [`arn:aws:iam::${ACCOUNT}:user/servicedesk/*`],
+  managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')],
+  alerting: false,
+  alertingDisabledReason: 'alerted from the security account',
+});
+
+const PATTERNS: Record<string, (scope: Stack) => iam.Role> = {
+  LambdaExecutionRole: (scope) => new LambdaExecutionRole(scope, 'Fn', { functionName: 'orders' }),
+  BreakGlassRole: breakGlass,
+  CrossAccountRole: (scope) => new CrossAccountRole(scope, 'Vendor', {
+    trustedAccounts: ['444455556666'], thirdParty: true, externalId: '8f14e45f-ceea-467f-a0e6-e1d2c3b4a596', outputs: false,
+  }),
+  WebIdentityRole: (scope) => new WebIdentityRole(scope, 'Deploy', {
+    provider: WebIdentityProvider.githubActions({ owner: 'ride-co', repository: 'api', branches: ['main'] }),
+  }),
+  SamlFederationRole: (scope) => new SamlFederationRole(scope, 'Corp', {
+    samlProvider: iam.SamlProvider.fromSamlProviderArn(scope, 'Idp', `arn:aws:iam::${ACCOUNT}:saml-provider/Corp`),
+  }),
+};
+
+describe('each pattern keeps its promise after any escape hatch', () => {
+  test.each(Object.keys(PATTERNS))('%s: a statement for the account root added with assumeRolePolicy.addStatements is an error', (name) => {
+    const scope = stack();
+    const role = PATTERNS[name](scope);
+    Validations.of(role).acknowledge({ id: 'cdk-iam-role-patterns:FullAdministratorAccess', reason: 'break-glass' });
+    role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], principals: [new iam.AccountRootPrincipal()] }));
+    const message = synthError(scope);
+    expect(message).toMatch(new RegExp(`${name} promises that its trust .*statement 2 breaks it.*cdk-iam-role-patterns:PatternInvariant`, 's'));
+  });
+
+  test.each(Object.keys(PATTERNS))('%s, untouched, keeps every promise', (name) => {
+    const scope = stack();
+    const role = PATTERNS[name](scope);
+    Validations.of(role).acknowledge({ id: 'cdk-iam-role-patterns:FullAdministratorAccess', reason: 'break-glass' });
+    expect(synthError(scope)).toBeUndefined();
+  });
+
+  test('LambdaExecutionRole: a trust overridden to add ec2.amazonaws.com', () => {
+    const scope = stack();
+    const role = PATTERNS.LambdaExecutionRole(scope);
+    override(role, 'AssumeRolePolicyDocument.Statement.0.Principal.Service', ['lambda.amazonaws.com', 'ec2.amazonaws.com']);
+    expect(synthError(scope)).toMatch(/LambdaExecutionRole promises that its trust trusts only lambda\.amazonaws\.com, but trust policy, statement 1 breaks it: it trusts Service ec2\.amazonaws\.com/);
+  });
+
+  test('BreakGlassRole: a statement for ec2.amazonaws.com, without MFA', () => {
+    const scope = stack();
+    const role = breakGlass(scope);
+    Validations.of(role).acknowledge({ id: 'cdk-iam-role-patterns:FullAdministratorAccess', reason: 'break-glass' });
+    role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], principals: [new iam.ServicePrincipal('ec2.amazonaws.com')] }));
+    const message = synthError(scope)!;
+    expect(message).toMatch(/trusts only IAM principals of the trusted accounts, but trust policy, statement 2 breaks it: it trusts Service principals/);
+    expect(message).toMatch(/requires MFA in every statement, but trust policy, statement 2 breaks it: it does not require MFA/);
+  });
+
+  test('CrossAccountRole (thirdParty): the Condition deleted with addPropertyOverride is an error, not only a warning', () => {
+    const scope = stack();
+    const role = PATTERNS.CrossAccountRole(scope);
+    (role.node.defaultChild as CfnResource).addPropertyDeletionOverride('AssumeRolePolicyDocument.Statement.0.Condition');
+    expect(synthError(scope)).toMatch(/CrossAccountRole promises that its trust requires the external id in every statement, but trust policy, statement 1 breaks it/);
+  });
+
+  test('an addOverride of the whole Properties is read as it is deployed', () => {
+    const scope = stack();
+    const role = PATTERNS.LambdaExecutionRole(scope);
+    (role.node.defaultChild as CfnResource).addOverride('Properties', {
+      AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'sts:AssumeRole' }] },
+    });
+    expect(synthError(scope)).toMatch(/LambdaExecutionRole promises that its trust trusts only lambda\.amazonaws\.com, but trust policy, statement 1 breaks it: it trusts AWS principals/);
+  });
+
+  test('an acknowledgement does not silence a broken promise', () => {
+    const scope = stack();
+    const role = PATTERNS.WebIdentityRole(scope);
+    Validations.of(role).acknowledge({ id: 'cdk-iam-role-patterns:PatternInvariant', reason: 'trying' });
+    role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], principals: [new iam.AccountRootPrincipal()] }));
+    expect(synthError(scope)).toMatch(/WebIdentityRole promises that its trust trusts only the web identity provider/);
+  });
+});
