@@ -6,10 +6,12 @@ import {
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { acknowledgedRules } from './acknowledgements';
-import { checkModeledRole, EngineOptions, Finding, roleChecker } from './checks/engine';
+import { acknowledgedInRecord, checkModeledRole, EngineOptions, Finding, optionsForRecord, roleChecker } from './checks/engine';
 import { ruleId } from './checks/rule';
 import { ALL_RULES } from './checks/rules';
 import { RoleCheckLimits } from './patterns/role-pattern-props';
+import { reportedBySelfCheck } from './patterns/role-self-check';
+import { PatternRecord } from './role-model/pattern-record';
 import { RoleModel } from './role-model/model';
 import { nestedStacks } from './role-model/nested-stacks';
 import { RoleUnderCheck } from './role-model/role-under-check';
@@ -91,10 +93,11 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
    */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const roleConstructs = cfnRolesByTemplate(context.appConstruct);
-    const checkers = new Map<string | undefined, (role: RoleUnderCheck) => Finding[]>();
-    const checkerFor = (account: string | undefined) => {
-      let checker = checkers.get(account);
-      if (!checker) checkers.set(account, checker = roleChecker({ ...this.options, deployingAccount: account }));
+    const checkers = new Map<string, (role: RoleUnderCheck) => Finding[]>();
+    const checkerFor = (account: string | undefined, record: PatternRecord | undefined) => {
+      const key = `${account}|${record?.relaxedRules?.join(',') ?? ''}`;
+      let checker = checkers.get(key);
+      if (!checker) checkers.set(key, checker = roleChecker(optionsForRecord({ ...this.options, deployingAccount: account }, record)));
       return checker;
     };
     const violations: PolicyViolation[] = [];
@@ -103,8 +106,11 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
       const templatePath = modeled.template.file;
       const construct = roleConstructs.get(roleKey(templatePath, modeled.logicalId));
       const acknowledged = construct ? acknowledgedRules(construct) : new Map<string, string>();
-      for (const finding of checkModeledRole(checkerFor(accountOf(construct) ?? modeled.template.deployingAccount), modeled)) {
-        const reason = finding.severity === 'warning' ? acknowledged.get(finding.ruleId) : undefined;
+      const checker = checkerFor(accountOf(construct) ?? modeled.template.deployingAccount, modeled.record);
+      for (const finding of checkModeledRole(checker, modeled)) {
+        // a pattern role's own check reported this already, in the same synth: each finding once per role
+        if (construct && modeled.record && reportedBySelfCheck(construct, finding)) continue;
+        const reason = finding.severity === 'warning' ? acknowledged.get(finding.ruleId) ?? acknowledgedInRecord(finding, modeled.record) : undefined;
         if (reason !== undefined) {
           metadata[`acknowledged ${construct?.node.path ?? modeled.path} ${finding.ruleId}`] = reason;
         } else {

@@ -2,6 +2,7 @@ import { DEFAULT_LIMITS, Limits, Rule, ruleId, Severity } from './rule';
 import { ALL_RULES } from './rules';
 import { mergeVariantFindings } from './variant-findings';
 import { ModeledRole, RoleModel } from '../role-model/model';
+import { PatternRecord } from '../role-model/pattern-record';
 import { RoleUnderCheck } from '../role-model/role-under-check';
 import { CfnTemplate } from '../role-model/template';
 
@@ -79,6 +80,22 @@ function enabledRules(options: EngineOptions): readonly EnabledRule[] {
 
 function enabledWithDefaults(rule: Rule): EnabledRule {
   return { rule, id: ruleId(rule), severity: rule.severity };
+}
+
+/**
+ * The options for a role a pattern made: its relaxed rules report as warnings, as in the pattern's own check.
+ * The same options object for every role without a record, so callers can cache checkers by it.
+ */
+export function optionsForRecord(options: EngineOptions, record: PatternRecord | undefined): EngineOptions {
+  if (!record?.relaxedRules?.length) return options;
+  const severityOverrides: Record<string, Severity> = { ...options.severityOverrides };
+  for (const rule of record.relaxedRules) severityOverrides[rule] = 'warning';
+  return { ...options, severityOverrides };
+}
+
+/** The reason a warning was acknowledged in the role's pattern record; errors are never acknowledged. */
+export function acknowledgedInRecord(finding: Finding, record: PatternRecord | undefined): string | undefined {
+  return finding.severity === 'warning' ? record?.acknowledged?.[finding.ruleId] : undefined;
 }
 
 /** Runs every enabled rule over one role. */

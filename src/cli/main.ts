@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { InputError, loadTemplates, readTemplate, refuseTooDeep, TemplateFile } from './load-templates';
 import { CheckReport, FileFinding, formatJson, formatNotes, formatText, ReportNote } from './report';
-import { checkModeledRole, Finding, roleChecker } from '../checks/engine';
+import { acknowledgedInRecord, checkModeledRole, Finding, optionsForRecord, roleChecker } from '../checks/engine';
 import { CATALOGUE_DATE, CATALOGUE_VERSION } from '../iam/catalogue';
 import { MANAGED_POLICIES_DATA_VERSION } from '../iam/managed-policies';
 import { RoleModel } from '../role-model/model';
@@ -109,15 +109,20 @@ export function check(templates: TemplateFile[], options: Pick<Options, 'trustPo
   const limits = { trustPolicyMaxChars: options.trustPolicyMaxChars, managedPoliciesPerRole: options.managedPoliciesPerRole };
   const nested = nestedStacks(templates, readTemplate);
   const model = new RoleModel([...templates, ...nested.templates]);
-  const checkers = new Map<string | undefined, (role: RoleUnderCheck) => Finding[]>();
+  const checkers = new Map<string, (role: RoleUnderCheck) => Finding[]>();
   const findings: FileFinding[] = [];
   let roles = 0;
+  let acknowledged = 0;
   for (const modeled of model.roles()) {
     const account = modeled.template.deployingAccount;
-    let checker = checkers.get(account);
-    if (!checker) checkers.set(account, checker = roleChecker({ limits, deployingAccount: account }));
+    const key = `${account}|${modeled.record?.relaxedRules?.join(',') ?? ''}`; // a pattern's relaxed rules, as in the app
+    let checker = checkers.get(key);
+    if (!checker) checkers.set(key, checker = roleChecker(optionsForRecord({ limits, deployingAccount: account }, modeled.record)));
     roles++;
-    for (const finding of checkModeledRole(checker, modeled)) findings.push({ ...finding, file: modeled.template.file });
+    for (const finding of checkModeledRole(checker, modeled)) {
+      if (acknowledgedInRecord(finding, modeled.record) !== undefined) acknowledged++; // acknowledged in the app, with its reason
+      else findings.push({ ...finding, file: modeled.template.file });
+    }
   }
   const notes: ReportNote[] = [
     ...templates.flatMap(({ file, notes: fileNotes }) => (fileNotes ?? []).map((message) => ({ file, message }))),
@@ -131,7 +136,7 @@ export function check(templates: TemplateFile[], options: Pick<Options, 'trustPo
     findings,
     notes,
     unresolvedAttachments,
-    summary: { files, roles, errors, warnings: findings.length - errors, unresolvedAttachments: unresolvedAttachments.length },
+    summary: { files, roles, errors, warnings: findings.length - errors, acknowledged, unresolvedAttachments: unresolvedAttachments.length },
   };
 }
 

@@ -24,6 +24,8 @@ export interface CheckReport {
     readonly roles: number;
     readonly errors: number;
     readonly warnings: number;
+    /** Warnings acknowledged in the app (recorded by the role patterns with their reasons), not listed. */
+    readonly acknowledged: number;
     readonly unresolvedAttachments: number;
   };
 }
@@ -56,9 +58,10 @@ export function formatText(report: CheckReport): string {
     lines.push(`${unresolved.file}: ${unresolved.resource} ${unresolved.property} names the role ${unresolved.reference}, `
       + 'which is in none of the templates checked: its permissions were not checked on any role');
   }
-  const { files, roles, errors, warnings, unresolvedAttachments } = report.summary;
+  const { files, roles, errors, warnings, acknowledged, unresolvedAttachments } = report.summary;
   const unresolved = unresolvedAttachments > 0 ? `, ${plural(unresolvedAttachments, 'unresolved attachment')}` : '';
-  lines.push(`${plural(files, 'file')}, ${plural(roles, 'role')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${unresolved}`);
+  const acknowledgedText = acknowledged > 0 ? ` (${acknowledged} acknowledged)` : '';
+  lines.push(`${plural(files, 'file')}, ${plural(roles, 'role')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${acknowledgedText}${unresolved}`);
   return lines.join('\n');
 }
 

@@ -1,8 +1,9 @@
-import { CfnResource, Duration, Token, aws_iam as iam } from 'aws-cdk-lib';
+import { CfnResource, Duration, Lazy, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { recordAcknowledgement } from '../acknowledgements';
+import { acknowledgedRules, recordAcknowledgement } from '../acknowledgements';
 import { RoleCheckLimits } from './role-pattern-props';
-import { modeledPatternRole, registerPatternRole, reportFindings, selfCheckFindings } from './role-self-check';
+import { PATTERN_RECORD_KEY, PatternRecord } from '../role-model/pattern-record';
+import { modeledPatternRole, recordSelfReported, registerPatternRole, reportFindings, selfCheckFindings } from './role-self-check';
 import { TrustInvariant } from './trust-invariants';
 import { Finding } from '../checks/engine';
 import { RULE_ID_PREFIX } from '../checks/rule';
@@ -31,7 +32,26 @@ export abstract class RolePattern extends iam.Role {
     this.checkLimits = checkLimits;
     this.node.addValidation({ validate: () => this.checkSelf() });
     const role = this.node.defaultChild;
-    if (CfnResource.isCfnResource(role)) registerPatternRole(role);
+    if (CfnResource.isCfnResource(role)) {
+      registerPatternRole(role);
+      role.addMetadata(PATTERN_RECORD_KEY, Lazy.any({ produce: () => this.patternRecord() }));
+    }
+  }
+
+  /**
+   * What RoleChecks and the CLI need to give this pattern's verdict: the pattern, the rules it relaxes, the
+   * warnings acknowledged on it (made at synth, after every acknowledgement is in).
+   */
+  private patternRecord(): PatternRecord {
+    const acknowledged: Record<string, string> = {};
+    for (const [id, reason] of [...acknowledgedRules(this)].sort(([a], [b]) => a.localeCompare(b))) {
+      if (id.startsWith(`${RULE_ID_PREFIX}:`)) acknowledged[id] = reason;
+    }
+    return {
+      pattern: this.constructor.name,
+      ...(this.relaxedRules.size > 0 ? { relaxedRules: [...this.relaxedRules].sort() } : {}),
+      ...(Object.keys(acknowledged).length > 0 ? { acknowledged } : {}),
+    };
   }
 
   /**
@@ -88,7 +108,9 @@ export abstract class RolePattern extends iam.Role {
     const role = this.node.defaultChild;
     if (!CfnResource.isCfnResource(role)) return []; // a precreated role (customizeRoles): nothing is synthesized
     const findings = selfCheckFindings({ scope: this, role, limits: this.checkLimits, relaxedRules: this.relaxedRules });
-    return reportFindings(this, [...this.brokenInvariants(role), ...findings, ...this.patternWarnings]);
+    const all = [...this.brokenInvariants(role), ...findings, ...this.patternWarnings];
+    recordSelfReported(role, all);
+    return reportFindings(this, all);
   }
 
   /** The trust statements, as the stack's role model reads them, that break a promise of the pattern. */

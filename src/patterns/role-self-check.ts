@@ -165,6 +165,24 @@ export function selfCheckFindings(input: SelfCheckInput): Finding[] {
   return modeled ? checkModeledRole(roleChecker(options), modeled) : [];
 }
 
+/** What each pattern role's own check reported in its last validation, so RoleChecks reports each finding once. */
+const selfReported = new WeakMap<CfnResource, ReadonlySet<string>>();
+
+/** The key under which a finding counts as the same finding in the self-check and in RoleChecks. */
+export function findingKey(finding: Pick<Finding, 'ruleId' | 'message'>): string {
+  return `${finding.ruleId}\u0000${finding.message}`;
+}
+
+/** Records what a pattern role's own check reported. */
+export function recordSelfReported(role: CfnResource, findings: readonly Finding[]): void {
+  selfReported.set(role, new Set(findings.map(findingKey)));
+}
+
+/** Whether a pattern role's own check already reported a finding in this synth (RoleChecks then leaves it out). */
+export function reportedBySelfCheck(role: CfnResource, finding: Finding): boolean {
+  return selfReported.get(role)?.has(findingKey(finding)) ?? false;
+}
+
 /**
  * Reports findings on a construct: errors are returned for `node.addValidation` (they fail synth with the
  * construct's path), warnings become acknowledgeable warnings unless already acknowledged with a reason.

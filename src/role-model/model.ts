@@ -3,6 +3,7 @@ import { federatedDescriber, FederatedDescriber } from './federated-provider';
 import {
   chooseBranches, ConditionLogic, conditionCombinations, conditionsTested, ConditionValues, describeCombination, MAX_FREE_CONDITIONS, NO_VALUE,
 } from './fn-if';
+import { PatternRecord, patternRecordOf } from './pattern-record';
 import { PolicySource } from './policy-document';
 import { isAbsent, readPolicyJson } from './policy-json';
 import { References, ResourceRef } from './references';
@@ -38,6 +39,8 @@ export interface ModeledRole {
   readonly path: string;
   /** One variant per combination of conditions that gives a different role; one when it tests none. */
   readonly variants: readonly RoleVariant[];
+  /** What the role pattern that made the role recorded of itself, when one did. */
+  readonly record?: PatternRecord;
 }
 
 /** A policy that names a role the model cannot find in the templates it read. */
@@ -167,9 +170,10 @@ export class RoleModel {
     const facts = this.factsOf(template);
     const properties = propertiesOf(resource);
     const path = resourcePath(template, logicalId);
+    const record = patternRecordOf(resource);
     const tested = facts.hasConditions ? this.conditionsOfRole(template, resource, attached) : undefined;
     if (tested === undefined) {
-      return { template, logicalId, path, variants: [{ role: this.variant(template, logicalId, properties, attached, NO_CONDITIONS) }] };
+      return { template, logicalId, path, record, variants: [{ role: this.variant(template, logicalId, properties, attached, NO_CONDITIONS) }] };
     }
     const { combinations, limitedFrom } = conditionCombinations(tested, facts.logic);
     const roleCondition = conditionOf(resource);
@@ -184,7 +188,7 @@ export class RoleModel {
       const chosen = chooseBranches(properties, when);
       variants.push({ role: this.variant(template, logicalId, isObject(chosen) ? chosen : {}, attached, when, limited), when });
     }
-    return { template, logicalId, path, variants };
+    return { template, logicalId, path, record, variants };
   }
 
   /** The conditions a role's `Fn::If`s and `Condition` attributes test, its own and those of the policies that reach it. */
