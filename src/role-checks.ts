@@ -11,9 +11,9 @@ import { ruleId } from './checks/rule';
 import { ALL_RULES } from './checks/rules';
 import { RoleCheckLimits } from './patterns/role-pattern-props';
 import { reportedBySelfCheck } from './patterns/role-self-check';
-import { PatternRecord } from './role-model/pattern-record';
 import { RoleModel } from './role-model/model';
 import { nestedStacks } from './role-model/nested-stacks';
+import { PatternRecord } from './role-model/pattern-record';
 import { RoleUnderCheck } from './role-model/role-under-check';
 import { CfnTemplate, ModelTemplate } from './role-model/template';
 
@@ -93,9 +93,9 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
    */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const roleConstructs = cfnRolesByTemplate(context.appConstruct);
-    const checkers = new Map<string, (role: RoleUnderCheck) => Finding[]>();
+    const checkers = new Map<string | undefined, (role: RoleUnderCheck) => Finding[]>();
     const checkerFor = (account: string | undefined, record: PatternRecord | undefined) => {
-      const key = `${account}|${record?.relaxedRules?.join(',') ?? ''}`;
+      const key = record?.relaxedRules?.length ? `${account}|${record.relaxedRules.join(',')}` : account;
       let checker = checkers.get(key);
       if (!checker) checkers.set(key, checker = roleChecker(optionsForRecord({ ...this.options, deployingAccount: account }, record)));
       return checker;

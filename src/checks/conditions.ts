@@ -50,8 +50,15 @@ const AUDIENCE_KEY = /:(aud|oaud|app_id)$/;
  * is every Google client), and a SAML audience on an AWS sign-in host. Other keys: any value that is not only wildcards.
  */
 export function pinsValue(key: string, written: string): boolean {
-  const value = written.replace(PARTITION_PLACEHOLDER, 'aws');
-  if (hasPlaceholder(value)) return true;
+  if (hasPlaceholder(written)) {
+    const value = written.replace(PARTITION_PLACEHOLDER, 'aws'); // the partition alone does not make a value unknown
+    if (hasPlaceholder(value)) return true;
+    return pinsLiteral(key, value);
+  }
+  return pinsLiteral(key, written);
+}
+
+function pinsLiteral(key: string, value: string): boolean {
   switch (key) {
     case 'aws:principalorgid':
     case 'aws:sourceorgid':

@@ -109,13 +109,14 @@ export function check(templates: TemplateFile[], options: Pick<Options, 'trustPo
   const limits = { trustPolicyMaxChars: options.trustPolicyMaxChars, managedPoliciesPerRole: options.managedPoliciesPerRole };
   const nested = nestedStacks(templates, readTemplate);
   const model = new RoleModel([...templates, ...nested.templates]);
-  const checkers = new Map<string, (role: RoleUnderCheck) => Finding[]>();
+  const checkers = new Map<string | undefined, (role: RoleUnderCheck) => Finding[]>();
   const findings: FileFinding[] = [];
   let roles = 0;
   let acknowledged = 0;
   for (const modeled of model.roles()) {
     const account = modeled.template.deployingAccount;
-    const key = `${account}|${modeled.record?.relaxedRules?.join(',') ?? ''}`; // a pattern's relaxed rules, as in the app
+    const relaxed = modeled.record?.relaxedRules; // a pattern's relaxed rules, as in the app
+    const key = relaxed?.length ? `${account}|${relaxed.join(',')}` : account; // no string made for most roles
     let checker = checkers.get(key);
     if (!checker) checkers.set(key, checker = roleChecker(optionsForRecord({ limits, deployingAccount: account }, modeled.record)));
     roles++;

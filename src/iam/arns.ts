@@ -135,12 +135,50 @@ export function coversEveryResource(entry: string): boolean {
  */
 export function mayNameResourceOf(entry: string, arnForm: string): boolean {
   if (entry === '*') return true;
-  const policy = policyArn(entry);
   const type = shape(arnForm);
-  if (!policy || !type) return true; // not an ARN (a placeholder for a whole ARN): it may be anything
-  if (!globsIntersect(policy.service, type.service)) return false;
-  if (!fieldsAdmit(policy, type)) return false;
-  return globsIntersect(policy.resource, type.resource);
+  const text = entry.includes('{{cfn:') ? entry.replace(PLACEHOLDERS, PLACEHOLDER) : entry;
+  if (!type || !findFields(text)) return true; // not an ARN (a placeholder for a whole ARN): it may be anything
+  if (!globsIntersect(text, fieldStart[1], fieldEnd[1], type.service)) return false;
+  if (!fieldAdmitsAt(text, 0, type.partition) || !fieldAdmitsAt(text, 2, type.region) || !fieldAdmitsAt(text, 3, type.account)) return false;
+  return globsIntersect(text, fieldStart[4], text.length, type.resource);
+}
+
+/**
+ * Where the fields of an ARN begin and end (partition, service, region, account, resource), found without
+ * making a string or an object: this runs for every named resource of every statement. False for a value
+ * that is not an ARN.
+ */
+const fieldStart = new Int32Array(5);
+const fieldEnd = new Int32Array(5);
+
+function findFields(arn: string): boolean {
+  if (!arn.startsWith('arn:')) return false;
+  let start = 4;
+  for (let field = 0; field < 4; field++) {
+    const end = arn.indexOf(':', start);
+    if (end < 0) return false;
+    fieldStart[field] = start;
+    fieldEnd[field] = end;
+    start = end + 1;
+  }
+  fieldStart[4] = start;
+  fieldEnd[4] = arn.length;
+  return true;
+}
+
+/** `fieldAdmits` for a field of the ARN last read by `findFields`, compared in place. */
+function fieldAdmitsAt(text: string, field: number, value: string): boolean {
+  const start = fieldStart[field];
+  const end = fieldEnd[field];
+  const length = end - start;
+  if (length === value.length && text.startsWith(value, start)) return true;
+  if (length === 0) return false; // no region or account: the form must have none (an S3 bucket's)
+  if (value.includes(ANY) || value.includes(SEGMENT)) return true;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === STAR || code === QUESTION || code === PLACEHOLDER_CODE) return true;
+  }
+  return false;
 }
 
 const STAR = 42; // '*'
@@ -152,14 +190,14 @@ const SEGMENT_CODE = SEGMENT.charCodeAt(0);
 /**
  * `globsIntersect` for the usual policy ARN, literal text with at most one `*` at its end: the form is read as
  * an automaton whose states (positions in `b`) are the bits of a number, so no table is needed. Undefined
- * when `a` has another wildcard or a placeholder.
+ * when the text has another wildcard or a placeholder. Reads `text` from `from` to `to` in place.
  */
-function literalAgainstForm(a: string, b: string): boolean | undefined {
-  const trailingStar = a.charCodeAt(a.length - 1) === STAR;
-  const end = trailingStar ? a.length - 1 : a.length;
+function literalAgainstForm(text: string, from: number, to: number, b: string): boolean | undefined {
+  const trailingStar = to > from && text.charCodeAt(to - 1) === STAR;
+  const end = trailingStar ? to - 1 : to;
   let states = closure(1, b);
-  for (let i = 0; i < end; i++) {
-    const x = a.charCodeAt(i);
+  for (let i = from; i < end; i++) {
+    const x = text.charCodeAt(i);
     if (x === STAR || x === QUESTION || x === PLACEHOLDER_CODE) return undefined;
     let next = 0;
     for (let j = 0; j < b.length; j++) {
@@ -189,28 +227,29 @@ function closure(states: number, b: string): number {
 let table = new Uint8Array(4096);
 
 /**
- * Whether two patterns match some string in common: in `a` (a policy's), `*`, `?` and a placeholder stand
- * for any run; in `b` (a form's, from `shape`), `*` is any run and `SEGMENT` any run without `/`. A dynamic
- * program over both, bottom-up in one reused table: it runs for every named resource of every statement.
+ * Whether two patterns match some string in common: in the policy's (`text` from `from` to `to`, read in
+ * place), `*`, `?` and a placeholder stand for any run; in `b` (a form's, from `shape`), `*` is any run and
+ * `SEGMENT` any run without `/`. A dynamic program over both, bottom-up in one reused table, for the rare
+ * policy ARN with wildcards inside; it runs for every named resource of every statement, so it makes nothing.
  */
-function globsIntersect(a: string, b: string): boolean {
-  const n = a.length;
+function globsIntersect(text: string, from: number, to: number, b: string): boolean {
+  const n = to - from;
   const m = b.length;
-  // The literal text both start with must agree (the usual way two ARNs differ); only then run the table.
+  // The literal text both start with must agree (the usual way two ARNs differ); only then read further.
   let k = 0;
   for (; k < n && k < m; k++) {
-    const x = a.charCodeAt(k);
+    const x = text.charCodeAt(from + k);
     const y = b.charCodeAt(k);
     if (x === STAR || x === QUESTION || x === PLACEHOLDER_CODE || y === STAR || y === SEGMENT_CODE) break;
     if (x !== y) return false;
   }
   if (k === n && k === m) return true; // the same literal text (a service prefix, most often)
-  const quick = m <= 30 ? literalAgainstForm(a, b) : undefined;
+  const quick = m <= 30 ? literalAgainstForm(text, from, to, b) : undefined;
   if (quick !== undefined) return quick;
   const width = m + 1;
   if ((n + 1) * width > table.length) table = new Uint8Array((n + 1) * width * 2);
   for (let i = n; i >= 0; i--) {
-    const x = i < n ? a.charCodeAt(i) : -1;
+    const x = i < n ? text.charCodeAt(from + i) : -1;
     const xAny = x === STAR || x === QUESTION || x === PLACEHOLDER_CODE;
     for (let j = m; j >= 0; j--) {
       const y = j < m ? b.charCodeAt(j) : -1;

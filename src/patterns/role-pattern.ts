@@ -2,11 +2,11 @@ import { CfnResource, Duration, Lazy, Token, aws_iam as iam } from 'aws-cdk-lib'
 import { Construct } from 'constructs';
 import { acknowledgedRules, recordAcknowledgement } from '../acknowledgements';
 import { RoleCheckLimits } from './role-pattern-props';
-import { PATTERN_RECORD_KEY, PatternRecord } from '../role-model/pattern-record';
 import { modeledPatternRole, recordSelfReported, registerPatternRole, reportFindings, selfCheckFindings } from './role-self-check';
 import { TrustInvariant } from './trust-invariants';
 import { Finding } from '../checks/engine';
 import { RULE_ID_PREFIX } from '../checks/rule';
+import { PATTERN_RECORD_KEY, PatternRecord } from '../role-model/pattern-record';
 
 /**
  * The base of every role pattern: an `iam.Role` that checks itself at synth.

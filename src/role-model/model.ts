@@ -88,6 +88,8 @@ export class RoleModel {
 
   private readonly facts = new Map<ModelTemplate, TemplateFacts>();
   private readonly attachments = new Map<ModelTemplate, Map<string, Attachment[]>>();
+  /** The logical ids of each template's roles, found in the one pass that indexes attachments. */
+  private readonly roleIds = new Map<ModelTemplate, string[]>();
   private readonly references: References;
 
   constructor(private readonly templates: readonly ModelTemplate[]) {
@@ -100,9 +102,7 @@ export class RoleModel {
   public *roles(): Generator<ModeledRole> {
     for (const template of this.templates) {
       const resources = resourcesOf(template.template);
-      for (const logicalId in resources) {
-        if (typeOf(resources[logicalId]) === 'AWS::IAM::Role') yield this.modelRole(template, logicalId, resources[logicalId]);
-      }
+      for (const logicalId of this.roleIds.get(template) ?? NONE) yield this.modelRole(template, logicalId, resources[logicalId]);
       const implicit = this.factsOf(template).implicitRoles;
       for (const logicalId in implicit) yield this.modelRole(template, logicalId, implicit[logicalId]);
     }
@@ -132,8 +132,11 @@ export class RoleModel {
   /** Indexes the template's `AWS::IAM::Policy`, `AWS::IAM::RolePolicy` and `AWS::IAM::ManagedPolicy` resources by the roles they name. */
   private indexAttachments(template: ModelTemplate): void {
     const resources = resourcesOf(template.template);
+    const roles: string[] = [];
+    this.roleIds.set(template, roles);
     for (const logicalId in resources) {
       const type = typeOf(resources[logicalId]);
+      if (type === 'AWS::IAM::Role') roles.push(logicalId);
       if (type !== 'AWS::IAM::Policy' && type !== 'AWS::IAM::ManagedPolicy' && type !== 'AWS::IAM::RolePolicy') continue;
       const properties = propertiesOf(resources[logicalId]);
       const kind = type === 'AWS::IAM::ManagedPolicy' ? 'managed' : 'inline';

@@ -73,6 +73,17 @@ function candidatePaths(statement: PolicyStatement): readonly EscalationPath[] {
   return paths ?? only;
 }
 
+/** One action of each service a combination starts with: a role that names none of them holds no combination. */
+const COMBINATION_FIRST_ACTIONS: readonly string[] = [...new Map(COMBINED_PATHS.map((path) => {
+  const first = path.actions[0];
+  return [first.slice(0, first.indexOf(':')).toLowerCase(), first] as [string, string];
+})).values()];
+
+function mentionsAnyService(statements: readonly PolicyStatement[], actions: readonly string[]): boolean {
+  for (const action of actions) if (mentionsService(statements, action)) return true;
+  return false;
+}
+
 /** Whether any statement may name an action of the service of `action`: by its prefix, a wildcard prefix, or NotAction. */
 function mentionsService(statements: readonly PolicyStatement[], action: string): boolean {
   const prefixLength = action.indexOf(':') + 1;
@@ -116,7 +127,7 @@ function grantingStatement(statements: readonly PolicyStatement[], action: strin
  */
 function reportCombinations(role: RoleUnderCheck, report: Report): void {
   const statements = role.permissionAllowStatements;
-  if (statements.length === 0) return;
+  if (statements.length === 0 || !mentionsAnyService(statements, COMBINATION_FIRST_ACTIONS)) return;
   let passRole: PolicyStatement | undefined;
   if (mentionsService(statements, PASS_ROLE)) {
     for (const statement of statements) {
