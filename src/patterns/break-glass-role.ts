@@ -115,12 +115,12 @@ export class BreakGlassRole extends RolePattern {
   constructor(scope: Construct, id: string, props: BreakGlassRoleProps) {
     super(scope, id, breakGlassRoleProps(scope, id, props), props.checkLimits);
     this.relaxRuleToWarning('FullAdministratorAccess');
-    this.requireOfEveryTrustStatement(
+    this._requireOfEveryTrustStatement(
       onlyPrincipals('AWS', () => true, 'trusts only IAM principals of the trusted accounts'),
       requiresMfaInvariant('requires MFA in every statement'),
       narrowsKey('aws:PrincipalArn', 'names the trusted principals (aws:PrincipalArn) in every statement'));
     if (props.requireSourceIdentity !== false) {
-      this.requireOfEveryTrustStatement(testsKey('sts:SourceIdentity', 'requires the caller\'s source identity in every statement'));
+      this._requireOfEveryTrustStatement(testsKey('sts:SourceIdentity', 'requires the caller\'s source identity in every statement'));
     }
     this.warnIfSessionOverOneHour('BreakGlassSessionOverOneHour', 'a break-glass session should last as long as the fix, and role chaining caps it at 1 hour anyway',
       props.maxSessionDuration);

@@ -97,7 +97,7 @@ export class CrossAccountRole extends RolePattern {
    */
   constructor(scope: Construct, id: string, props: CrossAccountRoleProps) {
     super(scope, id, crossAccountRoleProps(scope, id, props), props.checkLimits);
-    this.requireOfEveryTrustStatement(...crossAccountInvariants(props));
+    this._requireOfEveryTrustStatement(...crossAccountInvariants(props));
     checkTrustPolicyFits(this, props);
     this.warnIfSessionOverOneHour('CrossAccountSessionOverOneHour',
       'callers that reach this role through another role (role chaining) get at most 1 hour whatever this says', props.maxSessionDuration);

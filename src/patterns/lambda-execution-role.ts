@@ -95,7 +95,7 @@ export class LambdaExecutionRole extends RolePattern {
     super(scope, id, lambdaRoleProps(scope, id, props, logGroupArn), props.checkLimits);
     this.logGroupArn = logGroupArn;
     const services = props.edge ? ['lambda.amazonaws.com', 'edgelambda.amazonaws.com'] : ['lambda.amazonaws.com'];
-    this.requireOfEveryTrustStatement(onlyPrincipals('Service', (value) => services.includes(value), `trusts only ${services.join(' and ')}`));
+    this._requireOfEveryTrustStatement(onlyPrincipals('Service', (value) => services.includes(value), `trusts only ${services.join(' and ')}`));
     if (!props.logGroup && !props.functionName) {
       this.warnAtSynth('LambdaLogGroupScope', 'the role may write logs to every /aws/lambda/* log group of this account and region, '
         + 'because it was given neither functionName nor logGroup. Pass logGroup (the function\'s log group) or functionName so the '

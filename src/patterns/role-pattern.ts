@@ -88,10 +88,12 @@ export abstract class RolePattern extends iam.Role {
 
   /**
    * Declares what every `Allow` statement of the role's trust policy must keep, whatever is added or overridden
-   * later; checked at synth on the final template, as an error that no acknowledgement silences.
+   * later; checked at synth on the final template, as an error that no acknowledgement silences. Internal: the
+   * invariants are the library's own, not an extension point.
    * @param invariants the promises, such as `onlyPrincipals('Service', ...)`
+   * @internal
    */
-  protected requireOfEveryTrustStatement(...invariants: TrustInvariant[]): void {
+  protected _requireOfEveryTrustStatement(...invariants: TrustInvariant[]): void {
     this.trustInvariants.push(...invariants);
   }
 

@@ -179,7 +179,7 @@ export class SamlFederationRole extends RolePattern {
     super(scope, id, rolePropsFrom(props, samlTrust(scope, provider, props),
       'SAML federation role (cdk-iam-role-patterns SamlFederationRole): staff of the corporate IdP through the AWS sign-in endpoint.'), props.checkLimits);
     this.samlProvider = provider.samlProvider;
-    this.requireOfEveryTrustStatement(onlyPrincipals('Federated', () => true, 'trusts only the SAML provider'),
+    this._requireOfEveryTrustStatement(onlyPrincipals('Federated', () => true, 'trusts only the SAML provider'),
       narrowsKey('SAML:aud', 'requires the sign-in audience (SAML:aud) in every statement'));
     for (const warning of provider.warnings) this.warnAtSynth('SamlCertificateExpiresSoon', `the metadata document's ${warning}`);
     this.roleAttributeValue = `${this.roleArn},${this.samlProvider.samlProviderArn}`;

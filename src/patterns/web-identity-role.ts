@@ -48,7 +48,7 @@ export class WebIdentityRole extends RolePattern {
     this.provider = props.provider;
     this.identityVariable = bound.identityVariable;
     // the provider's audience and subject conditions are the WebIdentityAudience and WebIdentitySubject rules' to check
-    this.requireOfEveryTrustStatement(onlyPrincipals('Federated', () => true, 'trusts only the web identity provider'));
+    this._requireOfEveryTrustStatement(onlyPrincipals('Federated', () => true, 'trusts only the web identity provider'));
     if (bound.deployTimeConditionsReason) {
       this.acknowledgeForValidators('cdk-iam-role-patterns:UnreadableTrustCondition', bound.deployTimeConditionsReason);
     }
