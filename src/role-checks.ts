@@ -6,15 +6,13 @@ import {
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { acknowledgedRules } from './acknowledgements';
-import { acknowledgedInRecord, checkModeledRole, EngineOptions, Finding, optionsForRecord, roleChecker } from './checks/engine';
+import { acknowledgedInRecord, checkersByAccountAndRecord, checkModeledRole, EngineOptions, Finding } from './checks/engine';
 import { ruleId } from './checks/rule';
 import { ALL_RULES } from './checks/rules';
 import { RoleCheckLimits } from './patterns/role-pattern-props';
 import { reportedBySelfCheck } from './patterns/role-self-check';
 import { RoleModel } from './role-model/model';
 import { nestedStacks } from './role-model/nested-stacks';
-import { PatternRecord } from './role-model/pattern-record';
-import { RoleUnderCheck } from './role-model/role-under-check';
 import { CfnTemplate, ModelTemplate } from './role-model/template';
 
 /** Options of RoleChecks. */
@@ -93,13 +91,7 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
    */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const roleConstructs = cfnRolesByTemplate(context.appConstruct);
-    const checkers = new Map<string | undefined, (role: RoleUnderCheck) => Finding[]>();
-    const checkerFor = (account: string | undefined, record: PatternRecord | undefined) => {
-      const key = record?.relaxedRules?.length ? `${account}|${record.relaxedRules.join(',')}` : account;
-      let checker = checkers.get(key);
-      if (!checker) checkers.set(key, checker = roleChecker(optionsForRecord({ ...this.options, deployingAccount: account }, record)));
-      return checker;
-    };
+    const checkerFor = checkersByAccountAndRecord(this.options);
     const violations: PolicyViolation[] = [];
     const metadata: Record<string, string> = {};
     for (const modeled of appRoleModel(context.templatePaths).roles()) {

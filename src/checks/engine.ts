@@ -87,16 +87,40 @@ function enabledWithDefaults(rule: Rule): EnabledRule {
  * The same options object for every role without a record, so callers can cache checkers by it.
  */
 export function optionsForRecord(options: EngineOptions, record: PatternRecord | undefined): EngineOptions {
-  if (!record?.relaxedRules?.length) return options;
-  const severityOverrides: Record<string, Severity> = { ...options.severityOverrides };
-  for (const rule of record.relaxedRules) severityOverrides[rule] = 'warning';
-  return { ...options, severityOverrides };
+  return relaxedOptions(options, record?.relaxedRules ?? NO_RULES);
+}
+
+const NO_RULES: readonly string[] = [];
+
+/** The options with the named rules' errors reported as warnings (a pattern's relaxed rules); the options themselves for none. */
+export function relaxedOptions(options: EngineOptions, relaxedRules: Iterable<string>): EngineOptions {
+  let severityOverrides: Record<string, Severity> | undefined;
+  for (const rule of relaxedRules) (severityOverrides ??= { ...options.severityOverrides })[rule] = 'warning';
+  return severityOverrides ? { ...options, severityOverrides } : options;
+}
+
+/**
+ * Checkers for the roles of a set of templates, made once per deploying account and pattern record's relaxed
+ * rules: the CLI and RoleChecks check thousands of roles with a handful of option sets.
+ */
+export function checkersByAccountAndRecord(options: EngineOptions): (account: string | undefined, record?: PatternRecord) => RoleChecker {
+  const checkers = new Map<string | undefined, (role: RoleUnderCheck) => Finding[]>();
+  return (account, record) => {
+    const relaxed = record?.relaxedRules;
+    const key = relaxed?.length ? `${account}|${relaxed.join(',')}` : account; // no string made for most roles
+    let checker = checkers.get(key);
+    if (!checker) checkers.set(key, checker = roleChecker(optionsForRecord({ ...options, deployingAccount: account }, record)));
+    return checker;
+  };
 }
 
 /** The reason a warning was acknowledged in the role's pattern record; errors are never acknowledged. */
 export function acknowledgedInRecord(finding: Finding, record: PatternRecord | undefined): string | undefined {
   return finding.severity === 'warning' ? record?.acknowledged?.[finding.ruleId] : undefined;
 }
+
+/** Checks one role with prepared options. */
+export type RoleChecker = (role: RoleUnderCheck) => Finding[];
 
 /** Runs every enabled rule over one role. */
 export function checkRole(role: RoleUnderCheck, options: EngineOptions = {}): Finding[] {

@@ -2,12 +2,11 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { InputError, loadTemplates, readTemplate, refuseTooDeep, TemplateFile } from './load-templates';
 import { CheckReport, FileFinding, formatJson, formatNotes, formatText, ReportNote } from './report';
-import { acknowledgedInRecord, checkModeledRole, Finding, optionsForRecord, roleChecker } from '../checks/engine';
+import { acknowledgedInRecord, checkersByAccountAndRecord, checkModeledRole } from '../checks/engine';
 import { CATALOGUE_DATE, CATALOGUE_VERSION } from '../iam/catalogue';
 import { MANAGED_POLICIES_DATA_VERSION } from '../iam/managed-policies';
 import { RoleModel } from '../role-model/model';
 import { nestedStacks } from '../role-model/nested-stacks';
-import { RoleUnderCheck } from '../role-model/role-under-check';
 
 /** Where the CLI writes. */
 export interface Output {
@@ -109,18 +108,14 @@ export function check(templates: TemplateFile[], options: Pick<Options, 'trustPo
   const limits = { trustPolicyMaxChars: options.trustPolicyMaxChars, managedPoliciesPerRole: options.managedPoliciesPerRole };
   const nested = nestedStacks(templates, readTemplate);
   const model = new RoleModel([...templates, ...nested.templates]);
-  const checkers = new Map<string | undefined, (role: RoleUnderCheck) => Finding[]>();
+  const checkerFor = checkersByAccountAndRecord({ limits });
   const findings: FileFinding[] = [];
   let roles = 0;
   let acknowledged = 0;
   for (const modeled of model.roles()) {
-    const account = modeled.template.deployingAccount;
-    const relaxed = modeled.record?.relaxedRules; // a pattern's relaxed rules, as in the app
-    const key = relaxed?.length ? `${account}|${relaxed.join(',')}` : account; // no string made for most roles
-    let checker = checkers.get(key);
-    if (!checker) checkers.set(key, checker = roleChecker(optionsForRecord({ limits, deployingAccount: account }, modeled.record)));
     roles++;
-    for (const finding of checkModeledRole(checker, modeled)) {
+    // a pattern's relaxed rules and acknowledgements, as in the app
+    for (const finding of checkModeledRole(checkerFor(modeled.template.deployingAccount, modeled.record), modeled)) {
       if (acknowledgedInRecord(finding, modeled.record) !== undefined) acknowledged++; // acknowledged in the app, with its reason
       else findings.push({ ...finding, file: modeled.template.file });
     }

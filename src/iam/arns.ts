@@ -77,30 +77,6 @@ function shape(arnForm: string): ArnParts | undefined {
   return parts;
 }
 
-let lastEntry: string | undefined;
-let lastParts: ArnParts | undefined;
-
-/** A policy ARN's fields; the last one read is kept, as a rule tests one entry against each of an action's types in turn. */
-function policyArn(arn: string): ArnParts | undefined {
-  if (arn === lastEntry) return lastParts;
-  lastEntry = arn;
-  lastParts = split(arn.includes('{{cfn:') ? arn.replace(PLACEHOLDERS, PLACEHOLDER) : arn);
-  return lastParts;
-}
-
-/** Whether a policy's ARN field (partition, region, account) admits the form's: any value names one; a literal must agree. */
-function fieldAdmits(policy: string, value: string): boolean {
-  if (policy === value) return true;
-  if (policy === '') return false; // no region or account: the form must have none (an S3 bucket's)
-  if (policy.includes('*') || policy.includes('?') || policy.includes(PLACEHOLDER) || value.includes(ANY) || value.includes(SEGMENT)) return true;
-  return policy === value;
-}
-
-/** Whether the policy ARN's partition, region and account fields admit the form's. */
-function fieldsAdmit(policy: ArnParts, type: ArnParts): boolean {
-  return fieldAdmits(policy.partition, type.partition) && fieldAdmits(policy.region, type.region) && fieldAdmits(policy.account, type.account);
-}
-
 /**
  * Whether a policy's `Resource` entry covers every resource of a resource type, in its account or in every
  * account: `*`, `arn:aws:iam::*:role/*`, `arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*`. A path that
@@ -109,12 +85,11 @@ function fieldsAdmit(policy: ArnParts, type: ArnParts): boolean {
 export function coversEveryResourceOf(entry: string, arnForm: string): boolean {
   if (!entry.includes('*')) return false; // a name without a wildcard is one resource
   if (coversEveryResource(entry)) return true;
-  const policy = policyArn(entry);
   const type = form(arnForm);
-  if (!policy || !type) return false;
-  if (!globToRegExp(policy.service).test(type.service)) return false;
-  if (!fieldsAdmit(policy, type)) return false;
-  return globToRegExp(policy.resource).test(type.resource);
+  const text = entry.includes('{{cfn:') ? entry.replace(PLACEHOLDERS, PLACEHOLDER) : entry;
+  if (!type || !findFields(text)) return false;
+  if (!globToRegExp(text.slice(fieldStart[1], fieldEnd[1])).test(type.service) || !fieldsAdmitAt(text, type)) return false;
+  return globToRegExp(text.slice(fieldStart[4])).test(type.resource);
 }
 
 /** Whether a policy's `Resource` entry covers every resource of every service (`*`, `arn:*`, `arn:aws:*:*:*:*`). */
@@ -138,8 +113,7 @@ export function mayNameResourceOf(entry: string, arnForm: string): boolean {
   const type = shape(arnForm);
   const text = entry.includes('{{cfn:') ? entry.replace(PLACEHOLDERS, PLACEHOLDER) : entry;
   if (!type || !findFields(text)) return true; // not an ARN (a placeholder for a whole ARN): it may be anything
-  if (!globsIntersect(text, fieldStart[1], fieldEnd[1], type.service)) return false;
-  if (!fieldAdmitsAt(text, 0, type.partition) || !fieldAdmitsAt(text, 2, type.region) || !fieldAdmitsAt(text, 3, type.account)) return false;
+  if (!globsIntersect(text, fieldStart[1], fieldEnd[1], type.service) || !fieldsAdmitAt(text, type)) return false;
   return globsIntersect(text, fieldStart[4], text.length, type.resource);
 }
 
@@ -166,7 +140,15 @@ function findFields(arn: string): boolean {
   return true;
 }
 
-/** `fieldAdmits` for a field of the ARN last read by `findFields`, compared in place. */
+/** Whether the partition, region and account fields of the ARN last read by `findFields` admit the form's. */
+function fieldsAdmitAt(text: string, type: ArnParts): boolean {
+  return fieldAdmitsAt(text, 0, type.partition) && fieldAdmitsAt(text, 2, type.region) && fieldAdmitsAt(text, 3, type.account);
+}
+
+/**
+ * Whether a field of the ARN last read by `findFields` (compared in place) admits the form's: any value names
+ * one partition, region or account, a wildcard or placeholder admits any, a literal must agree.
+ */
 function fieldAdmitsAt(text: string, field: number, value: string): boolean {
   const start = fieldStart[field];
   const end = fieldEnd[field];

@@ -2,7 +2,7 @@ import { CfnCondition, CfnElement, CfnResource, Stack, Token, Validations } from
 import { IConstruct } from 'constructs';
 import { acknowledgedRules } from '../acknowledgements';
 import { RoleCheckLimits } from './role-pattern-props';
-import { checkModeledRole, EngineOptions, Finding, roleChecker } from '../checks/engine';
+import { checkModeledRole, Finding, relaxedOptions, roleChecker } from '../checks/engine';
 import { ModeledRole, RoleModel } from '../role-model/model';
 
 /**
@@ -154,13 +154,10 @@ export function modeledPatternRole(role: CfnResource): ModeledRole | undefined {
 /** Runs the engine over one role as the stack's role model reads it: with everything that reaches it in its stack. */
 export function selfCheckFindings(input: SelfCheckInput): Finding[] {
   const stack = Stack.of(input.role);
-  const severityOverrides: Record<string, 'warning'> = {};
-  for (const rule of input.relaxedRules) severityOverrides[rule] = 'warning';
-  const options: EngineOptions = {
+  const options = relaxedOptions({
     limits: { ...input.limits },
     deployingAccount: Token.isUnresolved(stack.account) ? undefined : stack.account,
-    severityOverrides,
-  };
+  }, input.relaxedRules);
   const modeled = stackModel(stack).get(input.role);
   return modeled ? checkModeledRole(roleChecker(options), modeled) : [];
 }
@@ -169,7 +166,7 @@ export function selfCheckFindings(input: SelfCheckInput): Finding[] {
 const selfReported = new WeakMap<CfnResource, ReadonlySet<string>>();
 
 /** The key under which a finding counts as the same finding in the self-check and in RoleChecks. */
-export function findingKey(finding: Pick<Finding, 'ruleId' | 'message'>): string {
+function findingKey(finding: Pick<Finding, 'ruleId' | 'message'>): string {
   return `${finding.ruleId}\u0000${finding.message}`;
 }
 

@@ -1,7 +1,7 @@
 import { append, CfnObject, intrinsicName, isObject, NONE, renderString, UNKNOWN } from './cfn-value';
 import { federatedDescriber, FederatedDescriber } from './federated-provider';
 import {
-  chooseBranches, ConditionLogic, conditionCombinations, conditionsTested, ConditionValues, describeCombination, MAX_FREE_CONDITIONS, NO_VALUE,
+  chooseBranches, ConditionLogic, conditionCombinations, conditionsTested, ConditionValues, MAX_FREE_CONDITIONS, NO_VALUE,
 } from './fn-if';
 import { PatternRecord, patternRecordOf } from './pattern-record';
 import { PolicySource } from './policy-document';
@@ -180,14 +180,14 @@ export class RoleModel {
     }
     const { combinations, limitedFrom } = conditionCombinations(tested, facts.logic);
     const roleCondition = conditionOf(resource);
+    const limited: ModelWarning | undefined = limitedFrom === undefined ? undefined : {
+      rule: 'ConditionCombinationsLimited',
+      message: `the role depends on ${limitedFrom} conditions that a deployment decides, more than the ${MAX_FREE_CONDITIONS} whose every combination is checked; `
+        + `only ${combinations.length} combinations were checked`,
+    };
     const variants: RoleVariant[] = [];
     for (const when of combinations) {
       if (roleCondition !== undefined && when.get(roleCondition) === false) continue; // the role is not created
-      const limited: ModelWarning | undefined = limitedFrom === undefined ? undefined : {
-        rule: 'ConditionCombinationsLimited',
-        message: `the role depends on ${limitedFrom} conditions that a deployment decides, more than the ${MAX_FREE_CONDITIONS} whose every combination is checked; `
-          + `only ${combinations.length} combinations were checked`,
-      };
       const chosen = chooseBranches(properties, when);
       variants.push({ role: this.variant(template, logicalId, isObject(chosen) ? chosen : {}, attached, when, limited), when });
     }
@@ -226,21 +226,22 @@ export class RoleModel {
     for (const attachment of attached) {
       const policy = resourcesOf(attachment.template.template)[attachment.logicalId];
       if (!this.reaches(attachment, policy, template, logicalId, when)) continue;
-      const policyProperties = when.size === 0 ? propertiesOf(policy) : propertiesOf({ Properties: chooseBranches(propertiesOf(policy), when) });
       const description = this.describePolicy(attachment, template);
-      const sameTemplate = attachment.template === template;
-      const document = readDocument(policyProperties.PolicyDocument, `${description}, PolicyDocument`, warn);
-      if (attachment.kind === 'inline') inline = append(inline, { description, document });
-      else managed = addManaged(managed, { logicalId: attachment.logicalId, document, description: sameTemplate ? undefined : description });
+      const document = documentUnder(policy, when, description, warn);
+      if (attachment.kind === 'inline') {inline = append(inline, { description, document });} else {
+        managed = addManaged(managed, { logicalId: attachment.logicalId, document, description: inOtherTemplate(attachment, template, description) });
+      }
     }
     for (const ref of this.managedPoliciesNamed(template, deployed.ManagedPolicyArns)) {
       if (managed?.some((known) => known.logicalId === ref.logicalId)) continue;
       const policy = resourcesOf(ref.template.template)[ref.logicalId];
       if (!conditionHolds(policy, when)) continue;
       const description = this.describePolicy({ ...ref, kind: 'managed' }, template);
-      const policyProperties = when.size === 0 ? propertiesOf(policy) : propertiesOf({ Properties: chooseBranches(propertiesOf(policy), when) });
-      const document = readDocument(policyProperties.PolicyDocument, `${description}, PolicyDocument`, warn);
-      managed = addManaged(managed, { logicalId: ref.logicalId, document, description: ref.template === template ? undefined : description });
+      managed = addManaged(managed, {
+        logicalId: ref.logicalId,
+        document: documentUnder(policy, when, description, warn),
+        description: inOtherTemplate(ref, template, description),
+      });
     }
     const facts = this.factsOf(template);
     return roleUnderCheck(logicalId, deployed, {
@@ -283,6 +284,18 @@ export class RoleModel {
 }
 
 const NO_CONDITIONS: ConditionValues = new Map();
+
+/** A managed policy's description when it is in another template than the role (in its own, `managed policy <id>` is enough). */
+function inOtherTemplate(policy: { readonly template: ModelTemplate }, roleTemplate: ModelTemplate, description: string): string | undefined {
+  return policy.template === roleTemplate ? undefined : description;
+}
+
+/** A policy resource's document as deployed under the conditions (its `Fn::If`s chosen, a JSON string read). */
+function documentUnder(policy: unknown, when: ConditionValues, description: string, warn: (message: string) => void): unknown {
+  const written = propertiesOf(policy).PolicyDocument;
+  const chosen = when.size === 0 ? written : chooseBranches(written, when);
+  return readDocument(chosen, `${description}, PolicyDocument`, warn);
+}
 
 function conditionHolds(resource: unknown, when: ConditionValues): boolean {
   const condition = conditionOf(resource);
@@ -346,9 +359,4 @@ export function rolesInTemplate(template: CfnTemplate): RoleUnderCheck[] {
     if (modeled.variants.length > 0) roles.push(modeled.variants[0].role);
   }
   return roles;
-}
-
-/** Describes a variant's conditions in words, for messages. */
-export function describeVariant(variant: RoleVariant): string | undefined {
-  return variant.when === undefined ? undefined : describeCombination(variant.when);
 }
