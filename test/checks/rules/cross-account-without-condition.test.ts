@@ -32,4 +32,9 @@ describe('CrossAccountWithoutCondition', () => {
     ];
     expect(findingsOf(CrossAccountWithoutCondition, { trust }, { deployingAccount: '111122223333' })).toEqual([]);
   });
+
+  test('warns when the ExternalId is a pattern: the caller chooses what it sends', () => {
+    const statement = trustStatement({ Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Condition: { StringLike: { 'sts:ExternalId': '*-*' } } });
+    expect(findingsOf(CrossAccountWithoutCondition, { trust: [statement] })).toHaveLength(1);
+  });
 });

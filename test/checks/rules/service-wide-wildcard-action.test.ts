@@ -22,4 +22,10 @@ describe('ServiceWideWildcardAction', () => {
     ];
     expect(findingsOf(ServiceWideWildcardAction, { permissions })).toEqual([]);
   });
+
+  test('reads AWS managed policies: AmazonS3FullAccess grants s3:*, and the finding names the policy', () => {
+    const findings = findingsOf(ServiceWideWildcardAction, { properties: { ManagedPolicyArns: ['arn:aws:iam::aws:policy/AmazonS3FullAccess'] } });
+    expect(findings.map((finding) => finding.message)).toEqual([expect.stringMatching(/^AWS managed policy AmazonS3FullAccess, statement \d+ allows s3:\*/)]);
+    expect(findingsOf(ServiceWideWildcardAction, { properties: { ManagedPolicyArns: ['arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess'] } })).toEqual([]);
+  });
 });

@@ -17,4 +17,15 @@ describe('WildcardResource', () => {
     ];
     expect(findingsOf(WildcardResource, { permissions })).toEqual([]);
   });
+
+  test('decides from the IAM catalogue: actions without a resource type need "*", a pattern warns when its actions have one', () => {
+    const quiet = [{ Effect: 'Allow', Action: ['ec2:DescribeInstances', 's3:ListAllMyBuckets', 'sts:GetCallerIdentity'], Resource: '*' }];
+    expect(findingsOf(WildcardResource, { permissions: quiet })).toEqual([]);
+    const pattern = findingsOf(WildcardResource, { permissions: [{ Effect: 'Allow', Action: ['s3:Get*', 'ec2:DescribeInstances'], Resource: '*' }] });
+    expect(pattern.map((finding) => finding.message)).toEqual([expect.stringMatching(/allows s3:Get\* on every resource/)]);
+  });
+
+  test('leaves AWS managed policies alone (ReadOnlyAccess is AWS\'s to write)', () => {
+    expect(findingsOf(WildcardResource, { properties: { ManagedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] } })).toEqual([]);
+  });
 });
