@@ -3,12 +3,15 @@ import {
   aws_sns as sns, aws_sns_subscriptions as subscriptions,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { checkPrincipalArnsCanMatch, principalArnParts } from './principal-arns';
 import { accountRoots, accountsOf, principalArnOperator, PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
+import { PropShapes, required, shapedProps, Shapes } from './prop-shapes';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
-import { checkRolePatternProps, ONE_HOUR, rolePropsFrom } from './role-pattern-validation';
+import { checkRolePatternProps, ONE_HOUR, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { narrowsKey, onlyPrincipals, requiresMfaInvariant, testsKey } from './trust-invariants';
+import { isListToken, literalValues, refuseListTokenElements, refuseMixedListToken } from './unresolved';
 
 /** Properties of a BreakGlassRole. Give the elevated permissions in `managedPolicies` or `inlinePolicies`. */
 export interface BreakGlassRoleProps extends RolePatternProps {
@@ -79,12 +82,28 @@ export interface BreakGlassRoleProps extends RolePatternProps {
   readonly alertEmails?: string[];
 }
 
-const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):(user|role)\/[\w+=,.@/*?-]+$/;
 /** A principal pattern that matches every user or every role of its account: `user/*`, `role/*`, `role/?*`. */
 const EVERY_USER_OR_ROLE = /^arn:[^:]+:iam::\d{12}:(?:user|role)\/[*?]+$/;
-const GROUP_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):group\//;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An IAM tag key: 1 to 128 letters, digits, white space and `_.:/=+-@`, not starting with `aws:` (reserved). */
+const TAG_KEY = /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/iu;
+/** The longest MFA age the library accepts: 12 hours, the longest role session; an older sign-in says little about who is at the keyboard. */
+const MAX_MFA_AGE_SECONDS = 43200;
 const MAX_SESSION_SECONDS = 4 * 3600;
+
+const BREAK_GLASS_SHAPES: PropShapes = {
+  ...ROLE_PATTERN_SHAPES,
+  trustedPrincipalArns: required(Shapes.stringList),
+  allowOtherAccounts: Shapes.boolean,
+  mfaMaxAge: Shapes.duration,
+  requireSourceIdentity: Shapes.boolean,
+  expiresAt: Shapes.date,
+  tagKey: Shapes.string,
+  alerting: Shapes.boolean,
+  alertingDisabledReason: Shapes.string,
+  alertTopic: Shapes.topic,
+  alertEmails: Shapes.stringList,
+};
 
 /**
  * An elevation role for an otherwise read-only team: assumed rarely, deliberately, with MFA, for a short
@@ -151,11 +170,12 @@ export class BreakGlassRole extends RolePattern {
 
 function breakGlassRoleProps(scope: Construct, id: string, props: BreakGlassRoleProps): iam.RoleProps {
   const errors = new PropErrors('BreakGlassRole', `${scope.node.path}/${id}`);
+  props = shapedProps(errors, props, BREAK_GLASS_SHAPES);
   checkRolePatternProps(props, errors);
   checkWho(scope, props, errors);
   checkElevation(props, errors);
   errors.throwIfAny();
-  return rolePropsFrom(props, trustedHumans(props),
+  return rolePropsFrom(props, trustedHumans(scope, props),
     `Break-glass role (cdk-iam-role-patterns BreakGlassRole): MFA, ${props.trustedPrincipalArns.length} trusted principal(s), alerted.`);
 }
 
@@ -163,23 +183,30 @@ function checkWho(scope: Construct, props: BreakGlassRoleProps, errors: PropErro
   if (props.trustedPrincipalArns.length === 0) {
     errors.add('trustedPrincipalArns', [], 'name the users or roles that may break the glass, such as "arn:aws:iam::111122223333:user/servicedesk/*"');
   }
+  refuseMixedListToken('trustedPrincipalArns', props.trustedPrincipalArns, errors);
+  checkPrincipalArnsCanMatch(scope, 'trustedPrincipalArns', props.trustedPrincipalArns, errors);
   const ownAccount = Stack.of(scope).account;
-  for (const arn of props.trustedPrincipalArns.filter((value) => !Token.isUnresolved(value))) {
-    const group = GROUP_ARN.exec(arn);
-    const match = PRINCIPAL_ARN.exec(arn);
+  for (const arn of literalValues(props.trustedPrincipalArns)) {
+    const parts = principalArnParts(arn);
     if (arn === '*') {
       errors.add('trustedPrincipalArns', arn, 'name the users or roles that may break the glass; "*" would be everyone');
-    } else if (group) {
-      errors.add('trustedPrincipalArns', arn, `an IAM group cannot be a principal; trust its members by path instead, such as "arn:aws:iam::${group[1]}:user/servicedesk/*"`);
-    } else if (!match) {
+    } else if (parts?.type === 'group') {
+      errors.add('trustedPrincipalArns', arn, `an IAM group cannot be a principal; trust its members by path instead, such as "arn:aws:iam::${parts.account}:user/servicedesk/*"`);
+    } else if (!parts) {
       errors.add('trustedPrincipalArns', arn, 'a principal ARN names an IAM user or role, such as "arn:aws:iam::111122223333:user/alice"');
+    } else if (parts.type === 'assumed-role') {
+      continue; // a session never matches aws:PrincipalArn: checkPrincipalArnsCanMatch says so
     } else if (EVERY_USER_OR_ROLE.test(arn)) {
-      errors.add('trustedPrincipalArns', arn, `that is every ${match[2]} of account ${match[1]}, so anyone who can sign in there could break the glass; `
-        + `narrow it by path, such as "arn:aws:iam::${match[1]}:${match[2]}/servicedesk/*"`);
-    } else if (!props.allowOtherAccounts && !Token.isUnresolved(ownAccount) && match[1] !== ownAccount) {
-      errors.add('trustedPrincipalArns', arn, `it is in account ${match[1]}, not the stack's account ${ownAccount}; set allowOtherAccounts: true if that is intended`);
+      errors.add('trustedPrincipalArns', arn, `that is every ${parts.type} of account ${parts.account}, so anyone who can sign in there could break the glass; `
+        + `narrow it by path, such as "arn:aws:iam::${parts.account}:${parts.type}/servicedesk/*"`);
+    } else if (!props.allowOtherAccounts && !Token.isUnresolved(ownAccount) && parts.account !== ownAccount) {
+      errors.add('trustedPrincipalArns', arn, `it is in account ${parts.account}, not the stack's account ${ownAccount}; set allowOtherAccounts: true if that is intended`);
     }
   }
+  if (props.tagKey !== undefined) {
+    errors.checkPattern('tagKey', props.tagKey, TAG_KEY, 'a tag key is 1 to 128 letters, digits, spaces and _.:/=+-@, not starting with "aws:", such as "break-glass"');
+  }
+  refuseListTokenElements('alertEmails', props.alertEmails, errors, 'each address becomes a subscription CDK creates at synth; give the addresses');
   for (const email of props.alertEmails ?? []) errors.checkPattern('alertEmails', email, EMAIL, 'an email address, such as "oncall@example.com"');
 }
 
@@ -187,9 +214,9 @@ function checkWho(scope: Construct, props: BreakGlassRoleProps, errors: PropErro
 function accountsNotCheckable(scope: Construct, props: BreakGlassRoleProps): string[] {
   if (props.allowOtherAccounts || !Token.isUnresolved(Stack.of(scope).account)) return [];
   const accounts = new Set<string>();
-  for (const arn of props.trustedPrincipalArns.filter((value) => !Token.isUnresolved(value))) {
-    const match = PRINCIPAL_ARN.exec(arn);
-    if (match) accounts.add(match[1]);
+  for (const arn of literalValues(props.trustedPrincipalArns)) {
+    const parts = principalArnParts(arn);
+    if (parts) accounts.add(parts.account);
   }
   return [...accounts];
 }
@@ -203,20 +230,28 @@ function checkElevation(props: BreakGlassRoleProps, errors: PropErrors): void {
     errors.add('maxSessionDuration', props.maxSessionDuration!.toHumanString(), 'a break-glass session lasts at most Duration.hours(4); 1 hour is the default');
   }
   const mfaAge = props.mfaMaxAge?.toSeconds({ integral: false });
-  if (mfaAge !== undefined && !Token.isUnresolved(mfaAge) && (mfaAge <= 0 || mfaAge > 43200)) {
-    errors.add('mfaMaxAge', props.mfaMaxAge!.toHumanString(), 'the MFA age limit is more than 0 and at most Duration.hours(12)');
+  if (mfaAge !== undefined && !Token.isUnresolved(mfaAge) && (!Number.isInteger(mfaAge) || mfaAge <= 0 || mfaAge > MAX_MFA_AGE_SECONDS)) {
+    errors.add('mfaMaxAge', props.mfaMaxAge!.toHumanString(), 'the MFA age limit is whole seconds, more than 0 and at most Duration.hours(12), such as Duration.minutes(15)');
   }
   if (props.expiresAt !== undefined && Number.isNaN(props.expiresAt.getTime())) {
-    errors.add('expiresAt', String(props.expiresAt), 'a valid date, such as new Date(\'2027-01-31T00:00:00Z\')');
+    errors.add('expiresAt', String(props.expiresAt), 'a valid date, such as new Date(\'2030-01-31T00:00:00Z\')');
+  } else if (props.expiresAt !== undefined && props.expiresAt.getTime() <= Date.now()) {
+    errors.add('expiresAt', props.expiresAt.toISOString(), 'that date has passed, so the trust (DateLessThan aws:CurrentTime) would let no one in, ever; '
+      + 'give a date in the future, or leave expiresAt out');
   }
   if (props.alerting === false && !props.alertingDisabledReason?.trim()) {
     errors.add('alertingDisabledReason', props.alertingDisabledReason, 'alerting: false needs the reason, such as "alerted from the organization\'s security account"');
   }
 }
 
-/** The trusted principals' accounts, narrowed to the principals by ARN, with MFA, source identity and expiry. */
-function trustedHumans(props: BreakGlassRoleProps): iam.IPrincipal {
+/**
+ * The trusted principals' accounts, narrowed to the principals by ARN, with MFA, source identity and expiry.
+ * When the ARNs are a list token (known at deployment), the principal is the stack's own account, or every
+ * account with `allowOtherAccounts`, narrowed by the same `aws:PrincipalArn` condition.
+ */
+function trustedHumans(scope: Construct, props: BreakGlassRoleProps): iam.IPrincipal {
   const arns = props.trustedPrincipalArns;
+  const principals = !isListToken(arns) ? accountRoots(accountsOf(arns)) : props.allowOtherAccounts ? ['*'] : accountRoots([Stack.of(scope).account]);
   const sourceIdentity = props.requireSourceIdentity ?? true;
   const conditions: TrustConditions = {
     [principalArnOperator(arns)]: { 'aws:PrincipalArn': arns },
@@ -225,7 +260,7 @@ function trustedHumans(props: BreakGlassRoleProps): iam.IPrincipal {
   };
   if (sourceIdentity) conditions.StringEquals = { 'sts:SourceIdentity': '${aws:username}' };
   if (props.expiresAt) conditions.DateLessThan = { 'aws:CurrentTime': props.expiresAt.toISOString() };
-  return new PrincipalSet('AWS', accountRoots(accountsOf(arns)), conditions, sourceIdentity ? ['sts:AssumeRole', 'sts:SetSourceIdentity'] : ['sts:AssumeRole']);
+  return new PrincipalSet('AWS', principals, conditions, sourceIdentity ? ['sts:AssumeRole', 'sts:SetSourceIdentity'] : ['sts:AssumeRole']);
 }
 
 /** An SNS topic encrypted with a KMS key of its own that EventBridge may use. */

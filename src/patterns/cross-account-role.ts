@@ -1,12 +1,15 @@
 import { CfnOutput, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { checkPrincipalArnsCanMatch, principalArnParts } from './principal-arns';
 import { accountRoots, accountsOf, principalArnOperator, PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
+import { PropShapes, shapedProps, Shapes } from './prop-shapes';
 import { hasOnlyPseudoParameterTokens, namesOwnAccountByToken } from './pseudo-parameters';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
-import { checkRolePatternProps, rolePropsFrom } from './role-pattern-validation';
+import { checkRolePatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { narrowsKey, onlyPrincipals, requiresMfaInvariant, TrustInvariant } from './trust-invariants';
+import { isListToken, literalValues, refuseMixedListToken, wholeListAsString } from './unresolved';
 import { policySize } from '../checks/policy-size';
 import { DEFAULT_LIMITS } from '../checks/rule';
 
@@ -68,10 +71,21 @@ export interface CrossAccountRoleProps extends RolePatternProps {
 }
 
 const ACCOUNT_ID = /^\d{12}$/;
-const PRINCIPAL_ARN = /^arn:aws[a-z-]*:(iam|sts)::(\d{12}):(role|user|assumed-role)\/[\w+=,.@/*?-]+$/;
 const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 const ORGANIZATION_PATH = /^o-[a-z0-9]{10,32}\/r-[a-z0-9]{4,32}(\/[\w*?-]+)*\/?\*?$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+
+const CROSS_ACCOUNT_SHAPES: PropShapes = {
+  ...ROLE_PATTERN_SHAPES,
+  trustedAccounts: Shapes.stringList,
+  trustedPrincipalArns: Shapes.stringList,
+  organizationId: Shapes.string,
+  organizationPaths: Shapes.stringList,
+  externalId: Shapes.string,
+  thirdParty: Shapes.boolean,
+  requireMfa: Shapes.boolean,
+  outputs: Shapes.boolean,
+};
 
 /**
  * A role that principals of other accounts assume: a partner's application, a vendor (with an ExternalId),
@@ -128,6 +142,7 @@ function crossAccountInvariants(props: CrossAccountRoleProps): TrustInvariant[] 
 
 function crossAccountRoleProps(scope: Construct, id: string, props: CrossAccountRoleProps): iam.RoleProps {
   const errors = new PropErrors('CrossAccountRole', `${scope.node.path}/${id}`);
+  props = shapedProps(errors, props, CROSS_ACCOUNT_SHAPES);
   checkRolePatternProps(props, errors);
   checkWho(scope, props, errors);
   checkConditions(props, errors);
@@ -141,9 +156,11 @@ function checkWho(scope: Construct, props: CrossAccountRoleProps, errors: PropEr
   if (accounts.length === 0 && arns.length === 0 && props.organizationId === undefined) {
     errors.addConflict('trustedAccounts, trustedPrincipalArns, organizationId: give at least one, such as trustedAccounts: [\'444455556666\']');
   }
+  refuseMixedListToken('trustedAccounts', accounts, errors);
+  refuseMixedListToken('trustedPrincipalArns', arns, errors);
   const ownAccount = Stack.of(scope).account;
   const isOwn = (account: string) => !Token.isUnresolved(ownAccount) && account === ownAccount;
-  for (const account of accounts.filter((value) => !Token.isUnresolved(value))) {
+  for (const account of literalValues(accounts)) {
     if (account === '*') errors.add('trustedAccounts', account, 'trusting every account is not cross-account access; name 12-digit account ids, or use organizationId');
     else if (!ACCOUNT_ID.test(account)) errors.add('trustedAccounts', account, 'an account id is 12 digits, such as "444455556666"');
     else if (isOwn(account)) errors.add('trustedAccounts', account, 'that is the stack\'s own account; trust other accounts here, and principals of this account with iam.Role');
@@ -156,21 +173,23 @@ function checkWho(scope: Construct, props: CrossAccountRoleProps, errors: PropEr
     errors.add('trustedPrincipalArns', arn.replace(/\$\{Token\[[^\]]*\]\}/g, '${Aws.ACCOUNT_ID}'),
       'that principal is in the stack\'s own account, whichever it is deployed to; trust other accounts\' principals here');
   }
-  for (const arn of arns.filter((value) => !Token.isUnresolved(value))) {
-    const match = PRINCIPAL_ARN.exec(arn);
-    if (!match) {
+  checkPrincipalArnsCanMatch(scope, 'trustedPrincipalArns', arns, errors);
+  for (const arn of literalValues(arns)) {
+    const parts = principalArnParts(arn);
+    if (!parts || parts.type === 'group') {
       errors.add('trustedPrincipalArns', arn, 'a principal ARN names a role or user, such as "arn:aws:iam::444455556666:role/Uploader"');
-    } else if (isOwn(match[2])) {
+    } else if (isOwn(parts.account)) {
       errors.add('trustedPrincipalArns', arn, 'that principal is in the stack\'s own account; trust other accounts\' principals here');
-    } else if (accounts.length > 0 && !accounts.includes(match[2])) {
-      errors.add('trustedPrincipalArns', arn, `its account ${match[2]} is not in trustedAccounts; add the account, or remove the ARN`);
+    } else if (accounts.length > 0 && !isListToken(accounts) && !accounts.includes(parts.account)) {
+      errors.add('trustedPrincipalArns', arn, `its account ${parts.account} is not in trustedAccounts; add the account, or remove the ARN`);
     }
   }
 }
 
 function checkConditions(props: CrossAccountRoleProps, errors: PropErrors): void {
   errors.checkPattern('organizationId', props.organizationId, ORGANIZATION_ID, 'an organization id is "o-" and 10 to 32 lowercase letters or digits, such as "o-a1b2c3d4e5"');
-  for (const path of (props.organizationPaths ?? []).filter((value) => !Token.isUnresolved(value))) {
+  refuseMixedListToken('organizationPaths', props.organizationPaths, errors);
+  for (const path of literalValues(props.organizationPaths)) {
     if (props.organizationId === undefined) {
       errors.add('organizationPaths', path, 'organization paths narrow organizationId; give organizationId too');
     } else if (!ORGANIZATION_PATH.test(path) || (!Token.isUnresolved(props.organizationId) && !path.startsWith(`${props.organizationId}/`))) {
@@ -185,8 +204,6 @@ function checkConditions(props: CrossAccountRoleProps, errors: PropErrors): void
 
 /** Every trusted principal in one statement, with the conditions the props ask for. */
 function trustedPrincipal(props: CrossAccountRoleProps): iam.IPrincipal {
-  const accounts = trustedAccountsOf(props);
-  const principals = accounts.length > 0 ? accountRoots(accounts) : ['*'];
   const conditions: TrustConditions = {};
   const add = (operator: string, key: string, value: unknown) => { conditions[operator] = { ...conditions[operator], [key]: value }; };
   const arns = props.trustedPrincipalArns ?? [];
@@ -195,13 +212,24 @@ function trustedPrincipal(props: CrossAccountRoleProps): iam.IPrincipal {
   if (props.organizationPaths?.length) add('ForAnyValue:StringLike', 'aws:PrincipalOrgPaths', props.organizationPaths);
   if (props.externalId !== undefined) add('StringEquals', 'sts:ExternalId', props.externalId);
   if (props.requireMfa) add('Bool', 'aws:MultiFactorAuthPresent', 'true');
-  return new PrincipalSet('AWS', principals, conditions);
+  return new PrincipalSet('AWS', awsPrincipals(props), conditions);
 }
 
-/** The accounts to name as principals: the trusted accounts, or those of the principal ARNs. */
+/**
+ * The AWS principals of the trust: the trusted accounts' roots, or those of the principal ARNs' accounts. A
+ * list token of accounts is named as it is (IAM takes a 12-digit account id as that account's root); when
+ * the accounts are not known at synth, `*`, narrowed by the `aws:PrincipalArn` or `aws:PrincipalOrgID` condition.
+ */
+function awsPrincipals(props: CrossAccountRoleProps): string[] {
+  if (isListToken(props.trustedAccounts)) return [wholeListAsString(props.trustedAccounts!)];
+  const accounts = trustedAccountsOf(props);
+  return accounts.length > 0 ? accountRoots(accounts) : ['*'];
+}
+
+/** The accounts to name as principals, when known at synth: the trusted accounts, or those of the principal ARNs. */
 function trustedAccountsOf(props: CrossAccountRoleProps): string[] {
   if (props.trustedAccounts?.length) return [...new Set(props.trustedAccounts)];
-  return accountsOf(props.trustedPrincipalArns ?? []);
+  return isListToken(props.trustedPrincipalArns) ? [] : accountsOf(props.trustedPrincipalArns ?? []);
 }
 
 function describeTrust(props: CrossAccountRoleProps): string {

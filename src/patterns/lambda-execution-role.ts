@@ -3,9 +3,10 @@ import { Construct } from 'constructs';
 import { cdkNagWildcardResourceId } from './cdk-nag-ids';
 import { PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
+import { PropShapes, shapedProps, Shapes } from './prop-shapes';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
-import { checkRolePatternProps, rolePropsFrom } from './role-pattern-validation';
+import { checkRolePatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { onlyPrincipals } from './trust-invariants';
 
 /** Properties of a LambdaExecutionRole. */
@@ -63,6 +64,16 @@ const TRACING_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
 const LOG_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
 /** Lambda function names: 1 to 64 letters, digits, hyphens and underscores. */
 const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+const LAMBDA_SHAPES: PropShapes = {
+  ...ROLE_PATTERN_SHAPES,
+  functionName: Shapes.string,
+  logGroup: Shapes.logGroup,
+  edge: Shapes.boolean,
+  vpcAccess: Shapes.boolean,
+  tracing: Shapes.boolean,
+  requireSourceAccount: Shapes.boolean,
+};
+
 /** The name of the inline policy the role gets its Lambda permissions from. */
 const LAMBDA_EXECUTION_POLICY_NAME = 'LambdaExecution';
 
@@ -91,6 +102,7 @@ export class LambdaExecutionRole extends RolePattern {
    * @param props the role's properties
    */
   constructor(scope: Construct, id: string, props: LambdaExecutionRoleProps = {}) {
+    props = shapedProps(new PropErrors('LambdaExecutionRole', `${scope.node.path}/${id}`), props, LAMBDA_SHAPES);
     const logGroupArn = lambdaLogGroupArn(scope, props);
     super(scope, id, lambdaRoleProps(scope, id, props, logGroupArn), props.checkLimits);
     this.logGroupArn = logGroupArn;

@@ -1,4 +1,5 @@
 import { Arn, ArnFormat, Aws, aws_iam as iam } from 'aws-cdk-lib';
+import { isListToken } from './unresolved';
 
 /** The conditions of a trust statement: operator to key to value(s). */
 export type TrustConditions = Record<string, Record<string, unknown>>;
@@ -50,9 +51,9 @@ export function accountRoots(accounts: string[]): string[] {
 
 /**
  * The operator that narrows account principals to named principals by `aws:PrincipalArn`: ArnLike when any
- * ARN holds a wildcard (a path such as `user/servicedesk/*`), else ArnEquals. Matching by ARN, not by the
+ * ARN holds a wildcard (a path such as `user/servicedesk/*`) or the ARNs are a list token (known at deployment), else ArnEquals. Matching by ARN, not by the
  * principal's unique id, keeps the trust when a named principal is deleted and created again.
  */
 export function principalArnOperator(principalArns: string[]): string {
-  return principalArns.some((arn) => /[*?]/.test(arn)) ? 'ArnLike' : 'ArnEquals';
+  return isListToken(principalArns) || principalArns.some((arn) => /[*?]/.test(arn)) ? 'ArnLike' : 'ArnEquals';
 }

@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { isUnresolved } from './unresolved';
 
 /**
  * Gathers every invalid prop of a construct and throws them together, so a user fixes them in one round
@@ -21,7 +21,7 @@ export class PropErrors {
 
   /** Checks a string prop against a pattern, skipping unresolved tokens. */
   public checkPattern(prop: string, value: string | undefined, pattern: RegExp, accepted: string): void {
-    if (value === undefined || Token.isUnresolved(value) || pattern.test(value)) return;
+    if (value === undefined || isUnresolved(value) || pattern.test(value)) return;
     this.add(prop, value, accepted);
   }
 
@@ -34,11 +34,16 @@ export class PropErrors {
 }
 
 function describe(value: unknown): string {
+  const text = describeInFull(value);
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+function describeInFull(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (value === undefined) return 'undefined';
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') return String(value);
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
-    return String(value);
+    return Object.prototype.toString.call(value);
   }
 }

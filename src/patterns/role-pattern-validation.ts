@@ -1,5 +1,6 @@
 import { Duration, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { PropErrors } from './prop-errors';
+import { PropShapes, Shapes } from './prop-shapes';
 import { RoleCheckLimits, RolePatternProps } from './role-pattern-props';
 import { ROLE_NAME_PATTERN } from '../checks/rules/role-name-format';
 import { ROLE_PATH_PATTERN } from '../checks/rules/role-path-format';
@@ -10,6 +11,18 @@ export const MAX_SESSION_SECONDS = 43200;
 
 /** One hour: the patterns' default session and MFA age (made once; a Duration never changes). */
 export const ONE_HOUR = Duration.hours(1);
+
+/** The kind of each prop every pattern shares. */
+export const ROLE_PATTERN_SHAPES: PropShapes = {
+  roleName: Shapes.string,
+  description: Shapes.string,
+  path: Shapes.string,
+  permissionsBoundary: Shapes.managedPolicy,
+  maxSessionDuration: Shapes.duration,
+  managedPolicies: Shapes.managedPolicyList,
+  inlinePolicies: Shapes.policyDocuments,
+  checkLimits: Shapes.numbers,
+};
 
 /** Checks the props every pattern shares; the rules that check the template use the same patterns. */
 export function checkRolePatternProps(props: RolePatternProps, errors: PropErrors): void {

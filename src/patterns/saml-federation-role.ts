@@ -3,11 +3,13 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
+import { checkPropShapes, PropShapes, required, shapedProps, Shapes } from './prop-shapes';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
-import { checkRolePatternProps, rolePropsFrom } from './role-pattern-validation';
+import { checkRolePatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { checkSamlMetadata } from './saml-metadata';
 import { narrowsKey, onlyPrincipals } from './trust-invariants';
+import { refuseListTokenElements } from './unresolved';
 
 /** What a SAML subject (`SAML:sub_type`) is. */
 export enum SamlSubjectType {
@@ -130,6 +132,31 @@ const SIGN_IN_HOSTS: Record<string, string> = {
 };
 const MAPPING_ID = 'CdkIamRolePatternsSamlSignIn';
 
+const SUBJECT_TYPES: readonly string[] = Object.values(SamlSubjectType);
+const SAML_TRUST_SHAPES: PropShapes = {
+  samlProvider: Shapes.samlProvider,
+  metadataDocument: Shapes.samlMetadata,
+  providerName: Shapes.string,
+  signInRegions: Shapes.stringList,
+  sessionTags: Shapes.boolean,
+  sourceIdentity: Shapes.boolean,
+  allowedSubjects: Shapes.stringList,
+  subjectType: { test: (value) => SUBJECT_TYPES.includes(value as string), accepted: `one of SamlSubjectType (${SUBJECT_TYPES.join(', ')})` },
+};
+const SAML_ROLE_SHAPES: PropShapes = { ...ROLE_PATTERN_SHAPES, ...SAML_TRUST_SHAPES, exportRoleAttribute: Shapes.boolean };
+const SAML_GROUPS_SHAPES: PropShapes = {
+  ...SAML_TRUST_SHAPES,
+  groups: required(Shapes.objectList),
+  rolePrefix: Shapes.string,
+  exportRoleAttribute: Shapes.boolean,
+};
+const SAML_GROUP_SHAPES: PropShapes = {
+  name: required(Shapes.string),
+  managedPolicies: ROLE_PATTERN_SHAPES.managedPolicies,
+  inlinePolicies: ROLE_PATTERN_SHAPES.inlinePolicies,
+  maxSessionDuration: ROLE_PATTERN_SHAPES.maxSessionDuration,
+};
+
 /**
  * A role that staff of a corporate identity provider (Active Directory, Entra ID, Okta, ADFS) sign in to
  * through SAML 2.0: `sts:AssumeRoleWithSAML` from one SAML provider, only for assertions addressed to the
@@ -150,6 +177,10 @@ export class SamlFederationRole extends RolePattern {
    * @param props the provider and the groups
    */
   public static forGroups(scope: Construct, id: string, props: SamlGroupRolesProps): SamlFederationRole[] {
+    const errors = new PropErrors('SamlFederationRole.forGroups', `${scope.node.path}/${id}`);
+    props = shapedProps(errors, props, SAML_GROUPS_SHAPES);
+    props.groups.forEach((group, i) => checkPropShapes(errors, group, SAML_GROUP_SHAPES, `groups[${i}].`));
+    errors.throwIfAny();
     const { groups, rolePrefix, metadataDocument, providerName, samlProvider, ...trust } = props;
     const provider = samlProvider ?? (metadataDocument
       ? createProvider(scope, `${id}Provider`, `${scope.node.path}/${id}`, metadataDocument, providerName) : undefined);
@@ -198,10 +229,12 @@ interface ResolvedProvider {
 function samlProviderOf(scope: Construct, id: string, props: SamlFederationRoleProps): ResolvedProvider {
   const path = `${scope.node.path}/${id}`;
   const errors = new PropErrors('SamlFederationRole', path);
+  props = shapedProps(errors, props, SAML_ROLE_SHAPES);
   checkRolePatternProps(props, errors);
   if ((props.samlProvider === undefined) === (props.metadataDocument === undefined)) {
     errors.addConflict('samlProvider, metadataDocument: give exactly one: an existing provider, or the IdP\'s metadata to create one');
   }
+  refuseListTokenElements('signInRegions', props.signInRegions, errors, 'each region becomes a sign-in audience CDK writes at synth; give the region names');
   for (const region of props.signInRegions ?? []) errors.checkPattern('signInRegions', region, REGION, 'a region name, such as "eu-west-1"');
   for (const subject of props.allowedSubjects ?? []) errors.checkPattern('allowedSubjects', subject, /^\S+$/, 'a subject is not empty and has no spaces');
   const warnings: string[] = [];

@@ -1,6 +1,8 @@
 import { Aws, CfnJson, Names, Stack, Token, aws_eks as eks, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PropErrors } from './prop-errors';
+import { PropShapes, required, shapedProps, Shapes } from './prop-shapes';
+import { isListToken, isUnresolved, refuseListTokenElements } from './unresolved';
 import { BoundWebIdentityProvider } from './web-identity-binding';
 
 /** How to find the IAM OIDC provider of an issuer. */
@@ -168,13 +170,41 @@ const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const IDENTITY_POOL = /^[a-z]{2}(-[a-z]+)+-\d:[0-9a-f-]{36}$/;
 const ISSUER_URL = /^https:\/\/[a-z0-9.-]+(:\d+)?(\/[\w.~-]+)*\/?$/i;
 
+const OIDC_PROVIDER_SHAPES: PropShapes = { oidcProvider: Shapes.oidcProvider, createOidcProvider: Shapes.boolean };
+const GITHUB_SHAPES: PropShapes = {
+  ...OIDC_PROVIDER_SHAPES,
+  owner: required(Shapes.string),
+  repository: required(Shapes.string),
+  branches: Shapes.stringList,
+  environments: Shapes.stringList,
+  tags: Shapes.stringList,
+  pullRequests: Shapes.boolean,
+  allowAllRepositories: Shapes.boolean,
+};
+const GITLAB_SHAPES: PropShapes = {
+  ...OIDC_PROVIDER_SHAPES, host: Shapes.string, projectPath: required(Shapes.string), refs: Shapes.stringList, refTypes: Shapes.stringList,
+};
+const EKS_SHAPES: PropShapes = {
+  cluster: Shapes.cluster,
+  oidcIssuer: Shapes.string,
+  oidcProvider: Shapes.oidcProvider,
+  namespace: required(Shapes.string),
+  serviceAccount: required(Shapes.string),
+};
+const OIDC_SHAPES: PropShapes = {
+  ...OIDC_PROVIDER_SHAPES, issuerUrl: Shapes.string, audiences: required(Shapes.stringList), subjects: required(Shapes.stringList),
+};
+const COGNITO_SHAPES: PropShapes = { identityPoolId: required(Shapes.string), unauthenticated: Shapes.boolean };
+
 /** A provider known to STS by name, whose audience key holds your app's ids. */
 interface AppAudience {
   readonly name: string;
   readonly federated: string;
   readonly key: string;
+  /** The prop that holds the ids. */
   readonly prop: string;
-  readonly ids: string[];
+  /** The props the ids are read from when the provider is bound (checked then, like every provider's). */
+  readonly props: unknown;
   readonly identityVariable: string;
 }
 
@@ -192,6 +222,7 @@ export class WebIdentityProvider {
    */
   public static cognitoIdentityPool(props: CognitoIdentityPoolProviderProps): WebIdentityProvider {
     return new WebIdentityProvider('Amazon Cognito identity pool', (_scope, _id, errors) => {
+      props = shapedProps(errors, props, COGNITO_SHAPES, 'provider.');
       errors.checkPattern('provider.identityPoolId', props.identityPoolId, IDENTITY_POOL,
         'an identity pool id is the region, a colon and a UUID, such as "eu-west-1:11111111-2222-3333-4444-555555555555"');
       const amr = props.unauthenticated ? 'unauthenticated' : 'authenticated';
@@ -215,8 +246,8 @@ export class WebIdentityProvider {
       name: 'Google',
       federated: 'accounts.google.com',
       key: 'accounts.google.com:aud',
-      prop: 'provider.clientIds',
-      ids: props.clientIds,
+      prop: 'clientIds',
+      props,
       identityVariable: '${accounts.google.com:sub}',
     });
   }
@@ -230,8 +261,8 @@ export class WebIdentityProvider {
       name: 'Facebook',
       federated: 'graph.facebook.com',
       key: 'graph.facebook.com:app_id',
-      prop: 'provider.appIds',
-      ids: props.appIds,
+      prop: 'appIds',
+      props,
       identityVariable: '${graph.facebook.com:id}',
     });
   }
@@ -245,8 +276,8 @@ export class WebIdentityProvider {
       name: 'Login with Amazon',
       federated: 'www.amazon.com',
       key: 'www.amazon.com:app_id',
-      prop: 'provider.appIds',
-      ids: props.appIds,
+      prop: 'appIds',
+      props,
       identityVariable: '${www.amazon.com:user_id}',
     });
   }
@@ -258,6 +289,7 @@ export class WebIdentityProvider {
    */
   public static githubActions(props: GitHubActionsProviderProps): WebIdentityProvider {
     return new WebIdentityProvider('GitHub Actions', (scope, id, errors) => {
+      props = shapedProps(errors, props, GITHUB_SHAPES, 'provider.');
       checkGitHub(props, errors);
       const repository = `repo:${props.owner}/${props.repository}`;
       const subjects = [
@@ -281,11 +313,13 @@ export class WebIdentityProvider {
    */
   public static gitlab(props: GitLabProviderProps): WebIdentityProvider {
     return new WebIdentityProvider('GitLab CI', (scope, id, errors) => {
+      props = shapedProps(errors, props, GITLAB_SHAPES, 'provider.');
       const host = props.host ?? 'gitlab.com';
       errors.checkPattern('provider.host', host, HOST, 'a host name, such as "gitlab.com" or "gitlab.example.com", without https://');
       errors.checkPattern('provider.projectPath', props.projectPath, GITLAB_PROJECT,
         'a project path is the group (and subgroups) and the project, without wildcards, such as "ride-co/platform/api"');
       checkFilterValues('provider.refs', props.refs, errors);
+      refuseListTokenElements('provider.refTypes', props.refTypes, errors, 'give "branch", "tag" or both');
       for (const type of props.refTypes ?? []) {
         if (type !== 'branch' && type !== 'tag') errors.add('provider.refTypes', type, 'a ref type is "branch" or "tag"');
       }
@@ -308,8 +342,13 @@ export class WebIdentityProvider {
    */
   public static eksServiceAccount(props: EksServiceAccountProviderProps): WebIdentityProvider {
     return new WebIdentityProvider('EKS service account', (scope, id, errors) => {
+      props = shapedProps(errors, props, EKS_SHAPES, 'provider.');
       if (props.cluster === undefined && props.oidcIssuer === undefined) {
         errors.addConflict('provider.cluster, provider.oidcIssuer: give one, such as oidcIssuer: "oidc.eks.eu-west-1.amazonaws.com/id/5C0FFEE"');
+      }
+      if (props.oidcIssuer !== undefined && !isUnresolved(props.oidcIssuer) && !ISSUER_URL.test(props.oidcIssuer.replace(/^(?!https:\/\/)/i, 'https://'))) {
+        errors.add('provider.oidcIssuer', props.oidcIssuer,
+          'an issuer is the cluster\'s OpenID Connect issuer URL, with or without https://, such as "oidc.eks.eu-west-1.amazonaws.com/id/5C0FFEE"');
       }
       errors.checkPattern('provider.namespace', props.namespace, KUBERNETES_NAME, 'a namespace is a Kubernetes name (lowercase letters, digits, "-"), without wildcards');
       errors.checkPattern('provider.serviceAccount', props.serviceAccount, KUBERNETES_NAME,
@@ -333,6 +372,7 @@ export class WebIdentityProvider {
    */
   public static oidc(props: GenericOidcProviderProps): WebIdentityProvider {
     return new WebIdentityProvider('OIDC', (scope, id, errors) => {
+      props = shapedProps(errors, props, OIDC_SHAPES, 'provider.');
       if (props.issuerUrl === undefined && props.oidcProvider === undefined) {
         errors.addConflict('provider.issuerUrl, provider.oidcProvider: give one, such as issuerUrl: "https://auth.example.com"');
       }
@@ -354,11 +394,12 @@ export class WebIdentityProvider {
 
   private static appAudience(app: AppAudience): WebIdentityProvider {
     return new WebIdentityProvider(app.name, (_scope, _id, errors) => {
-      checkNonEmpty(app.prop, app.ids, errors);
+      const ids = shapedProps(errors, app.props as Record<string, string[]>, { [app.prop]: required(Shapes.stringList) }, 'provider.')[app.prop];
+      checkNonEmpty(`provider.${app.prop}`, ids, errors);
       return {
-        principal: new iam.FederatedPrincipal(app.federated, { StringEquals: { [app.key]: app.ids } }, WEB_IDENTITY_ACTION),
+        principal: new iam.FederatedPrincipal(app.federated, { StringEquals: { [app.key]: ids } }, WEB_IDENTITY_ACTION),
         identityVariable: app.identityVariable,
-        description: `${app.name} users of app ${app.ids.filter((value) => !Token.isUnresolved(value)).join(', ')}`.trim(),
+        description: `${app.name} users of app ${ids.filter((value) => !Token.isUnresolved(value)).join(', ')}`.trim(),
       };
     });
   }
@@ -398,6 +439,7 @@ function checkGitHub(props: GitHubActionsProviderProps, errors: PropErrors): voi
 }
 
 function checkFilterValues(prop: string, values: string[] | undefined, errors: PropErrors): void {
+  refuseListTokenElements(prop, values, errors, 'each value becomes part of a subject (sub) CDK writes at synth; give the values, or string tokens');
   for (const value of values ?? []) errors.checkPattern(prop, value, FILTER_VALUE, 'a filter value has no spaces or ":", such as "main" or "release/*"');
 }
 
@@ -434,7 +476,7 @@ function oidcProviderArn(scope: Construct, issuer: string, audiences: string[], 
  * When the issuer is a token, the condition keys are one too, and CloudFormation needs them in a CfnJson.
  */
 function oidcPrincipal(scope: Construct, id: string, provider: string, issuer: string, audiences: string[], subjects: string[]): iam.IPrincipal {
-  const subjectOperator = subjects.some((subject) => /[*?]/.test(subject)) ? 'StringLike' : 'StringEquals';
+  const subjectOperator = isListToken(subjects) || subjects.some((subject) => /[*?]/.test(subject)) ? 'StringLike' : 'StringEquals';
   const tests: Record<string, Record<string, unknown>> = {};
   const add = (operator: string, key: string, values: string[]) => { tests[operator] = { ...tests[operator], [key]: values }; };
   add('StringEquals', `${issuer}:aud`, audiences);

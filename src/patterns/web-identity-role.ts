@@ -1,9 +1,10 @@
 import { aws_dynamodb as dynamodb, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PropErrors } from './prop-errors';
+import { required, shapedProps } from './prop-shapes';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
-import { checkRolePatternProps, rolePropsFrom } from './role-pattern-validation';
+import { checkRolePatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { onlyPrincipals } from './trust-invariants';
 import { WebIdentityProvider } from './web-identity-provider';
 
@@ -12,6 +13,11 @@ export interface WebIdentityRoleProps extends RolePatternProps {
   /** The identity provider and the conditions its tokens must meet, from a `WebIdentityProvider` static method. */
   readonly provider: WebIdentityProvider;
 }
+
+const WEB_IDENTITY_SHAPES = {
+  ...ROLE_PATTERN_SHAPES,
+  provider: required({ test: (value: unknown) => value instanceof WebIdentityProvider, accepted: 'a WebIdentityProvider, such as WebIdentityProvider.githubActions({ ... })' }),
+};
 
 const PER_IDENTITY_DYNAMODB_ACTIONS = [
   'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem',
@@ -40,6 +46,7 @@ export class WebIdentityRole extends RolePattern {
    */
   constructor(scope: Construct, id: string, props: WebIdentityRoleProps) {
     const errors = new PropErrors('WebIdentityRole', `${scope.node.path}/${id}`);
+    props = shapedProps(errors, props, WEB_IDENTITY_SHAPES);
     checkRolePatternProps(props, errors);
     const bound = props.provider._bind(scope, id, errors);
     errors.throwIfAny();

@@ -11,7 +11,7 @@ function synth(): Record<string, any> {
     roleName: 'BreakGlass',
     trustedPrincipalArns: [`arn:aws:iam::${ACCOUNT}:user/servicedesk/*`],
     inlinePolicies: { Ec2: new iam.PolicyDocument({ statements: [new iam.PolicyStatement({ actions: ['ec2:StopInstances'], resources: [`arn:aws:ec2:*:${ACCOUNT}:instance/*`] })] }) },
-    expiresAt: new Date('2027-01-31T00:00:00Z'),
+    expiresAt: new Date('2099-01-31T00:00:00Z'),
   });
   return Template.fromStack(stack).toJSON().Resources;
 }
@@ -43,7 +43,7 @@ describe('BreakGlassRole trust policy, evaluated by the iam-simulate policy simu
     ['without MFA', request({ 'aws:MultiFactorAuthPresent': 'false' })],
     ['with MFA from long ago', request({ 'aws:MultiFactorAuthAge': '7200' })],
     ['with someone else\'s source identity', request({ 'sts:SourceIdentity': 'bob' })],
-    ['after the glass resealed', request({ 'aws:CurrentTime': '2027-02-01T00:00:00Z' })],
+    ['after the glass resealed', request({ 'aws:CurrentTime': '2099-02-01T00:00:00Z' })],
     ['a user outside the service-desk path', request({}, `arn:aws:iam::${ACCOUNT}:user/developers/mallory`)],
     ['a user of another account', request({}, 'arn:aws:iam::444455556666:user/servicedesk/alice')],
   ])('denies %s', async (_name, denied) => {

@@ -1,4 +1,4 @@
-import { App, Duration, Stack, Validations, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
+import { App, CfnElement, CfnParameter, Duration, Stack, Validations, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { BreakGlassRole, BreakGlassRoleProps } from '../../src';
 
@@ -87,8 +87,8 @@ describe('BreakGlassRole defaults', () => {
 
 describe('BreakGlassRole options', () => {
   test('expiresAt reseals the glass with DateLessThan aws:CurrentTime', () => {
-    const { stack } = build({ expiresAt: new Date('2027-01-31T00:00:00Z') });
-    expect(roleOf(stack).AssumeRolePolicyDocument.Statement[0].Condition.DateLessThan).toEqual({ 'aws:CurrentTime': '2027-01-31T00:00:00.000Z' });
+    const { stack } = build({ expiresAt: new Date('2099-01-31T00:00:00Z') });
+    expect(roleOf(stack).AssumeRolePolicyDocument.Statement[0].Condition.DateLessThan).toEqual({ 'aws:CurrentTime': '2099-01-31T00:00:00.000Z' });
   });
 
   test('named principals are ArnEquals; mfaMaxAge sets the MFA age', () => {
@@ -162,8 +162,30 @@ describe('BreakGlassRole errors', () => {
     ['alerting off without a reason', { alerting: false }, /alertingDisabledReason: undefined is not valid; alerting: false needs the reason/],
     ['a bad email', { alertEmails: ['oncall'] }, /alertEmails: "oncall" is not valid; an email address/],
     ['an invalid date', { expiresAt: new Date('not a date') }, /expiresAt: "Invalid Date" is not valid/],
+    ['a date that has passed', { expiresAt: new Date('2020-01-31T00:00:00Z') },
+      /expiresAt: "2020-01-31T00:00:00.000Z" is not valid; that date has passed, so the trust \(DateLessThan aws:CurrentTime\) would let no one in, ever/],
+    ['an MFA age in milliseconds', { mfaMaxAge: Duration.millis(1500) }, /mfaMaxAge: "1 second 500 millis" is not valid; the MFA age limit is whole seconds/],
+    ['an empty tag key', { tagKey: '' }, /tagKey: "" is not valid; a tag key is 1 to 128 letters/],
+    ['a tag key AWS reserves', { tagKey: 'aws:break-glass' }, /tagKey: "aws:break-glass" is not valid; .*not starting with "aws:"/],
+    ['a role session', { trustedPrincipalArns: [`arn:aws:sts::${ACCOUNT}:assumed-role/Ops/alice`] }, /that is a role session; aws:PrincipalArn holds the role's ARN/],
+    ['another partition', { trustedPrincipalArns: [`arn:aws-us-gov:iam::${ACCOUNT}:user/alice`] }, /it is in partition aws-us-gov, but the role is in aws/],
   ])('rejects %s, naming the prop and the accepted form', (_name, props, message) => {
     expect(() => build(props)).toThrow(message);
+  });
+
+  test('principal ARNs as a list token: the stack\'s account (or, with allowOtherAccounts, any), narrowed by aws:PrincipalArn', () => {
+    const stack = new Stack(new App(), 'Stack', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+    const arns = new CfnParameter(stack, 'Arns', { type: 'CommaDelimitedList' }).valueAsList;
+    new BreakGlassRole(stack, 'Own', { trustedPrincipalArns: arns, inlinePolicies: ec2Recovery() });
+    new BreakGlassRole(stack, 'Any', { trustedPrincipalArns: arns, inlinePolicies: ec2Recovery(), allowOtherAccounts: true });
+    const [own, any] = ['Own', 'Any'].map((id) => Template.fromStack(stack).toJSON().Resources[stack.getLogicalId(stack.node.findChild(id).node.defaultChild as CfnElement)]
+      .Properties.AssumeRolePolicyDocument.Statement[0]);
+    expect(own.Principal.AWS).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${ACCOUNT}:root`]] });
+    expect(any.Principal.AWS).toEqual('*');
+    for (const statement of [own, any]) {
+      expect(statement.Condition.ArnLike).toEqual({ 'aws:PrincipalArn': { Ref: 'Arns' } });
+      expect(statement.Condition.Bool).toEqual({ 'aws:MultiFactorAuthPresent': 'true' });
+    }
   });
 
   test('allowOtherAccounts admits another account', () => {

@@ -91,6 +91,41 @@ describe('CrossAccountRole trust modes', () => {
     Annotations.fromStack(build({ trustedAccounts: [PARTNER], externalId: 'acme' })).hasWarning('/Stack/Role', Match.stringLikeRegexp('ExternalId "acme".*WeakExternalId'));
   });
 
+  test('rejects a principal of another partition than the stack\'s region', () => {
+    expect(() => build({ trustedPrincipalArns: [`arn:aws-cn:iam::${PARTNER}:role/A`] }, { env: { region: 'eu-west-1' } }))
+      .toThrow(/it is in partition aws-cn, but the role is in aws; a role can be assumed only by principals of its own partition/);
+    expect(() => build({ trustedPrincipalArns: [`arn:aws-cn:iam::${PARTNER}:role/A`] }, { env: { region: 'cn-north-1' } })).not.toThrow();
+  });
+
+  test('accepts lists that are tokens (CommaDelimitedList parameters), naming them whole in the trust', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const accounts = new CfnParameter(stack, 'Accounts', { type: 'CommaDelimitedList' }).valueAsList;
+    const arns = new CfnParameter(stack, 'Arns', { type: 'CommaDelimitedList' }).valueAsList;
+    new CrossAccountRole(stack, 'Role', { trustedAccounts: accounts, trustedPrincipalArns: arns, externalId: UUID });
+    const statement = trustOf(stack)[0];
+    // IAM takes a 12-digit account id as that account's root
+    expect(statement.Principal.AWS).toEqual({ Ref: 'Accounts' });
+    // ArnLike: the ARNs given at deployment may hold wildcards
+    expect(statement.Condition.ArnLike['aws:PrincipalArn']).toEqual({ Ref: 'Arns' });
+    expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
+  });
+
+  test('principal ARNs as a list token alone: every account, narrowed by aws:PrincipalArn', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const arns = new CfnParameter(stack, 'Arns', { type: 'CommaDelimitedList' }).valueAsList;
+    new CrossAccountRole(stack, 'Role', { trustedPrincipalArns: arns });
+    const statement = trustOf(stack)[0];
+    expect(statement.Principal.AWS).toEqual('*');
+    expect(statement.Condition).toEqual({ ArnLike: { 'aws:PrincipalArn': { Ref: 'Arns' } } });
+  });
+
+  test('refuses a list token among other values, which CDK cannot render', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const accounts = new CfnParameter(stack, 'Accounts', { type: 'CommaDelimitedList' }).valueAsList;
+    expect(() => new CrossAccountRole(stack, 'Role', { trustedAccounts: [PARTNER, ...accounts] }))
+      .toThrow(/trustedAccounts: \["444455556666","#\{Token\[TOKEN\.\d+\]\}"\] is not valid; a list token \(valueAsList, Token.asList\) must be the whole list/);
+  });
+
   test('accepts account ids and principal ARNs that are tokens', () => {
     const stack = new Stack(new App(), 'Stack');
     const account = new CfnParameter(stack, 'Account').valueAsString;
@@ -118,6 +153,11 @@ describe('CrossAccountRole errors', () => {
       /organizationPaths: "o-zzzzzzzzzz\/r-ab12\/\*" is not valid; an organization path starts with the organization id/],
     ['an external id with a space', { trustedAccounts: [PARTNER], externalId: 'my id' }, /externalId: "my id" is not valid; an external id is 2 to 1224 characters/],
     ['a third party without an external id', { trustedAccounts: [PARTNER], thirdParty: true }, /externalId: undefined is not valid; a third party \(thirdParty: true\) must present the external id/],
+    ['a role session as a principal', { trustedPrincipalArns: [`arn:aws:sts::${PARTNER}:assumed-role/Uploader/alice`] },
+      /"arn:aws:sts::444455556666:assumed-role\/Uploader\/alice" is not valid; that is a role session; aws:PrincipalArn holds the role's ARN.*"arn:aws:iam::444455556666:role\/Uploader"/],
+    ['principals in two partitions', { trustedPrincipalArns: [`arn:aws:iam::${PARTNER}:role/A`, `arn:aws-cn:iam::${PARTNER}:role/B`] },
+      /"arn:aws-cn:iam::444455556666:role\/B" is not valid; it is in partition aws-cn, but the role is in aws/],
+    ['a partition that does not exist', { trustedPrincipalArns: [`arn:awsfoo:iam::${PARTNER}:role/A`] }, /"awsfoo" is not an AWS partition; a partition is one of aws, aws-cn/],
   ])('rejects %s, naming the prop and the accepted form', (_name, props, message) => {
     expect(() => build(props)).toThrow(message);
   });

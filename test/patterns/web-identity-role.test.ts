@@ -1,4 +1,4 @@
-import { App, CfnParameter, Stack, Validations, aws_dynamodb as dynamodb, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
+import { App, CfnParameter, Stack, Token, Validations, aws_dynamodb as dynamodb, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { WebIdentityProvider, WebIdentityRole } from '../../src';
 import { POOL, PROVIDERS } from '../support/web-identity-providers';
@@ -172,6 +172,11 @@ describe('WebIdentityRole errors', () => {
     ['a GitLab project path with a wildcard', () => WebIdentityProvider.gitlab({ projectPath: 'ride-co/*' }), /provider.projectPath: "ride-co\/\*" is not valid/],
     ['a GitLab ref type', () => WebIdentityProvider.gitlab({ projectPath: 'ride-co/api', refTypes: ['merge_request'] }), /provider.refTypes: "merge_request" is not valid; a ref type is "branch" or "tag"/],
     ['an EKS role without issuer or cluster', () => WebIdentityProvider.eksServiceAccount({ namespace: 'payments', serviceAccount: 'ledger' }), /provider.cluster, provider.oidcIssuer: give one/],
+    ...['', '*', 'http://oidc.eks.eu-west-1.amazonaws.com/id/X'].map((issuer): [string, () => WebIdentityProvider, RegExp] => [`an EKS issuer of ${JSON.stringify(issuer)}`,
+      () => WebIdentityProvider.eksServiceAccount({ oidcIssuer: issuer, namespace: 'payments', serviceAccount: 'ledger' }),
+      new RegExp(`provider.oidcIssuer: ${JSON.stringify(issuer).replace(/[*/]/g, '\\$&')} is not valid; an issuer is the cluster's OpenID Connect issuer URL`)]),
+    ['GitHub branches as a list token', () => WebIdentityProvider.githubActions({ owner: 'o', repository: 'r', branches: Token.asList({ Ref: 'Branches' }) }),
+      /provider.branches: \["#\{Token\[TOKEN.\d+\]\}"\] is not valid; a list token cannot be used here: each value becomes part of a subject/],
     ['an EKS namespace wildcard', () => WebIdentityProvider.eksServiceAccount({ oidcIssuer: 'oidc.eks.eu-west-1.amazonaws.com/id/X', namespace: '*', serviceAccount: 'ledger' }), /provider.namespace: "\*" is not valid/],
   ])('rejects %s, naming the prop and the accepted form', (_name, provider, message) => {
     expect(() => build(provider())).toThrow(message);
