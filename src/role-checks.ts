@@ -5,9 +5,9 @@ import {
   Stack, Stage, Token, Validations,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { acknowledgedRules } from './acknowledgements';
+import { acknowledgedRules, PLUGIN_ACKNOWLEDGEMENT_PREFIX } from './acknowledgements';
 import { acknowledgedInRecord, checkersByAccountAndRecord, checkModeledRole, EngineOptions, Finding } from './checks/engine';
-import { ruleId } from './checks/rule';
+import { RULE_ID_PREFIX, ruleId } from './checks/rule';
 import { ALL_RULES } from './checks/rules';
 import { RoleCheckLimits } from './patterns/role-pattern-props';
 import { reportedBySelfCheck } from './patterns/role-self-check';
@@ -94,7 +94,10 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
     const checkerFor = checkersByAccountAndRecord(this.options);
     const violations: PolicyViolation[] = [];
     const metadata: Record<string, string> = {};
+    let roles = 0;
+    let acknowledgedWarnings = 0;
     for (const modeled of appRoleModel(context.templatePaths).roles()) {
+      roles++;
       const templatePath = modeled.template.file;
       const construct = roleConstructs.get(roleKey(templatePath, modeled.logicalId));
       const acknowledged = construct ? acknowledgedRules(construct) : new Map<string, string>();
@@ -104,24 +107,67 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
         if (construct && modeled.record && reportedBySelfCheck(construct, finding)) continue;
         const reason = finding.severity === 'warning' ? acknowledged.get(finding.ruleId) ?? acknowledgedInRecord(finding, modeled.record) : undefined;
         if (reason !== undefined) {
+          acknowledgedWarnings++;
           metadata[`acknowledged ${construct?.node.path ?? modeled.path} ${finding.ruleId}`] = reason;
         } else {
           violations.push(this.violation(finding, templatePath, modeled.logicalId));
         }
       }
     }
-    return { success: violations.every((violation) => violation.severity !== 'error'), violations, metadata };
+    Object.assign(metadata, appWideAcknowledgements(context.appConstruct));
+    metadata.summary = summaryLine(roles, violations, acknowledgedWarnings);
+    // CDK prints a report's metadata only when it has violations; a clean run says it ran in this one line
+    if (violations.length === 0) console.error(metadata.summary);
+    return { success: violations.every((violation) => !FAILING_SEVERITIES.has(violation.severity ?? '')), violations, metadata };
   }
 
+  /**
+   * A finding as a violation of CDK's report. Its rule is named without the prefix, which the report's source
+   * already names, so CDK's own hint reads `cdk-iam-role-patterns::<Rule>`. An error is `fatal`: the
+   * severity no acknowledgement suppresses in CDK's report (an error of this library is never acknowledged).
+   * A warning's fix is the acknowledgement the README shows, on the role.
+   */
   private violation(finding: Finding, templatePath: string, logicalId: string): PolicyViolation {
     const nested = finding.resource === logicalId ? '' : ` [${finding.resource}]`;
+    const isError = finding.severity === 'error';
     return {
-      ruleName: finding.ruleId,
+      ruleName: finding.ruleId.slice(RULE_ID_PREFIX.length + 1),
       description: `${finding.message}${nested}`,
-      severity: this.warningsAsErrors ? 'error' : finding.severity,
+      severity: isError ? 'fatal' : this.warningsAsErrors ? 'error' : 'warning',
+      fix: isError ? undefined : 'Change the role, or acknowledge the warning on the role with the reason: '
+        + `Validations.of(role).acknowledge({ id: '${finding.ruleId}', reason: '...' })`,
       violatingResources: [{ resourceLogicalId: logicalId, templatePath, locations: ['Properties'] }],
     };
   }
+}
+
+/** The severities that fail the validation. */
+const FAILING_SEVERITIES: ReadonlySet<string> = new Set(['fatal', 'error']);
+
+/** One line that says the checks ran and what they found, for the report's metadata (shown even when nothing was found). */
+function summaryLine(roles: number, violations: readonly PolicyViolation[], acknowledged: number): string {
+  const count = (severities: string[]) => violations.filter((violation) => severities.includes(violation.severity ?? '')).length;
+  return `cdk-iam-role-patterns RoleChecks: ${roles} role(s) checked, ${count(['fatal'])} error(s), ${count(['error', 'warning'])} warning(s), `
+    + `${acknowledged} warning(s) acknowledged`;
+}
+
+/**
+ * Acknowledgements in CDK's plugin form (`cdk-iam-role-patterns::<Rule>`), which CDK applies to every role of
+ * the app, whichever construct holds them: each is listed with what it does, so nobody mistakes it for one role's.
+ */
+function appWideAcknowledgements(app: IConstruct): Record<string, string> {
+  const notes: Record<string, string> = {};
+  for (const node of app.node.findAll()) {
+    for (const entry of node.node.metadata) {
+      if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || typeof entry.data !== 'object' || entry.data === null) continue;
+      for (const id of Object.keys(entry.data).filter((key) => key.startsWith(PLUGIN_ACKNOWLEDGEMENT_PREFIX))) {
+        notes[`app-wide acknowledgement ${id} at ${node.node.path || '(app)'}`] = 'CDK applies this form to every role of the app: it silences that '
+          + `warning everywhere (never an error). To acknowledge one role, use Validations.of(role).acknowledge({ id: '${RULE_ID_PREFIX}:`
+          + `${id.slice(PLUGIN_ACKNOWLEDGEMENT_PREFIX.length)}', reason }).`;
+      }
+    }
+  }
+  return notes;
 }
 
 /**

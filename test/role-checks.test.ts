@@ -5,7 +5,7 @@ import { LambdaExecutionRole, RoleChecks, RoleChecksProps } from '../src';
 
 interface Report {
   readonly success: boolean;
-  readonly violations: { ruleName: string; severity: string; description: string; paths: string[] }[];
+  readonly violations: { ruleName: string; severity: string; description: string; fix?: string; paths: string[] }[];
   readonly metadata: Record<string, string>;
 }
 
@@ -27,7 +27,7 @@ function synthReport(build: (app: App, stack: Stack) => void, register: (app: Ap
     return {
       success: ours.conclusion === 'success',
       violations: ours.violations.map((violation: any) => ({
-        ruleName: violation.ruleName, severity: violation.severity, description: violation.description, paths: paths(violation),
+        ruleName: violation.ruleName, severity: violation.severity, description: violation.description, fix: violation.suggestedFix, paths: paths(violation),
       })),
       metadata: ours.metadata ?? {},
     };
@@ -61,10 +61,10 @@ describe('RoleChecks', () => {
     const report = synthReport(mixedApp, register);
     expect(report.success).toBe(false);
     expect(report.violations.map((violation) => [violation.ruleName, violation.severity, violation.paths]).sort()).toEqual([
-      ['cdk-iam-role-patterns:PassRoleOnEveryResource', 'error', ['Stack/Plain/Resource']],
-      ['cdk-iam-role-patterns:WebIdentityAudience', 'error', ['Stack/Raw']],
-      ['cdk-iam-role-patterns:WildcardPrincipal', 'error', ['Stack/Opened/Resource']],
-      ['cdk-iam-role-patterns:WildcardResource', 'warning', ['Stack/Plain/Resource']],
+      ['PassRoleOnEveryResource', 'fatal', ['Stack/Plain/Resource']],
+      ['WebIdentityAudience', 'fatal', ['Stack/Raw']],
+      ['WildcardPrincipal', 'fatal', ['Stack/Opened/Resource']],
+      ['WildcardResource', 'warning', ['Stack/Plain/Resource']],
     ].sort());
   });
 });
@@ -80,13 +80,14 @@ describe('RoleChecks options and reporting', () => {
     expect(report.violations.map((violation) => violation.paths[0])).not.toContain('Stack/Lister/Resource');
     expect(report.metadata).toEqual({
       'acknowledged Stack/Lister/Resource cdk-iam-role-patterns:WildcardResource': 'tenants create their queues at run time',
+      'summary': 'cdk-iam-role-patterns RoleChecks: 5 role(s) checked, 3 error(s), 1 warning(s), 1 warning(s) acknowledged',
     });
   });
 
   test('warnings alone do not fail the validation, unless warningsAsErrors', () => {
     const lenient = synthReport(warningOnly, asPlugin());
     expect(lenient.success).toBe(true);
-    expect(lenient.violations.map((violation) => [violation.ruleName, violation.severity])).toEqual([['cdk-iam-role-patterns:WildcardResource', 'warning']]);
+    expect(lenient.violations.map((violation) => [violation.ruleName, violation.severity])).toEqual([['WildcardResource', 'warning']]);
     const strict = synthReport(warningOnly, asPlugin({ warningsAsErrors: true }));
     expect(strict.success).toBe(false);
     expect(strict.violations.map((violation) => violation.severity)).toEqual(['error']);
@@ -104,7 +105,7 @@ describe('RoleChecks options and reporting', () => {
       const role = new iam.Role(stack, 'Many', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
       for (let i = 0; i < 12; i++) role.addManagedPolicy(iam.ManagedPolicy.fromAwsManagedPolicyName(`Policy${i}`));
     };
-    expect(synthReport(manyPolicies, asPlugin()).violations.map((violation) => violation.ruleName)).toEqual(['cdk-iam-role-patterns:ManagedPoliciesPerRole']);
+    expect(synthReport(manyPolicies, asPlugin()).violations.map((violation) => violation.ruleName)).toEqual(['ManagedPoliciesPerRole']);
     expect(synthReport(manyPolicies, asPlugin({ limits: { managedPoliciesPerRole: 20 } })).violations).toEqual([]);
   });
 
@@ -116,8 +117,56 @@ describe('RoleChecks options and reporting', () => {
     };
     const report = synthReport(nested, asAspect());
     expect(report.violations.map((violation) => [violation.ruleName, violation.paths])).toEqual([
-      ['cdk-iam-role-patterns:WildcardPrincipal', ['Prod/Api/Open/Resource']],
+      ['WildcardPrincipal', ['Prod/Api/Open/Resource']],
     ]);
+  });
+
+  test('an error is fatal: no acknowledgement in any form, on the role or anywhere else, silences it', () => {
+    const acknowledgedEverywhere = (app: App, stack: Stack) => {
+      const open = new iam.Role(stack, 'Open', { assumedBy: new iam.AnyPrincipal() });
+      const other = new Stack(app, 'Other');
+      for (const id of ['cdk-iam-role-patterns:WildcardPrincipal', 'cdk-iam-role-patterns::WildcardPrincipal']) {
+        Validations.of(open).acknowledge({ id, reason: 'trying' });
+        Validations.of(other).acknowledge({ id, reason: 'trying' });
+      }
+    };
+    const report = synthReport(acknowledgedEverywhere, asPlugin());
+    expect(report.success).toBe(false);
+    expect(report.violations.map((violation) => [violation.ruleName, violation.severity])).toEqual([['WildcardPrincipal', 'fatal']]);
+    expect(report.violations[0].fix).toBeUndefined(); // no acknowledgement hint on an error
+  });
+
+  test('a warning\'s fix is the README\'s acknowledgement on the role; CDK\'s app-wide plugin form is called out as app-wide', () => {
+    expect(synthReport(warningOnly, asPlugin()).violations[0].fix)
+      .toBe('Change the role, or acknowledge the warning on the role with the reason: '
+        + 'Validations.of(role).acknowledge({ id: \'cdk-iam-role-patterns:WildcardResource\', reason: \'...\' })');
+    const appWide = synthReport((app, stack) => {
+      warningOnly(app, stack);
+      new iam.Role(stack, 'Open', { assumedBy: new iam.AnyPrincipal() });
+      Validations.of(new Stack(app, 'Other')).acknowledge({ id: 'cdk-iam-role-patterns::WildcardResource', reason: 'everywhere' });
+    }, asPlugin());
+    expect(appWide.violations.map((violation) => violation.ruleName)).toEqual(['WildcardPrincipal']); // CDK silenced the warning app-wide
+    expect(appWide.metadata['app-wide acknowledgement cdk-iam-role-patterns::WildcardResource at Other'])
+      .toMatch(/^CDK applies this form to every role of the app: it silences that warning everywhere \(never an error\)\. To acknowledge one role, use /);
+  });
+
+  test('a clean run says in one line that it ran: roles checked, warnings acknowledged', () => {
+    const lines: string[] = [];
+    const { error } = console;
+    console.error = (line: unknown) => { lines.push(String(line)); };
+    try {
+      const app = new App();
+      const stack = new Stack(app, 'Stack');
+      new LambdaExecutionRole(stack, 'Fn', { functionName: 'orders' });
+      const listed = new iam.Role(stack, 'Lister', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      listed.addToPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: ['*'] }));
+      Validations.of(listed).acknowledge({ id: 'cdk-iam-role-patterns:WildcardResource', reason: 'tenants create their queues at run time' });
+      Validations.of(app).addPlugins(new RoleChecks());
+      app.synth();
+    } finally {
+      console.error = error;
+    }
+    expect(lines).toContain('cdk-iam-role-patterns RoleChecks: 2 role(s) checked, 0 error(s), 0 warning(s), 1 warning(s) acknowledged');
   });
 
   test('a library role with no findings draws none', () => {
