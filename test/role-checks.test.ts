@@ -27,7 +27,11 @@ function synthReport(build: (app: App, stack: Stack) => void, register: (app: Ap
     return {
       success: ours.conclusion === 'success',
       violations: ours.violations.map((violation: any) => ({
-        ruleName: violation.ruleName, severity: violation.severity, description: violation.description, fix: violation.suggestedFix, paths: paths(violation),
+        ruleName: violation.ruleName,
+        severity: violation.severity,
+        description: violation.description,
+        fix: violation.suggestedFix,
+        paths: paths(violation),
       })),
       metadata: ours.metadata ?? {},
     };
