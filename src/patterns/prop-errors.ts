@@ -1,4 +1,5 @@
 import { isUnresolved } from './unresolved';
+import { errorFromUserCode } from '../user-frames';
 
 /**
  * Gathers every invalid prop of a construct and throws them together, so a user fixes them in one round
@@ -25,11 +26,11 @@ export class PropErrors {
     this.add(prop, value, accepted);
   }
 
-  /** Throws one error listing every problem, if there is any. */
+  /** Throws one error listing every problem, if there is any; its stack starts at the caller's code. */
   public throwIfAny(): void {
     if (this.problems.length === 0) return;
     const list = this.problems.map((problem) => `  - ${problem}`).join('\n');
-    throw new Error(`${this.constructName} at ${this.path} has invalid props:\n${list}`);
+    throw errorFromUserCode(`${this.constructName} at ${this.path} has invalid props:\n${list}`);
   }
 }
 

@@ -7,6 +7,7 @@ import { RolePatternProps } from './role-pattern-props';
 import { checkRolePatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { onlyPrincipals } from './trust-invariants';
 import { WebIdentityProvider } from './web-identity-provider';
+import { errorFromUserCode } from '../user-frames';
 
 /** Properties of a WebIdentityRole. */
 export interface WebIdentityRoleProps extends RolePatternProps {
@@ -97,7 +98,7 @@ export class WebIdentityRole extends RolePattern {
 
   private requireIdentityVariable(method: string): string {
     if (this.identityVariable === undefined) {
-      throw new Error(`${method} on ${this.node.path}: per-identity access needs an app-user provider (Cognito identity pool, Google, Facebook, `
+      throw errorFromUserCode(`${method} on ${this.node.path}: per-identity access needs an app-user provider (Cognito identity pool, Google, Facebook, `
         + `Amazon), whose tokens carry one identity per user; ${this.provider.name} tokens identify a pipeline or a workload, not a user.`);
     }
     return this.identityVariable;

@@ -44,8 +44,10 @@ function verdicts(build: (app: App) => void): Verdicts {
     process.exitCode = exitCode;
   }
   const ours = report.pluginReports.find((plugin: any) => plugin.pluginName === 'cdk-iam-role-patterns');
-  const roleChecks = (ours?.violations ?? []).filter((violation: any) => violation.severity === 'error')
-    .flatMap((violation: any) => violation.violatingConstructs.map((construct: any) => `${violation.ruleName} ${construct.constructPath ?? construct.resourceLogicalId}`));
+  // RoleChecks reports errors as fatal (never acknowledgeable) and names rules without the prefix its source gives
+  const roleChecks = (ours?.violations ?? []).filter((violation: any) => violation.severity === 'fatal')
+    .flatMap((violation: any) => violation.violatingConstructs.map((construct: any) =>
+      `cdk-iam-role-patterns:${violation.ruleName} ${construct.constructPath ?? construct.resourceLogicalId}`));
   let stdout = '';
   main(['check', outdir, '--format', 'json'], { stdout: (text) => { stdout += text; }, stderr: () => undefined });
   const cli = JSON.parse(stdout).findings.filter((finding: any) => finding.severity === 'error').map((finding: any) => `${finding.ruleId} ${finding.resource}`);
