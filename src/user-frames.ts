@@ -28,3 +28,11 @@ export function errorFromUserCode(message: string): Error {
   error.stack = [...lines.slice(0, firstFrame), ...frames.slice(firstUserFrame, firstUserFrame + limit)].join('\n');
   return error;
 }
+
+/**
+ * The first frame of a CDK creation stack (`CfnElement.creationStack`, CDK's "just my code" rendering) that is
+ * the user's: not a summary of library frames (`...new Role2 in aws-cdk-lib...`) and not this library's own.
+ */
+export function firstUserFrame(creationStack: readonly string[]): string | undefined {
+  return creationStack.find((frame) => !frame.startsWith('...') && !LIBRARY_FOLDERS.some((folder) => frame.includes(folder)));
+}

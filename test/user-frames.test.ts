@@ -1,5 +1,5 @@
-import { App, Stack, aws_s3 as s3 } from 'aws-cdk-lib';
-import { BreakGlassRole, WebIdentityProvider, WebIdentityRole } from '../src';
+import { App, Stack, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
+import { BreakGlassRole, LambdaExecutionRole, WebIdentityProvider, WebIdentityRole } from '../src';
 
 const firstFrame = (error: Error) => (error.stack ?? '').split('\n').find((line) => /^\s+at /.test(line)) ?? '';
 
@@ -27,5 +27,15 @@ describe('errors point at the user\'s code', () => {
       thrown = error as Error;
     }
     expect(firstFrame(thrown!)).toContain('user-frames.test.ts');
+  });
+
+  test('a synth-time finding names the construct path and where the user made the policy or role it is about', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Stack', { env: { account: '111122223333', region: 'eu-west-1' } });
+    const role = new LambdaExecutionRole(stack, 'Role', { functionName: 'orders' });
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: ['*'] }));
+    role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], principals: [new iam.AccountRootPrincipal()] }));
+    expect(() => app.synth()).toThrow(/\[Stack\/Role\] policy RoleDefaultPolicy\w+, statement 1 allows iam:PassRole .*\[cdk-iam-role-patterns:PassRoleOnEveryResource\] \(policy created at [^)]*user-frames\.test\.ts:\d+:\d+\)/);
+    expect(() => app.synth()).toThrow(/\[Stack\/Role\] LambdaExecutionRole promises .*\[cdk-iam-role-patterns:PatternInvariant\] \(role created at [^)]*user-frames\.test\.ts:\d+:\d+\)/);
   });
 });

@@ -112,7 +112,7 @@ export abstract class RolePattern extends iam.Role {
     const findings = selfCheckFindings({ scope: this, role, limits: this.checkLimits, relaxedRules: this.relaxedRules });
     const all = [...this.brokenInvariants(role), ...findings, ...this.patternWarnings];
     recordSelfReported(role, all);
-    return reportFindings(this, all);
+    return reportFindings(this, role, all);
   }
 
   /** The trust statements, as the stack's role model reads them, that break a promise of the pattern. */

@@ -1,6 +1,7 @@
 import { CfnCondition, CfnElement, CfnResource, Stack, Token, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { acknowledgedRules } from '../acknowledgements';
+import { firstUserFrame } from '../user-frames';
 import { RoleCheckLimits } from './role-pattern-props';
 import { checkModeledRole, Finding, relaxedOptions, roleChecker } from '../checks/engine';
 import { ModeledRole, RoleModel } from '../role-model/model';
@@ -100,6 +101,8 @@ const STACK_TYPES: ReadonlySet<string> = new Set(['AWS::IAM::Policy', 'AWS::IAM:
 /** The role patterns of each stack, and the role model of its last validation. */
 const patternRoles = new WeakMap<Stack, Set<CfnResource>>();
 const stackModels = new WeakMap<Stack, ReadonlyMap<CfnElement, ModeledRole>>();
+/** The policies of each stack's last validation, by logical id: where a finding's statement was written. */
+const stackPolicies = new WeakMap<Stack, ReadonlyMap<string, CfnElement>>();
 
 /**
  * Registers a pattern's role with its stack, so the stack's role model covers it. The stack forgets its model
@@ -133,6 +136,11 @@ function stackModel(stack: Stack): ReadonlyMap<CfnElement, ModeledRole> {
     }
   }
   const { template, logicalIds } = renderResources(stack, elements);
+  const policies = new Map<string, CfnElement>();
+  for (const [element, logicalId] of logicalIds) {
+    if (CfnResource.isCfnResource(element) && element.cfnResourceType.startsWith('AWS::IAM::')) policies.set(logicalId, element);
+  }
+  stackPolicies.set(stack, policies);
   const deployingAccount = Token.isUnresolved(stack.account) ? undefined : stack.account;
   const byLogicalId = new Map<string, ModeledRole>();
   const model = new RoleModel([{ file: stack.templateFile, template, deployingAccount }]);
@@ -184,15 +192,28 @@ export function reportedBySelfCheck(role: CfnResource, finding: Finding): boolea
  * Reports findings on a construct: errors are returned for `node.addValidation` (they fail synth with the
  * construct's path), warnings become acknowledgeable warnings unless already acknowledged with a reason.
  */
-export function reportFindings(scope: IConstruct, findings: Finding[]): string[] {
+export function reportFindings(scope: IConstruct, role: CfnResource, findings: Finding[]): string[] {
   const acknowledged = acknowledgedRules(scope);
   const errors: string[] = [];
   for (const finding of findings) {
     if (finding.severity === 'error') {
-      errors.push(`${finding.message} [${finding.ruleId}]`);
+      errors.push(`${finding.message} [${finding.ruleId}]${creationSite(role, finding)}`);
     } else if (!acknowledged.has(finding.ruleId)) {
-      Validations.of(scope).addWarning(finding.ruleId, finding.message);
+      Validations.of(scope).addWarning(finding.ruleId, `${finding.message}${creationSite(role, finding)}`);
     }
   }
   return errors;
+}
+
+/**
+ * Where the user's code made what a finding is about, as CDK recorded it: the policy the message names (its
+ * first `addToPolicy`, or its `new`), else the role; empty when CDK recorded no stack (CDK_DISABLE_STACK_TRACE).
+ */
+function creationSite(role: CfnResource, finding: Finding): string {
+  let element: CfnElement = role;
+  for (const [logicalId, policy] of stackPolicies.get(Stack.of(role)) ?? []) {
+    if (policy !== role && finding.message.includes(`policy ${logicalId}`)) element = policy;
+  }
+  const frame = firstUserFrame(element.creationStack);
+  return frame ? ` (${element === role ? 'role' : 'policy'} created at ${frame.replace(/^.*\((.*)\)$/, '$1')})` : '';
 }
