@@ -23,9 +23,9 @@ export function errorFromUserCode(message: string): Error {
   const firstFrame = lines.findIndex((line) => /^\s+at /.test(line));
   if (firstFrame < 0) return error;
   const frames = lines.slice(firstFrame);
-  const firstUserFrame = frames.findIndex((frame) => !LIBRARY_FOLDERS.some((folder) => frame.includes(folder)));
-  if (firstUserFrame <= 0) return error; // thrown from user code, or only library frames: leave the stack as it is
-  error.stack = [...lines.slice(0, firstFrame), ...frames.slice(firstUserFrame, firstUserFrame + limit)].join('\n');
+  const userStart = frames.findIndex((frame) => !LIBRARY_FOLDERS.some((folder) => frame.includes(folder)));
+  if (userStart <= 0) return error; // thrown from user code, or only library frames: leave the stack as it is
+  error.stack = [...lines.slice(0, firstFrame), ...frames.slice(userStart, userStart + limit)].join('\n');
   return error;
 }
 
