@@ -69,12 +69,15 @@ export function parseFederatedPrincipal(
 }
 
 /** The CI and workload issuers whose tokens any customer of theirs can mint, so `sub` must be narrowed. */
-export type SharedIssuerKind = 'github' | 'gitlab' | 'eks' | 'other';
+export type SharedIssuerKind = 'github' | 'gitlab' | 'eks' | 'circleci' | 'terraform' | 'other';
 
 /** Which shared issuer an OIDC issuer is. */
 export function sharedIssuerKind(issuer: string): SharedIssuerKind {
   const host = issuer.split('/')[0].toLowerCase();
-  if (host === 'token.actions.githubusercontent.com') return 'github';
+  // GitHub.com (and an enterprise's unique issuer, token.actions.githubusercontent.com/<slug>), or a GitHub Enterprise Server
+  if (host === 'token.actions.githubusercontent.com' || /^[^/]+\/_services\/token$/i.test(issuer)) return 'github';
+  if (host === 'oidc.circleci.com') return 'circleci';
+  if (host === 'app.terraform.io') return 'terraform';
   if (host === 'gitlab.com' || host.startsWith('gitlab.')) return 'gitlab';
   if (/^oidc\.eks\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/.test(host)) return 'eks';
   return 'other';

@@ -52,8 +52,11 @@ function claimKeys(principal: FederatedPrincipal, claim: string): string[] | und
   return [`${principal.issuer}:${claim}`.toLowerCase()];
 }
 
-/** How much a `sub` condition lets in. */
-export type SubjectBreadth = 'specific' | 'one-owner' | 'any';
+/**
+ * How much the subject conditions of a trust let in: one repository (project, service account), any repository
+ * that may call one reusable workflow, every repository of one owner or enterprise, or anyone.
+ */
+export type SubjectBreadth = 'specific' | 'one-workflow' | 'one-owner' | 'any';
 
 interface SubjectShape {
   /** What pins the owner, group or namespace: the part before the first wildcard must match this. */
@@ -69,8 +72,10 @@ interface SubjectShape {
 /** The shape of each shared issuer's `sub` claim (IAM-FACTS.md). */
 export const SUBJECT_SHAPES: Record<SharedIssuerKind, SubjectShape> = {
   github: {
-    owner: /^repo:[^/*?]+\//,
-    resource: /^repo:[^/*?]+\/[^:*?]+:/,
+    // the default subject (repo:OWNER/REPO:...), or a customized one (key:value pairs, such as
+    // repository_owner_id:72338:repository_id:4321:environment:prod)
+    owner: /^(?:repo:[^/*?]+\/|(?:[^*?]*:)?(?:repository_owner_id:\d+:|repository_owner:[^:*?]+:|repository:[^/*?]+\/))/,
+    resource: /^(?:repo:[^/*?]+\/[^:*?]+:|(?:[^*?]*:)?(?:repository_id:\d+:|repository:[^/*?]+\/[^:*?]+:))/,
     ownerWord: 'GitHub owner',
     resourceWord: 'repository',
     example: 'repo:OWNER/REPO:ref:refs/heads/main',
@@ -89,6 +94,22 @@ export const SUBJECT_SHAPES: Record<SharedIssuerKind, SubjectShape> = {
     resourceWord: 'service account',
     example: 'system:serviceaccount:NAMESPACE:SERVICE_ACCOUNT',
   },
+  circleci: {
+    // org/<organization id>/project/<project id>/user/<user id>, with /vcs-origin/... after it in V2 tokens (CircleCI, "OpenID Connect tokens")
+    owner: /^org\/[^/*?]+\//,
+    resource: /^org\/[^/*?]+\/project\/[^/*?]+\//,
+    ownerWord: 'CircleCI organization',
+    resourceWord: 'project',
+    example: 'org/ORGANIZATION_ID/project/PROJECT_ID/user/*',
+  },
+  terraform: {
+    // organization:<org>:project:<project>:workspace:<workspace>:run_phase:<plan|apply> (HashiCorp, "Workload identity")
+    owner: /^organization:[^:*?]+:/,
+    resource: /^organization:[^:*?]+:(?:project:[^:*?]+:)?workspace:[^:*?]+:/,
+    ownerWord: 'HCP Terraform organization',
+    resourceWord: 'workspace',
+    example: 'organization:ORG:project:PROJECT:workspace:WORKSPACE:run_phase:apply',
+  },
   other: { owner: /^(?![*?])/, resource: /^(?![*?])/, ownerWord: 'subject', resourceWord: 'subject', example: 'the exact subject your issuer puts in its tokens' },
 };
 
@@ -103,18 +124,41 @@ export function subjectValueBreadth(kind: SharedIssuerKind, operator: string, va
   return shape.resource.test(prefix) ? 'specific' : 'one-owner';
 }
 
-const ORDER: SubjectBreadth[] = ['specific', 'one-owner', 'any'];
+const ORDER: SubjectBreadth[] = ['specific', 'one-workflow', 'one-owner', 'any'];
 
 /**
- * The breadth of the `sub` tests of one trust: values within a test are ORed (the widest counts), separate
- * tests are ANDed (the narrowest counts). Undefined when there is no `sub` test at all.
+ * What GitHub's provider-specific claims pin, which STS tests in trust policies since 2026-01 (IAM-FACTS.md):
+ * the repository by id or by name, a reusable workflow, or an enterprise.
+ */
+const GITHUB_CLAIM_PINS: ReadonlyArray<{ readonly claim: string; readonly breadth: SubjectBreadth; readonly exact: RegExp }> = [
+  { claim: 'repository_id', breadth: 'specific', exact: /^\d+$/ },
+  { claim: 'repository', breadth: 'specific', exact: /^[^/*?]+\/[^*?]+$/ },
+  { claim: 'job_workflow_ref', breadth: 'one-workflow', exact: /^[^*?]+@/ },
+  { claim: 'enterprise_id', breadth: 'one-owner', exact: /^\d+$/ },
+];
+
+/** The breadths the claim conditions of a GitHub trust pin it to (none for other issuers). */
+function claimPinBreadths(trust: WebIdentityTrust): SubjectBreadth[] {
+  if (sharedIssuerKind(trust.principal.issuer ?? '') !== 'github') return [];
+  const found: SubjectBreadth[] = [];
+  for (const pin of GITHUB_CLAIM_PINS) {
+    for (const test of claimTests(trust, pin.claim)) {
+      if (test.values.length > 0 && test.values.every((value) => hasPlaceholder(value) || pin.exact.test(value))) found.push(pin.breadth);
+    }
+  }
+  return found;
+}
+
+/**
+ * The breadth of the `sub` tests and GitHub claim pins of one trust: values within a test are ORed (the widest
+ * counts), separate tests are ANDed (the narrowest counts). Undefined when there is no such test at all.
  */
 export function subjectBreadth(trust: WebIdentityTrust): SubjectBreadth | undefined {
-  const tests = claimTests(trust, 'sub');
-  if (tests.length === 0) return undefined;
   const kind = sharedIssuerKind(trust.principal.issuer ?? '');
-  const perTest = tests.map((test) => widest(test.values.map((value) => subjectValueBreadth(kind, test.baseOperator, value))));
-  return perTest.reduce((narrowest, breadth) => (ORDER.indexOf(breadth) < ORDER.indexOf(narrowest) ? breadth : narrowest));
+  const perTest = claimTests(trust, 'sub').map((test) => widest(test.values.map((value) => subjectValueBreadth(kind, test.baseOperator, value))));
+  const all = [...perTest, ...claimPinBreadths(trust)];
+  if (all.length === 0) return undefined;
+  return all.reduce((narrowest, breadth) => (ORDER.indexOf(breadth) < ORDER.indexOf(narrowest) ? breadth : narrowest));
 }
 
 function widest(breadths: SubjectBreadth[]): SubjectBreadth {

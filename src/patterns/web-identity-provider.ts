@@ -1,8 +1,13 @@
-import { Aws, CfnJson, Names, Stack, Token, aws_eks as eks, aws_iam as iam } from 'aws-cdk-lib';
+import { Token, aws_eks as eks, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { bindGitHubActions } from './github-actions';
+import {
+  checkFilterValues, checkNonEmpty, deployTimeReason, HOST, ISSUER_URL, issuerOf, OIDC_PROVIDER_SHAPES, oidcPrincipal, oidcProviderArn, STS_AUDIENCE,
+  WEB_IDENTITY_ACTION,
+} from './oidc-trust';
 import { PropErrors } from './prop-errors';
 import { PropShapes, required, shapedProps, Shapes } from './prop-shapes';
-import { isListToken, isUnresolved, refuseListTokenElements } from './unresolved';
+import { isUnresolved, refuseListTokenElements } from './unresolved';
 import { BoundWebIdentityProvider } from './web-identity-binding';
 
 /** How to find the IAM OIDC provider of an issuer. */
@@ -64,6 +69,73 @@ export interface GitHubActionsProviderProps extends OidcProviderOptions {
    * @default false
    */
   readonly allowAllRepositories?: boolean;
+
+  /**
+   * The repository's immutable id (the number GitHub gives it, such as `892418301`), pinned with the
+   * `token.actions.githubusercontent.com:repository_id` claim: a repository renamed, or deleted and created again
+   * under the same name, cannot assume the role. The recommended pin, with `jobWorkflowRefs`.
+   * @default - the repository is pinned by name only (in `sub`)
+   */
+  readonly repositoryId?: string;
+
+  /**
+   * The owner's immutable id (the number GitHub gives the user or organization), for a customized subject
+   * template with the `repository_owner_id` key.
+   * @default - none
+   */
+  readonly ownerId?: string;
+
+  /**
+   * The reusable workflows whose jobs may assume the role, such as
+   * `octo-org/deploy/.github/workflows/deploy.yml@refs/heads/main`, pinned with the `job_workflow_ref` claim. It
+   * narrows the owner and repository pin, never replaces it: any repository may call a public reusable workflow.
+   * Counts as a filter (no branch, environment or tag filter is then needed).
+   * @default - any workflow of the repository
+   */
+  readonly jobWorkflowRefs?: string[];
+
+  /**
+   * The GitHub logins whose runs may assume the role (`actor` claim), such as `octocat` or `dependabot[bot]`.
+   * @default - any actor
+   */
+  readonly actors?: string[];
+
+  /**
+   * The GitHub user ids whose runs may assume the role (`actor_id` claim), which survive a renamed account.
+   * @default - any actor
+   */
+  readonly actorIds?: string[];
+
+  /**
+   * The enterprise id the repository must belong to (`enterprise_id` claim).
+   * @default - no enterprise condition
+   */
+  readonly enterpriseId?: string;
+
+  /**
+   * The enterprise slug of a GitHub Enterprise Cloud enterprise with a unique issuer URL: the issuer is then
+   * `token.actions.githubusercontent.com/<slug>`. The claim pins (`repositoryId`, `jobWorkflowRefs`, `actors`,
+   * `actorIds`, `enterpriseId`) are documented by AWS for the public issuer only and cannot be combined with it.
+   * @default - the public issuer, token.actions.githubusercontent.com
+   */
+  readonly enterpriseSlug?: string;
+
+  /**
+   * The host of a GitHub Enterprise Server, such as `github.example.com`: the issuer is then
+   * `<host>/_services/token`. Not with `enterpriseSlug` or the claim pins.
+   * @default - GitHub.com
+   */
+  readonly host?: string;
+
+  /**
+   * The claim keys of a customized OIDC subject template (GitHub's `include_claim_keys` for the repository or
+   * organization), in order, such as `['repository_owner_id', 'repository_id', 'context']`. The subjects are
+   * built from the other props (`ownerId`, `repositoryId`, `branches`, `environments`, ...); the keys the props
+   * fill in are `repo`, `repository`, `repository_owner`, `repository_owner_id`, `repository_id`, `context`,
+   * `environment`, `ref` and `job_workflow_ref`.
+   * @default - GitHub's default subject, repo:OWNER/REPO:<context>
+   */
+  readonly subjectClaimKeys?: string[];
 }
 
 /** Which GitLab CI jobs may assume the role. */
@@ -158,19 +230,10 @@ export interface AppIdProviderProps {
   readonly appIds: string[];
 }
 
-const WEB_IDENTITY_ACTION = 'sts:AssumeRoleWithWebIdentity';
-const STS_AUDIENCE = 'sts.amazonaws.com';
-const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
-const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(@\d+)?$/;
-const GITHUB_REPOSITORY = /^[A-Za-z0-9._-]{1,100}(@\d+)?$/;
-const FILTER_VALUE = /^[^\s:]{1,255}$/;
-const HOST = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 const GITLAB_PROJECT = /^[\w.-]+(\/[\w.-]+)+$/;
 const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const IDENTITY_POOL = /^[a-z]{2}(-[a-z]+)+-\d:[0-9a-f-]{36}$/;
-const ISSUER_URL = /^https:\/\/[a-z0-9.-]+(:\d+)?(\/[\w.~-]+)*\/?$/i;
 
-const OIDC_PROVIDER_SHAPES: PropShapes = { oidcProvider: Shapes.oidcProvider, createOidcProvider: Shapes.boolean };
 const GITHUB_SHAPES: PropShapes = {
   ...OIDC_PROVIDER_SHAPES,
   owner: required(Shapes.string),
@@ -180,6 +243,15 @@ const GITHUB_SHAPES: PropShapes = {
   tags: Shapes.stringList,
   pullRequests: Shapes.boolean,
   allowAllRepositories: Shapes.boolean,
+  repositoryId: Shapes.string,
+  ownerId: Shapes.string,
+  jobWorkflowRefs: Shapes.stringList,
+  actors: Shapes.stringList,
+  actorIds: Shapes.stringList,
+  enterpriseId: Shapes.string,
+  enterpriseSlug: Shapes.string,
+  host: Shapes.string,
+  subjectClaimKeys: Shapes.stringList,
 };
 const GITLAB_SHAPES: PropShapes = {
   ...OIDC_PROVIDER_SHAPES, host: Shapes.string, projectPath: required(Shapes.string), refs: Shapes.stringList, refTypes: Shapes.stringList,
@@ -290,19 +362,7 @@ export class WebIdentityProvider {
   public static githubActions(props: GitHubActionsProviderProps): WebIdentityProvider {
     return new WebIdentityProvider('GitHub Actions', (scope, id, errors) => {
       props = shapedProps(errors, props, GITHUB_SHAPES, 'provider.');
-      checkGitHub(props, errors);
-      const repository = `repo:${props.owner}/${props.repository}`;
-      const subjects = [
-        ...(props.branches ?? []).map((branch) => `${repository}:ref:refs/heads/${branch}`),
-        ...(props.environments ?? []).map((environment) => `${repository}:environment:${environment}`),
-        ...(props.tags ?? []).map((tag) => `${repository}:ref:refs/tags/${tag}`),
-        ...(props.pullRequests ? [`${repository}:pull_request`] : []),
-      ];
-      const provider = oidcProviderArn(scope, GITHUB_ISSUER, [STS_AUDIENCE], props);
-      return {
-        principal: oidcPrincipal(scope, id, provider, GITHUB_ISSUER, [STS_AUDIENCE], subjects),
-        description: `GitHub Actions in ${props.owner}/${props.repository} (${subjects.map((subject) => subject.slice(repository.length + 1)).join(', ')})`,
-      };
+      return bindGitHubActions(props, scope, id, errors);
     });
   }
 
@@ -329,7 +389,7 @@ export class WebIdentityProvider {
       const audience = `https://${host}`;
       const provider = oidcProviderArn(scope, host, [audience], props);
       return {
-        principal: oidcPrincipal(scope, id, provider, host, [audience], subjects),
+        principal: oidcPrincipal(scope, id, provider, host, [{ claim: 'aud', values: [audience] }, { claim: 'sub', values: subjects }]),
         description: `GitLab CI in ${props.projectPath} on ${host}`,
       };
     });
@@ -359,7 +419,7 @@ export class WebIdentityProvider {
         ?? oidcProviderArn(scope, issuer, [STS_AUDIENCE], {});
       const subject = `system:serviceaccount:${props.namespace}:${props.serviceAccount}`;
       return {
-        principal: oidcPrincipal(scope, id, provider, issuer, [STS_AUDIENCE], [subject]),
+        principal: oidcPrincipal(scope, id, provider, issuer, [{ claim: 'aud', values: [STS_AUDIENCE] }, { claim: 'sub', values: [subject] }]),
         description: `EKS service account ${props.namespace}/${props.serviceAccount}`,
         deployTimeConditionsReason: deployTimeReason(issuer, [STS_AUDIENCE], [subject]),
       };
@@ -385,7 +445,7 @@ export class WebIdentityProvider {
       const issuer = issuerOf(props.issuerUrl ?? props.oidcProvider?.openIdConnectProviderIssuer ?? '');
       const provider = oidcProviderArn(scope, issuer, props.audiences, props);
       return {
-        principal: oidcPrincipal(scope, id, provider, issuer, props.audiences, props.subjects),
+        principal: oidcPrincipal(scope, id, provider, issuer, [{ claim: 'aud', values: props.audiences }, { claim: 'sub', values: props.subjects }]),
         description: `OIDC issuer ${Token.isUnresolved(issuer) ? '' : issuer}`.trim(),
         deployTimeConditionsReason: deployTimeReason(issuer, props.audiences, props.subjects),
       };
@@ -420,71 +480,3 @@ export class WebIdentityProvider {
   }
 }
 
-function checkGitHub(props: GitHubActionsProviderProps, errors: PropErrors): void {
-  if (props.owner === '*') errors.add('provider.owner', props.owner, 'name the GitHub user or organization; "*" would trust every repository on GitHub');
-  else errors.checkPattern('provider.owner', props.owner, GITHUB_OWNER, 'a GitHub owner is 1 to 39 letters, digits and hyphens, such as "octo-org" (or "octo-org@1234")');
-  if (props.repository === '*') {
-    if (!props.allowAllRepositories) {
-      errors.add('provider.repository', props.repository, 'name the repository; "*" trusts every repository of the owner, even ones created later (set allowAllRepositories: true if that is intended)');
-    }
-  } else {
-    errors.checkPattern('provider.repository', props.repository, GITHUB_REPOSITORY, 'a repository name is letters, digits, ".", "_" and "-", such as "octo-repo" (or "octo-repo@5678")');
-  }
-  for (const [prop, values] of [['branches', props.branches], ['environments', props.environments], ['tags', props.tags]] as const) {
-    checkFilterValues(`provider.${prop}`, values, errors);
-  }
-  if (!props.branches?.length && !props.environments?.length && !props.tags?.length && !props.pullRequests) {
-    errors.addConflict('provider.branches, provider.environments, provider.tags, provider.pullRequests: give at least one filter, such as branches: [\'main\']');
-  }
-}
-
-function checkFilterValues(prop: string, values: string[] | undefined, errors: PropErrors): void {
-  refuseListTokenElements(prop, values, errors, 'each value becomes part of a subject (sub) CDK writes at synth; give the values, or string tokens');
-  for (const value of values ?? []) errors.checkPattern(prop, value, FILTER_VALUE, 'a filter value has no spaces or ":", such as "main" or "release/*"');
-}
-
-function checkNonEmpty(prop: string, values: string[], errors: PropErrors): void {
-  if (values.length === 0) errors.add(prop, values, 'give at least one');
-  for (const value of values) errors.checkPattern(prop, value, /^\S+$/, 'a value is not empty and has no spaces');
-}
-
-/** Why the role vouches for conditions whose keys are a token: it wrote their values itself, checked at construction. */
-function deployTimeReason(issuer: string, audiences: string[], subjects: string[]): string | undefined {
-  if (!Token.isUnresolved(issuer)) return undefined;
-  return `WebIdentityRole wrote these conditions itself: <issuer>:aud = ${audiences.join(', ')} and <issuer>:sub = ${subjects.join(', ')}; `
-    + 'only the issuer in the keys is a token (CfnJson).';
-}
-
-/** The issuer as IAM writes it in condition keys: no scheme, no trailing slash. */
-function issuerOf(url: string): string {
-  return Token.isUnresolved(url) ? url : url.replace(/^https:\/\//i, '').replace(/\/+$/, '');
-}
-
-/** The ARN of the IAM OIDC provider of an issuer: given, created once per stack, or imported by its well-known ARN. */
-function oidcProviderArn(scope: Construct, issuer: string, audiences: string[], options: OidcProviderOptions): string {
-  if (options.oidcProvider) return options.oidcProvider.openIdConnectProviderArn;
-  if (!options.createOidcProvider) return `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:oidc-provider/${issuer}`;
-  const stack = Stack.of(scope);
-  const id = `OidcProvider${Token.isUnresolved(issuer) ? Names.uniqueId(scope) : issuer.replace(/[^A-Za-z0-9]/g, '')}`;
-  const existing = stack.node.tryFindChild(id) as iam.OidcProviderNative | undefined;
-  return (existing ?? new iam.OidcProviderNative(stack, id, { url: `https://${issuer}`, clientIds: audiences })).openIdConnectProviderArn;
-}
-
-/**
- * The federated principal of an OIDC provider with `aud` and `sub` conditions: StringEquals, or StringLike
- * for every subject when any subject holds a wildcard (operators are ANDed, so they are never split).
- * When the issuer is a token, the condition keys are one too, and CloudFormation needs them in a CfnJson.
- */
-function oidcPrincipal(scope: Construct, id: string, provider: string, issuer: string, audiences: string[], subjects: string[]): iam.IPrincipal {
-  const subjectOperator = isListToken(subjects) || subjects.some((subject) => /[*?]/.test(subject)) ? 'StringLike' : 'StringEquals';
-  const tests: Record<string, Record<string, unknown>> = {};
-  const add = (operator: string, key: string, values: string[]) => { tests[operator] = { ...tests[operator], [key]: values }; };
-  add('StringEquals', `${issuer}:aud`, audiences);
-  add(subjectOperator, `${issuer}:sub`, subjects);
-  if (!Token.isUnresolved(issuer)) return new iam.FederatedPrincipal(provider, tests, WEB_IDENTITY_ACTION);
-  const conditions: Record<string, unknown> = {};
-  for (const [operator, keys] of Object.entries(tests)) {
-    conditions[operator] = new CfnJson(scope, `${id}${operator}Condition`, { value: keys });
-  }
-  return new iam.FederatedPrincipal(provider, conditions, WEB_IDENTITY_ACTION);
-}

@@ -29,6 +29,7 @@ import { WeakExternalId } from './weak-external-id';
 import { WebIdentityAudience } from './web-identity-audience';
 import { WebIdentitySubject } from './web-identity-subject';
 import { WebIdentitySubjectWholeOwner } from './web-identity-subject-whole-owner';
+import { WebIdentitySubjectWorkflowOnly } from './web-identity-subject-workflow-only';
 import { WildcardPrincipal } from './wildcard-principal';
 import { WildcardResource } from './wildcard-resource';
 import { WildcardWithoutLikeOperator } from './wildcard-without-like-operator';
@@ -42,6 +43,7 @@ export const ALL_RULES: readonly Rule[] = [
   WebIdentityAudience,
   WebIdentitySubject,
   WebIdentitySubjectWholeOwner,
+  WebIdentitySubjectWorkflowOnly,
   SamlAudience,
   CrossAccountWithoutCondition,
   WeakExternalId,

@@ -1,0 +1,21 @@
+import { Rule } from '../rule';
+import { subjectBreadth, webIdentityTrusts } from '../web-identity';
+
+/**
+ * A GitHub trust pinned only by a reusable workflow (`job_workflow_ref`) lets in every repository that may call
+ * that workflow: for a public one, any repository on GitHub. The workflow narrows the repository pin; it does not replace it.
+ */
+export const WebIdentitySubjectWorkflowOnly: Rule = {
+  name: 'WebIdentitySubjectWorkflowOnly',
+  severity: 'warning',
+  description: 'A GitHub trust pinned only by a reusable workflow (job_workflow_ref) lets in every repository that may call it; pin the repository too.',
+  check({ role }, report) {
+    for (const trust of webIdentityTrusts(role)) {
+      if (trust.principal.kind !== 'oidc' || subjectBreadth(trust) !== 'one-workflow') continue;
+      const issuer = trust.principal.issuer ?? '<issuer>';
+      report(`${trust.statement.location} pins the reusable workflow (${issuer}:job_workflow_ref) but no repository, so every repository that may `
+        + 'call that workflow (any repository on GitHub, for a public one) can assume this role. Pin the repository too: its id '
+        + `(${issuer}:repository_id) or a sub such as "repo:OWNER/REPO:*"; or acknowledge this warning with the reason.`);
+    }
+  },
+};
