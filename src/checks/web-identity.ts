@@ -63,6 +63,11 @@ interface SubjectShape {
   readonly owner: RegExp;
   /** What pins the repository, project or service account. */
   readonly resource: RegExp;
+  /**
+   * What pins it anywhere in the value, for subjects whose pin may follow a wildcard: a Terraform workspace is
+   * unique in its organization, so `project:*:workspace:networking:...` names one workspace.
+   */
+  readonly pinnedAnywhere?: RegExp;
   /** How to name the owner and the resource in messages. */
   readonly ownerWord: string;
   readonly resourceWord: string;
@@ -105,7 +110,8 @@ export const SUBJECT_SHAPES: Record<SharedIssuerKind, SubjectShape> = {
   terraform: {
     // organization:<org>:project:<project>:workspace:<workspace>:run_phase:<plan|apply> (HashiCorp, "Workload identity")
     owner: /^organization:[^:*?]+:/,
-    resource: /^organization:[^:*?]+:(?:project:[^:*?]+:)?workspace:[^:*?]+:/,
+    resource: /^organization:[^:*?]+:(?:project:[^:*?]+:|workspace:[^:*?]+:)/,
+    pinnedAnywhere: /^organization:[^:*?]+:(?:project:[^:]*:)?workspace:[^:*?]+:/,
     ownerWord: 'HCP Terraform organization',
     resourceWord: 'workspace',
     example: 'organization:ORG:project:PROJECT:workspace:WORKSPACE:run_phase:apply',
@@ -121,7 +127,7 @@ export function subjectValueBreadth(kind: SharedIssuerKind, operator: string, va
   const prefix = value.slice(0, wildcard);
   const shape = SUBJECT_SHAPES[kind];
   if (!shape.owner.test(prefix)) return 'any';
-  return shape.resource.test(prefix) ? 'specific' : 'one-owner';
+  return shape.resource.test(prefix) || shape.pinnedAnywhere?.test(value) ? 'specific' : 'one-owner';
 }
 
 const ORDER: SubjectBreadth[] = ['specific', 'one-workflow', 'one-owner', 'any'];

@@ -1,5 +1,6 @@
 import { Token, aws_eks as eks, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { bindCircleCi, bindTerraform } from './ci-providers';
 import { bindGitHubActions } from './github-actions';
 import {
   checkFilterValues, checkNonEmpty, deployTimeReason, HOST, ISSUER_URL, issuerOf, OIDC_PROVIDER_SHAPES, oidcPrincipal, oidcProviderArn, STS_AUDIENCE,
@@ -138,6 +139,55 @@ export interface GitHubActionsProviderProps extends OidcProviderOptions {
   readonly subjectClaimKeys?: string[];
 }
 
+/** Which CircleCI projects' jobs may assume the role. */
+export interface CircleCiProviderProps extends OidcProviderOptions {
+  /**
+   * The organization id (a UUID, under Organization Settings > Overview). The issuer is
+   * `oidc.circleci.com/org/<organization id>`, and the tokens' audience is this id.
+   */
+  readonly organizationId: string;
+
+  /** The project ids (UUIDs, under Project Settings > Overview) whose jobs may assume the role. */
+  readonly projectIds: string[];
+}
+
+/** Which HCP Terraform (or Terraform Enterprise) runs may assume the role. */
+export interface TerraformCloudProviderProps extends OidcProviderOptions {
+  /** The organization, such as `ride-co`. */
+  readonly organization: string;
+
+  /**
+   * The projects whose workspaces may assume the role, such as `Default Project` (give `projects` or `workspaces`, or both).
+   * @default - any project of the organization (then `workspaces` is required)
+   */
+  readonly projects?: string[];
+
+  /**
+   * The workspaces whose runs may assume the role, such as `networking-prod`.
+   * @default - any workspace of the projects (then `projects` is required)
+   */
+  readonly workspaces?: string[];
+
+  /**
+   * The run phases that may assume the role: `plan`, `apply`, or both. Give `apply` alone to a role that
+   * changes infrastructure, and a read-only role to `plan`.
+   * @default - both
+   */
+  readonly runPhases?: string[];
+
+  /**
+   * The host of a Terraform Enterprise installation, such as `tfe.example.com`.
+   * @default 'app.terraform.io'
+   */
+  readonly host?: string;
+
+  /**
+   * The audience the workspace sends (`TFC_AWS_WORKLOAD_IDENTITY_AUDIENCE`).
+   * @default 'aws.workload.identity'
+   */
+  readonly audience?: string;
+}
+
 /** Which GitLab CI jobs may assume the role. */
 export interface GitLabProviderProps extends OidcProviderOptions {
   /**
@@ -266,6 +316,16 @@ const EKS_SHAPES: PropShapes = {
 const OIDC_SHAPES: PropShapes = {
   ...OIDC_PROVIDER_SHAPES, issuerUrl: Shapes.string, audiences: required(Shapes.stringList), subjects: required(Shapes.stringList),
 };
+const CIRCLECI_SHAPES: PropShapes = { ...OIDC_PROVIDER_SHAPES, organizationId: required(Shapes.string), projectIds: required(Shapes.stringList) };
+const TERRAFORM_SHAPES: PropShapes = {
+  ...OIDC_PROVIDER_SHAPES,
+  organization: required(Shapes.string),
+  projects: Shapes.stringList,
+  workspaces: Shapes.stringList,
+  runPhases: Shapes.stringList,
+  host: Shapes.string,
+  audience: Shapes.string,
+};
 const COGNITO_SHAPES: PropShapes = { identityPoolId: required(Shapes.string), unauthenticated: Shapes.boolean };
 
 /** A provider known to STS by name, whose audience key holds your app's ids. */
@@ -364,6 +424,25 @@ export class WebIdentityProvider {
       props = shapedProps(errors, props, GITHUB_SHAPES, 'provider.');
       return bindGitHubActions(props, scope, id, errors);
     });
+  }
+
+  /**
+   * CircleCI jobs of some projects of one organization: the issuer is `oidc.circleci.com/org/<organization id>`,
+   * `aud` is the organization id, `sub` is `org/<organization>/project/<project>/user/<user>` (any user; the V2
+   * token's longer subject is matched too).
+   * @param props the organization and its projects
+   */
+  public static circleci(props: CircleCiProviderProps): WebIdentityProvider {
+    return new WebIdentityProvider('CircleCI', (scope, id, errors) => bindCircleCi(shapedProps(errors, props, CIRCLECI_SHAPES, 'provider.'), scope, id, errors));
+  }
+
+  /**
+   * HCP Terraform or Terraform Enterprise runs: the issuer is the host (`app.terraform.io`), `aud` is
+   * `aws.workload.identity`, `sub` is `organization:<org>:project:<project>:workspace:<workspace>:run_phase:<phase>`.
+   * @param props the organization, and the projects, workspaces and run phases
+   */
+  public static terraformCloud(props: TerraformCloudProviderProps): WebIdentityProvider {
+    return new WebIdentityProvider('HCP Terraform', (scope, id, errors) => bindTerraform(shapedProps(errors, props, TERRAFORM_SHAPES, 'provider.'), scope, id, errors));
   }
 
   /**

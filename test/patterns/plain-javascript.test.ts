@@ -85,7 +85,13 @@ interface ProviderCase {
 
 /** Each provider factory, as the provider prop of a WebIdentityRole. */
 const PROVIDERS: ProviderCase[] = [
-  { name: 'githubActions', valid: () => ({ owner: 'octo-org', repository: 'octo-repo', branches: ['main'] }), make: WebIdentityProvider.githubActions },
+  {
+    name: 'githubActions',
+    valid: () => ({ owner: 'octo-org', repository: 'octo-repo', branches: ['main'], repositoryId: '1', jobWorkflowRefs: ['o/r/.github/workflows/d.yml@refs/heads/main'] }),
+    make: WebIdentityProvider.githubActions,
+  },
+  { name: 'circleci', valid: () => ({ organizationId: 'c1a7f2e4-3b5d-4e6f-8a9b-0c1d2e3f4a5b', projectIds: ['0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b'] }), make: WebIdentityProvider.circleci },
+  { name: 'terraformCloud', valid: () => ({ organization: 'ride-co', workspaces: ['networking-prod'], runPhases: ['apply'] }), make: WebIdentityProvider.terraformCloud },
   { name: 'gitlab', valid: () => ({ projectPath: 'ride-co/api', refs: ['main'], refTypes: ['branch'] }), make: WebIdentityProvider.gitlab },
   {
     name: 'eksServiceAccount',

@@ -53,6 +53,10 @@ export async function assumeRoleDecision(trustPolicy: unknown, request: AssumeRe
   // all) also needs an identity policy that allows the call. Giving the caller `sts:*` leaves the trust policy
   // as the only thing that decides.
   const callerNeedsIdentityPolicy = request.principal !== 'anonymous' && !request.principal.endsWith('amazonaws.com');
+  // runSimulation knows OIDC condition keys only for issuers without a path (oidc.circleci.com/org/<id>:sub is
+  // refused); the core engine evaluates them as given, as for the keys runSimulation drops
+  const issuerWithPath = Object.keys(request.context ?? {}).some((key) => /^[^:]*\/[^:]*:/.test(key) && !/^oidc\.eks\./.test(key));
+  if (issuerWithPath) return coreEngineDecision(resolveForSimulation(trustPolicy), request, callerNeedsIdentityPolicy);
   const result = await runSimulation({
     request: {
       principal: request.principal === 'anonymous' ? anonymousPrincipal : request.principal,

@@ -13,4 +13,9 @@ export const PROVIDERS: [string, () => WebIdentityProvider][] = [
   ['GitLab', () => WebIdentityProvider.gitlab({ projectPath: 'ride-co/platform/api', refs: ['main'], refTypes: ['branch'] })],
   ['EKS service account', () => WebIdentityProvider.eksServiceAccount({ oidcIssuer: 'https://oidc.eks.eu-west-1.amazonaws.com/id/5C0FFEE', namespace: 'payments', serviceAccount: 'ledger' })],
   ['any OIDC issuer', () => WebIdentityProvider.oidc({ issuerUrl: 'https://auth.example.com', audiences: ['rides-api'], subjects: ['service:billing'] })],
+  ['GitHub Actions, repository id and reusable workflow', () => WebIdentityProvider.githubActions({
+    owner: 'ride-co', repository: 'api', repositoryId: '892418301', jobWorkflowRefs: ['ride-co/deploy/.github/workflows/deploy.yml@refs/heads/main'],
+  })],
+  ['CircleCI', () => WebIdentityProvider.circleci({ organizationId: 'c1a7f2e4-3b5d-4e6f-8a9b-0c1d2e3f4a5b', projectIds: ['0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b'] })],
+  ['HCP Terraform', () => WebIdentityProvider.terraformCloud({ organization: 'ride-co', workspaces: ['networking-prod'], runPhases: ['apply'] })],
 ];
