@@ -7,3 +7,4 @@ export * from './patterns/web-identity-provider';
 export * from './patterns/web-identity-role';
 export * from './patterns/break-glass-role';
 export * from './patterns/saml-federation-role';
+export * from './patterns/eks-pod-identity-role';

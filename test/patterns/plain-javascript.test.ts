@@ -1,7 +1,7 @@
 import { App, Duration, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
-import { BreakGlassRole, CrossAccountRole, LambdaExecutionRole, SamlFederationRole, WebIdentityProvider, WebIdentityRole } from '../../src';
+import { BreakGlassRole, CrossAccountRole, EksPodIdentityRole, LambdaExecutionRole, SamlFederationRole, WebIdentityProvider, WebIdentityRole } from '../../src';
 import { certificate, idpMetadata } from '../support/saml-metadata';
 
 const IDP_METADATA = idpMetadata([certificate(new Date(Date.now() + 365 * 24 * 3600 * 1000))]);
@@ -69,6 +69,11 @@ const CASES: Case[] = [
     construct: 'SamlFederationRole.forGroups',
     valid: () => ({ metadataDocument: iam.SamlMetadataDocument.fromXml(IDP_METADATA), groups: [{ name: 'Analysts', managedPolicies: readOnly() }] }),
     build: (scope, props) => SamlFederationRole.forGroups(scope, 'Groups', props as any),
+  },
+  {
+    construct: 'EksPodIdentityRole',
+    valid: () => ({ clusterName: 'rides-prod', namespace: 'payments', serviceAccount: 'ledger', createAssociation: true }),
+    build: (scope, props) => new EksPodIdentityRole(scope, 'Role', props as any),
   },
   {
     construct: 'WebIdentityRole',

@@ -15,6 +15,7 @@ import { MaxSessionDurationRange } from './max-session-duration-range';
 import { MfaBoolIfExists } from './mfa-bool-if-exists';
 import { NotPrincipalWithAllow } from './not-principal-with-allow';
 import { PassRoleOnEveryResource } from './pass-role-on-every-resource';
+import { PodIdentityUnscoped } from './pod-identity-unscoped';
 import { PrivilegeEscalation } from './privilege-escalation';
 import { RoleNameFormat } from './role-name-format';
 import { RolePathFormat } from './role-path-format';
@@ -44,6 +45,7 @@ export const ALL_RULES: readonly Rule[] = [
   WebIdentitySubject,
   WebIdentitySubjectWholeOwner,
   WebIdentitySubjectWorkflowOnly,
+  PodIdentityUnscoped,
   SamlAudience,
   CrossAccountWithoutCondition,
   WeakExternalId,
