@@ -10,6 +10,7 @@ import { PropShapes, required, shapedProps, Shapes } from './prop-shapes';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkRolePatternProps, ONE_HOUR, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
+import { TAG_KEY } from './session-tags';
 import { narrowsKey, onlyPrincipals, requiresMfaInvariant, testsKey } from './trust-invariants';
 import { isListToken, literalValues, refuseListTokenElements, refuseMixedListToken } from './unresolved';
 
@@ -85,8 +86,6 @@ export interface BreakGlassRoleProps extends RolePatternProps {
 /** A principal pattern that matches every user or every role of its account: `user/*`, `role/*`, `role/?*`. */
 const EVERY_USER_OR_ROLE = /^arn:[^:]+:iam::\d{12}:(?:user|role)\/[*?]+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** An IAM tag key: 1 to 128 letters, digits, white space and `_.:/=+-@`, not starting with `aws:` (reserved). */
-const TAG_KEY = /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/iu;
 /** The longest MFA age the library accepts: 12 hours, the longest role session; an older sign-in says little about who is at the keyboard. */
 const MAX_MFA_AGE_SECONDS = 43200;
 const MAX_SESSION_SECONDS = 4 * 3600;

@@ -6,15 +6,16 @@ import { PropErrors } from './prop-errors';
 import { PropShapes, shapedProps, Shapes } from './prop-shapes';
 import { hasOnlyPseudoParameterTokens, namesOwnAccountByToken } from './pseudo-parameters';
 import { RolePattern } from './role-pattern';
-import { RolePatternProps } from './role-pattern-props';
+import { RolePatternProps, SessionTagOptions } from './role-pattern-props';
 import { checkRolePatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
+import { SESSION_TAG_SHAPES, sessionTagConditions, TAG_SESSION } from './session-tags';
 import { narrowsKey, onlyPrincipals, requiresMfaInvariant, TrustInvariant } from './trust-invariants';
 import { isListToken, literalValues, refuseMixedListToken, wholeListAsString } from './unresolved';
 import { policySize } from '../checks/policy-size';
 import { DEFAULT_LIMITS } from '../checks/rule';
 
 /** Properties of a CrossAccountRole. Give at least one of `trustedAccounts`, `trustedPrincipalArns`, `organizationId`. */
-export interface CrossAccountRoleProps extends RolePatternProps {
+export interface CrossAccountRoleProps extends RolePatternProps, SessionTagOptions {
   /**
    * The 12-digit ids of the accounts whose principals may assume the role (their administrators decide who).
    * With `trustedPrincipalArns`, only those principals of these accounts may.
@@ -85,6 +86,7 @@ const CROSS_ACCOUNT_SHAPES: PropShapes = {
   thirdParty: Shapes.boolean,
   requireMfa: Shapes.boolean,
   outputs: Shapes.boolean,
+  ...SESSION_TAG_SHAPES,
 };
 
 /**
@@ -146,8 +148,9 @@ function crossAccountRoleProps(scope: Construct, id: string, props: CrossAccount
   checkRolePatternProps(props, errors);
   checkWho(scope, props, errors);
   checkConditions(props, errors);
+  const tagConditions = sessionTagConditions(props, errors);
   errors.throwIfAny();
-  return rolePropsFrom(props, trustedPrincipal(props), `Cross-account role (cdk-iam-role-patterns CrossAccountRole): ${describeTrust(props)}.`);
+  return rolePropsFrom(props, trustedPrincipal(props, tagConditions), `Cross-account role (cdk-iam-role-patterns CrossAccountRole): ${describeTrust(props)}.`);
 }
 
 function checkWho(scope: Construct, props: CrossAccountRoleProps, errors: PropErrors): void {
@@ -203,8 +206,8 @@ function checkConditions(props: CrossAccountRoleProps, errors: PropErrors): void
 }
 
 /** Every trusted principal in one statement, with the conditions the props ask for. */
-function trustedPrincipal(props: CrossAccountRoleProps): iam.IPrincipal {
-  const conditions: TrustConditions = {};
+function trustedPrincipal(props: CrossAccountRoleProps, tagConditions: TrustConditions): iam.IPrincipal {
+  const conditions: TrustConditions = { ...tagConditions };
   const add = (operator: string, key: string, value: unknown) => { conditions[operator] = { ...conditions[operator], [key]: value }; };
   const arns = props.trustedPrincipalArns ?? [];
   if (arns.length > 0) add(principalArnOperator(arns), 'aws:PrincipalArn', arns);
@@ -212,7 +215,7 @@ function trustedPrincipal(props: CrossAccountRoleProps): iam.IPrincipal {
   if (props.organizationPaths?.length) add('ForAnyValue:StringLike', 'aws:PrincipalOrgPaths', props.organizationPaths);
   if (props.externalId !== undefined) add('StringEquals', 'sts:ExternalId', props.externalId);
   if (props.requireMfa) add('Bool', 'aws:MultiFactorAuthPresent', 'true');
-  return new PrincipalSet('AWS', awsPrincipals(props), conditions);
+  return new PrincipalSet('AWS', awsPrincipals(props), conditions, props.sessionTags ? ['sts:AssumeRole', TAG_SESSION] : ['sts:AssumeRole']);
 }
 
 /**

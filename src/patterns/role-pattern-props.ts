@@ -82,3 +82,26 @@ export interface RolePatternProps {
    */
   readonly checkLimits?: RoleCheckLimits;
 }
+
+/** Whether callers may pass session tags (attribute-based access control), and which. */
+export interface SessionTagOptions {
+  /**
+   * Whether callers may pass session tags when they assume the role: adds `sts:TagSession` to the same trust
+   * statement, so policies can grant by `aws:PrincipalTag/<key>` (attribute-based access control).
+   * @default false
+   */
+  readonly sessionTags?: boolean;
+
+  /**
+   * The only tag keys a session may carry, enforced with `ForAllValues:StringEquals aws:TagKeys`. Needs `sessionTags`.
+   * @default - any key the caller passes
+   */
+  readonly allowedSessionTagKeys?: string[];
+
+  /**
+   * The only tag keys a caller may make transitive (kept through role chaining), enforced with
+   * `ForAllValues:StringEquals sts:TransitiveTagKeys`. Needs `sessionTags`.
+   * @default - any of the session's keys
+   */
+  readonly transitiveTagKeys?: string[];
+}

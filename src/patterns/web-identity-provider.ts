@@ -364,6 +364,7 @@ export class WebIdentityProvider {
           'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr },
         }, WEB_IDENTITY_ACTION),
         identityVariable: '${cognito-identity.amazonaws.com:sub}',
+        sessionTagsSupported: true, // principal tags mapped from the identity provider's claims (Cognito attributes for access control)
         description: `${amr} identities of Cognito identity pool ${Token.isUnresolved(props.identityPoolId) ? '' : props.identityPoolId}`.trim(),
       };
     });
@@ -526,6 +527,7 @@ export class WebIdentityProvider {
       return {
         principal: oidcPrincipal(scope, id, provider, issuer, [{ claim: 'aud', values: props.audiences }, { claim: 'sub', values: props.subjects }]),
         description: `OIDC issuer ${Token.isUnresolved(issuer) ? '' : issuer}`.trim(),
+        sessionTagsSupported: true, // an issuer of your own can put the https://aws.amazon.com/tags claim in its tokens
         deployTimeConditionsReason: deployTimeReason(issuer, props.audiences, props.subjects),
       };
     });

@@ -3,20 +3,22 @@ import { Construct } from 'constructs';
 import { PropErrors } from './prop-errors';
 import { required, shapedProps } from './prop-shapes';
 import { RolePattern } from './role-pattern';
-import { RolePatternProps } from './role-pattern-props';
+import { RolePatternProps, SessionTagOptions } from './role-pattern-props';
 import { checkRolePatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
+import { SESSION_TAG_SHAPES, sessionTagConditions } from './session-tags';
 import { onlyPrincipals } from './trust-invariants';
 import { WebIdentityProvider } from './web-identity-provider';
 import { errorFromUserCode } from '../user-frames';
 
 /** Properties of a WebIdentityRole. */
-export interface WebIdentityRoleProps extends RolePatternProps {
+export interface WebIdentityRoleProps extends RolePatternProps, SessionTagOptions {
   /** The identity provider and the conditions its tokens must meet, from a `WebIdentityProvider` static method. */
   readonly provider: WebIdentityProvider;
 }
 
 const WEB_IDENTITY_SHAPES = {
   ...ROLE_PATTERN_SHAPES,
+  ...SESSION_TAG_SHAPES,
   provider: required({ test: (value: unknown) => value instanceof WebIdentityProvider, accepted: 'a WebIdentityProvider, such as WebIdentityProvider.githubActions({ ... })' }),
 };
 
@@ -24,6 +26,12 @@ const PER_IDENTITY_DYNAMODB_ACTIONS = [
   'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem',
 ];
 const PER_IDENTITY_S3_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
+
+/** The provider's principal with `sts:TagSession` in the same statement, and the conditions on the tag keys. */
+function withSessionTags(principal: iam.IPrincipal, tagConditions: Record<string, unknown>): iam.IPrincipal {
+  const base = principal as iam.PrincipalBase;
+  return (Object.keys(tagConditions).length > 0 ? base.withConditions(tagConditions) : base).withSessionTags();
+}
 
 /**
  * A role for app users or CI jobs that hold an external identity (Cognito, Google, Facebook, Amazon, GitHub
@@ -50,8 +58,13 @@ export class WebIdentityRole extends RolePattern {
     props = shapedProps(errors, props, WEB_IDENTITY_SHAPES);
     checkRolePatternProps(props, errors);
     const bound = props.provider._bind(scope, id, errors);
+    const tagConditions = sessionTagConditions(props, errors);
+    if (props.sessionTags && !bound.sessionTagsSupported) {
+      errors.add('sessionTags', true, `${props.provider.name} tokens carry no session tags; session tags come from Cognito identity pools `
+        + '(principal tags) and from OIDC issuers of your own (the https://aws.amazon.com/tags claim)');
+    }
     errors.throwIfAny();
-    super(scope, id, rolePropsFrom(props, bound.principal, `Web identity role (cdk-iam-role-patterns WebIdentityRole): ${bound.description}.`),
+    super(scope, id, rolePropsFrom(props, props.sessionTags ? withSessionTags(bound.principal, tagConditions) : bound.principal, `Web identity role (cdk-iam-role-patterns WebIdentityRole): ${bound.description}.`),
       props.checkLimits);
     this.provider = props.provider;
     this.identityVariable = bound.identityVariable;
