@@ -1,6 +1,6 @@
 /**
  * The example app: a ride-sharing company's backend, built with cdk-iam-role-patterns the way a user would,
- * with each of the five role patterns.
+ * with each of the role patterns.
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
@@ -11,7 +11,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import {
-  BreakGlassRole, CrossAccountRole, LambdaExecutionRole, RoleChecks, SamlFederationRole, WebIdentityProvider, WebIdentityRole,
+  BreakGlassRole, CrossAccountRole, EksPodIdentityRole, LambdaExecutionRole, RoleChecks, SamlFederationRole, WebIdentityProvider, WebIdentityRole,
 } from '../src';
 
 /** The ride-request API: a Lambda function that writes ride requests to DynamoDB. */
@@ -135,6 +135,38 @@ export class DeliveryStack extends Stack {
       actions: ['sts:AssumeRole'],
       resources: [this.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: 'cdk-hnb659fds-*' })],
     }));
+
+    // The recommended setup: the repository by its immutable id, and only the reviewed reusable release workflow,
+    // so a renamed or recreated repository, or any other workflow of it, cannot take over the role.
+    const release = new WebIdentityRole(this, 'GitHubReleaseRole', {
+      provider: WebIdentityProvider.githubActions({
+        owner: 'ride-co',
+        repository: 'ride-platform',
+        repositoryId: '892418301',
+        jobWorkflowRefs: ['ride-co/release-workflows/.github/workflows/release.yml@refs/heads/main'],
+      }),
+    });
+    release.addToPolicy(new iam.PolicyStatement({
+      actions: ['s3:PutObject'],
+      resources: [this.formatArn({ service: 's3', region: '', account: '', resource: 'ride-co-releases', resourceName: '*' })],
+    }));
+  }
+}
+
+/** The dispatch service runs on EKS; its pods reach the rides table through EKS Pod Identity. */
+export class DispatchStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    const dispatcher = new EksPodIdentityRole(this, 'DispatcherRole', {
+      clusterName: 'rides-prod',
+      namespace: 'dispatch',
+      serviceAccount: 'dispatcher',
+    });
+    dispatcher.addToPolicy(new iam.PolicyStatement({
+      actions: ['dynamodb:Query', 'dynamodb:GetItem'],
+      resources: [this.formatArn({ service: 'dynamodb', resource: 'table', resourceName: 'rides' })],
+    }));
   }
 }
 
@@ -188,6 +220,7 @@ export function buildApp(outdir: string): App {
   new PartnersStack(app, 'Partners');
   new RiderAppStack(app, 'RiderApp');
   new DeliveryStack(app, 'Delivery');
+  new DispatchStack(app, 'Dispatch');
   new ServiceDeskStack(app, 'ServiceDesk');
   new WorkforceStack(app, 'Workforce');
   return app;

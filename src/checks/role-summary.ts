@@ -21,7 +21,16 @@ export interface RoleSummary {
 }
 
 /** The order key conditions are listed in: what keeps people out first, long values last. */
-const PRIORITY = ['MFA', 'SourceIdentity', 'ExternalId', 'until', 'org=', 'aud=', 'amr=', 'sub=', 'PrincipalArn='];
+const PRIORITY = ['MFA', 'SourceIdentity', 'ExternalId', 'until', 'org=', 'aud=', 'amr=', 'sub=', 'repository_id=', 'job_workflow_ref=', 'cluster=',
+  'namespace=', 'serviceAccount=', 'PrincipalArn='];
+
+/** The session tags EKS Pod Identity sets, by the short name a reviewer knows them by. */
+const POD_IDENTITY_TAGS: Record<string, string> = {
+  'aws:requesttag/eks-cluster-arn': 'cluster',
+  'aws:requesttag/eks-cluster-name': 'cluster',
+  'aws:requesttag/kubernetes-namespace': 'namespace',
+  'aws:requesttag/kubernetes-service-account': 'serviceAccount',
+};
 
 function priority(label: string): number {
   const index = PRIORITY.findIndex((prefix) => label.startsWith(prefix));
@@ -39,7 +48,8 @@ function keyCondition(test: ConditionTest): string {
   if (key === 'aws:currenttime') return `until ${values}`;
   if (key === 'aws:principalorgid') return `org=${values}`;
   if (key === 'aws:principalarn') return `PrincipalArn=${values}`;
-  const claim = /:(aud|sub|amr|app_id|sub_type)$/.exec(key);
+  if (POD_IDENTITY_TAGS[key]) return `${POD_IDENTITY_TAGS[key]}=${values.replace(/^arn:[^:]*:eks:[^:]*:[^:]*:cluster\//, '')}`;
+  const claim = /:(aud|sub|amr|app_id|sub_type|repository_id|job_workflow_ref|enterprise_id|actor|actor_id)$/.exec(key);
   return claim ? `${claim[1]}=${values}` : test.keyAsWritten;
 }
 
