@@ -58,6 +58,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@types/node-forge',
     'tsx',
     '@types/node@^20',
+    // Validates the CLI's SARIF output against the SARIF 2.1.0 schema it bundles (offline), in the tests.
+    '@microsoft/jest-sarif@1.0.0-beta.0',
+    // jest-sarif requires tslib without declaring it.
+    'tslib',
   ],
 
   jestOptions: {

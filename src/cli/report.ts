@@ -4,6 +4,8 @@ import { UnresolvedAttachment } from '../role-model/model';
 /** A finding with the file it is in. */
 export interface FileFinding extends Finding {
   readonly file: string;
+  /** The role's logical id in its file (the resource may be a nested stack's path). */
+  readonly logicalId?: string;
 }
 
 /** Something a template holds that was not checked, in words. */

@@ -8,7 +8,7 @@ import { findingsOf, GITHUB_PROVIDER, trustStatement } from '../fixtures';
  * what each pins, as WebIdentitySubject, WebIdentitySubjectWholeOwner and WebIdentitySubjectWorkflowOnly read it.
  */
 const ISSUER = 'token.actions.githubusercontent.com';
-const github = (condition: Record<string, Record<string, unknown>>, provider = GITHUB_PROVIDER, issuer = ISSUER) => trustStatement({
+const github = (condition: Record<string, Record<string, unknown>>, provider: unknown = GITHUB_PROVIDER, issuer = ISSUER) => trustStatement({
   Principal: { Federated: provider },
   Action: 'sts:AssumeRoleWithWebIdentity',
   Condition: { ...condition, StringEquals: { [`${issuer}:aud`]: 'sts.amazonaws.com', ...condition.StringEquals } },
