@@ -1,5 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { compareWithBaseline, TRUST_WIDENED } from './baseline';
 import { InputError, loadTemplates, readTemplate, refuseTooDeep, TemplateFile } from './load-templates';
 import { CheckReport, FileFinding, formatJson, formatNotes, formatText, ReportNote } from './report';
 import { formatSarif } from './sarif';
@@ -16,17 +17,21 @@ export interface Output {
   stderr(text: string): void;
 }
 
-export const USAGE = `Usage: cdk-iam-role-patterns check PATH... [--format text|json|sarif] [--trust-policy-max-chars N] [--max-managed-policies N]
+export const USAGE = `Usage: cdk-iam-role-patterns check PATH... [--format text|json|sarif] [--baseline PATH]... [--trust-policy-max-chars N]
+         [--max-managed-policies N]
        cdk-iam-role-patterns check --version
 
 Checks every AWS::IAM::Role in CloudFormation templates (.json, .yaml, .yml) and cloud assembly
 directories (cdk.out) with the cdk-iam-role-patterns rules. --format sarif writes a SARIF 2.1.0 log
 (for GitHub code scanning) with each finding at its resource's line, paths relative to the working directory.
+--baseline PATH compares every role's trust with the same role in PATH (the templates or cloud assembly of the
+base branch): each way a trust got wider is a TrustWidened error, each way it got narrower is reported.
 
 Exit status: 0 no error finding, 1 at least one error finding, 2 bad usage or unreadable input.`;
 
 interface Options {
   readonly paths: string[];
+  readonly baseline: string[];
   readonly format: Format;
   readonly trustPolicyMaxChars?: number;
   readonly managedPoliciesPerRole?: number;
@@ -51,7 +56,8 @@ export function main(argv: string[], output: Output): number {
   try {
     const options = parseArguments(argv);
     templates = loadTemplates(options.paths);
-    const report = check(templates, options);
+    const baseline = options.baseline.length > 0 ? loadTemplates(options.baseline) : undefined;
+    const report = check(templates, { ...options, baseline });
     if (report.notes.length > 0) output.stderr(formatNotes(report.notes));
     output.stdout(formatted(report, options.format));
     return report.summary.errors > 0 ? 1 : 0;
@@ -75,6 +81,7 @@ function parseArguments(argv: string[]): Options {
   const [command, ...rest] = argv;
   if (command !== 'check') throw new UsageError(`unknown command "${command}"; the command is "check"`);
   const paths: string[] = [];
+  const baseline: string[] = [];
   let format: Format = 'text';
   let trustPolicyMaxChars: number | undefined;
   let managedPoliciesPerRole: number | undefined;
@@ -89,6 +96,8 @@ function parseArguments(argv: string[]): Options {
       const chosen = value() as Format;
       if (!FORMATS.includes(chosen)) throw new UsageError(`--format is text, json or sarif, not "${chosen}"`);
       format = chosen;
+    } else if (flag === '--baseline') {
+      baseline.push(value());
     } else if (flag === '--trust-policy-max-chars') {
       trustPolicyMaxChars = positiveInteger(flag, value());
     } else if (flag === '--max-managed-policies') {
@@ -100,7 +109,7 @@ function parseArguments(argv: string[]): Options {
     }
   }
   if (paths.length === 0) throw new UsageError('give at least one template file or cloud assembly directory');
-  return { paths, format, trustPolicyMaxChars, managedPoliciesPerRole };
+  return { paths, baseline, format, trustPolicyMaxChars, managedPoliciesPerRole };
 }
 
 function positiveInteger(flag: string, text: string): number {
@@ -109,17 +118,27 @@ function positiveInteger(flag: string, text: string): number {
   return number;
 }
 
-/** Runs the rules over every role of every template, nested stacks' included, as the role model reads them. */
-export function check(templates: TemplateFile[], options: Pick<Options, 'trustPolicyMaxChars' | 'managedPoliciesPerRole'>): CheckReport {
-  const limits = { trustPolicyMaxChars: options.trustPolicyMaxChars, managedPoliciesPerRole: options.managedPoliciesPerRole };
+/** What `check` needs besides the templates. */
+export interface CheckOptions extends Partial<Pick<Options, 'trustPolicyMaxChars' | 'managedPoliciesPerRole'>> {
+  /** The baseline's templates, to compare each role's trust with. */
+  readonly baseline?: TemplateFile[];
+}
+
+/** The role model of some templates and the nested stacks they deploy. */
+function modelOf(templates: TemplateFile[]): { model: RoleModel; nested: ReturnType<typeof nestedStacks> } {
   const nested = nestedStacks(templates, readTemplate);
-  const model = new RoleModel([...templates, ...nested.templates]);
+  return { model: new RoleModel([...templates, ...nested.templates]), nested };
+}
+
+/** Runs the rules over every role of every template, nested stacks' included, as the role model reads them. */
+export function check(templates: TemplateFile[], options: CheckOptions): CheckReport {
+  const limits = { trustPolicyMaxChars: options.trustPolicyMaxChars, managedPoliciesPerRole: options.managedPoliciesPerRole };
+  const { model, nested } = modelOf(templates);
   const checkerFor = checkersByAccountAndRecord({ limits });
   const findings: FileFinding[] = [];
-  let roles = 0;
   let acknowledged = 0;
-  for (const modeled of model.roles()) {
-    roles++;
+  const modeledRoles = [...model.roles()];
+  for (const modeled of modeledRoles) {
     // a pattern's relaxed rules and acknowledgements, as in the app
     for (const finding of checkModeledRole(checkerFor(modeled.template.deployingAccount, modeled.record), modeled)) {
       if (acknowledgedInRecord(finding, modeled.record) !== undefined) acknowledged++; // acknowledged in the app, with its reason
@@ -131,13 +150,17 @@ export function check(templates: TemplateFile[], options: Pick<Options, 'trustPo
     ...nested.notFound,
     ...model.notes,
   ];
+  const comparison = options.baseline ? compareWithBaseline(modeledRoles, modelOf(options.baseline).model) : undefined;
+  findings.push(...comparison?.findings ?? []);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const roles = modeledRoles.length;
   const files = templates.length + nested.templates.length;
   const unresolvedAttachments = model.unresolvedAttachments;
   return {
     findings,
     notes,
     unresolvedAttachments,
+    ...(comparison ? { trustChanges: comparison.changes } : {}),
     summary: { files, roles, errors, warnings: findings.length - errors, acknowledged, unresolvedAttachments: unresolvedAttachments.length },
   };
 }
@@ -156,7 +179,8 @@ function tooDeepFile(templates: readonly TemplateFile[]): InputError | undefined
 
 function formatted(report: CheckReport, format: Format): string {
   if (format === 'json') return formatJson(report);
-  return format === 'sarif' ? formatSarif(report, ALL_RULES, packageVersion(), process.cwd()) : formatText(report);
+  const rules = report.trustChanges ? [...ALL_RULES, TRUST_WIDENED] : ALL_RULES;
+  return format === 'sarif' ? formatSarif(report, rules, packageVersion(), process.cwd()) : formatText(report);
 }
 
 function packageVersion(): string {

@@ -1,4 +1,5 @@
 import { Finding } from '../checks/engine';
+import { TrustChange } from '../checks/trust-diff';
 import { UnresolvedAttachment } from '../role-model/model';
 
 /** A finding with the file it is in. */
@@ -21,6 +22,8 @@ export interface CheckReport {
   readonly notes: readonly ReportNote[];
   /** Policies that name a role that is in none of the templates read. */
   readonly unresolvedAttachments: readonly UnresolvedAttachment[];
+  /** With a baseline: every way a role's trust changed (the widened ones are findings too). */
+  readonly trustChanges?: ReadonlyArray<TrustChange & { readonly file: string; readonly resource: string }>;
   readonly summary: {
     readonly files: number;
     readonly roles: number;
@@ -35,8 +38,8 @@ export interface CheckReport {
 /** The report as one JSON object. */
 export function formatJson(report: CheckReport): string {
   const findings = report.findings.map(({ ruleId, severity, file, resource, message }) => ({ ruleId, severity, file, resource, message }));
-  const { notes, unresolvedAttachments, summary } = report;
-  return JSON.stringify({ findings, notes, unresolvedAttachments, summary }, undefined, 2);
+  const { notes, unresolvedAttachments, summary, trustChanges } = report;
+  return JSON.stringify({ findings, notes, unresolvedAttachments, ...(trustChanges ? { trustChanges } : {}), summary }, undefined, 2);
 }
 
 /** The report as text: findings grouped by file and role, one line each, then unresolved attachments and a summary line. */
@@ -55,6 +58,9 @@ export function formatText(report: CheckReport): string {
       lines.push(`  ${role}`);
     }
     lines.push(`    ${finding.severity.padEnd(7)} ${finding.ruleId}  ${finding.message}`);
+  }
+  for (const change of (report.trustChanges ?? []).filter((found) => found.direction === 'narrowed')) {
+    lines.push(`${change.file}: ${change.resource}: trust narrowed since the baseline: ${change.what} (before: ${change.before}; after: ${change.after})`);
   }
   for (const unresolved of report.unresolvedAttachments) {
     lines.push(`${unresolved.file}: ${unresolved.resource} ${unresolved.property} names the role ${unresolved.reference}, `

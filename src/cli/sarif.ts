@@ -5,6 +5,9 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { CheckReport, FileFinding } from './report';
 import { Rule, ruleId } from '../checks/rule';
 
+/** What SARIF lists of a rule. */
+export type RuleDescription = Pick<Rule, 'name' | 'severity' | 'description'>;
+
 /** Where the rules are documented: the README's table of rules. */
 export const RULES_HELP_URI = 'https://github.com/example/cdk-iam-role-patterns#the-checks';
 
@@ -19,7 +22,7 @@ interface Position {
  * and the other tools that read it: the tool with every rule, and one result per finding at the line of its role's
  * resource (or of the policy the finding is about) in its template, relative to `baseDirectory`.
  */
-export function formatSarif(report: CheckReport, rules: readonly Rule[], version: string, baseDirectory: string): string {
+export function formatSarif(report: CheckReport, rules: readonly RuleDescription[], version: string, baseDirectory: string): string {
   const ruleIds = rules.map(ruleId);
   const positions = new ResourcePositions();
   const results = report.findings.map((finding) => {
@@ -50,7 +53,7 @@ export function formatSarif(report: CheckReport, rules: readonly Rule[], version
   return JSON.stringify(log, undefined, 2);
 }
 
-function sarifRule(rule: Rule) {
+function sarifRule(rule: RuleDescription) {
   return {
     id: ruleId(rule),
     name: rule.name,
