@@ -6,6 +6,7 @@ import {
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { acknowledgedRules, PLUGIN_ACKNOWLEDGEMENT_PREFIX } from './acknowledgements';
+import { cdkHelperOf } from './cdk-helper-roles';
 import { acknowledgedInRecord, checkersByAccountAndRecord, checkModeledRole, EngineOptions, Finding } from './checks/engine';
 import { RULE_ID_PREFIX, ruleId } from './checks/rule';
 import { ALL_RULES } from './checks/rules';
@@ -34,6 +35,15 @@ export interface RoleChecksProps {
    * @default false
    */
   readonly warningsAsErrors?: boolean;
+
+  /**
+   * Whether the roles aws-cdk-lib makes for its own helpers (LogRetention, a bucket's autoDeleteObjects,
+   * CfnJson, AwsCustomResource, custom resource providers) are checked like any other role. By default their
+   * warnings are summarized in one line per helper, with the reason, instead of one violation per hashed
+   * construct id; their errors are always reported.
+   * @default false
+   */
+  readonly checkCdkHelperRoles?: boolean;
 }
 
 /**
@@ -61,6 +71,7 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
 
   private readonly options: EngineOptions;
   private readonly warningsAsErrors: boolean;
+  private readonly checkCdkHelperRoles: boolean;
   private readonly stages = new WeakSet<IConstruct>();
 
   /** @param props options of the checks */
@@ -69,6 +80,7 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
     this.ruleIds = ALL_RULES.filter((rule) => !disabled.has(rule.name) && !disabled.has(ruleId(rule))).map(ruleId);
     this.options = { limits: { ...props.limits }, disabledRules: props.disabledRules };
     this.warningsAsErrors = props.warningsAsErrors ?? false;
+    this.checkCdkHelperRoles = props.checkCdkHelperRoles ?? false;
   }
 
   /**
@@ -96,6 +108,7 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
     const metadata: Record<string, string> = {};
     let roles = 0;
     let acknowledgedWarnings = 0;
+    const helpers = new HelperSummary();
     for (const modeled of appRoleModel(context.templatePaths).roles()) {
       roles++;
       const templatePath = modeled.template.file;
@@ -106,7 +119,10 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
         // a pattern role's own check reported this already, in the same synth: each finding once per role
         if (construct && modeled.record && reportedBySelfCheck(construct, finding)) continue;
         const reason = finding.severity === 'warning' ? acknowledged.get(finding.ruleId) ?? acknowledgedInRecord(finding, modeled.record) : undefined;
-        if (reason !== undefined) {
+        const helper = construct && !this.checkCdkHelperRoles && finding.severity === 'warning' ? cdkHelperOf(construct.node.path) : undefined;
+        if (helper) {
+          helpers.add(helper, construct!.node.path);
+        } else if (reason !== undefined) {
           acknowledgedWarnings++;
           metadata[`acknowledged ${construct?.node.path ?? modeled.path} ${finding.ruleId}`] = reason;
         } else {
@@ -114,10 +130,12 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
         }
       }
     }
-    Object.assign(metadata, appWideAcknowledgements(context.appConstruct));
+    Object.assign(metadata, appWideAcknowledgements(context.appConstruct), helpers.lines());
     metadata.summary = summaryLine(roles, violations, acknowledgedWarnings);
     // CDK prints a report's metadata only when it has violations; a clean run says it ran in this one line
-    if (violations.length === 0) console.error(metadata.summary);
+    if (violations.length === 0) {
+      console.error([metadata.summary, ...Object.entries(helpers.lines()).map(([kind, line]) => `  ${kind}: ${line}`)].join('\n'));
+    }
     return { success: violations.every((violation) => !FAILING_SEVERITIES.has(violation.severity ?? '')), violations, metadata };
   }
 
@@ -138,6 +156,27 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
         + `Validations.of(role).acknowledge({ id: '${finding.ruleId}', reason: '...' })`,
       violatingResources: [{ resourceLogicalId: logicalId, templatePath, locations: ['Properties'] }],
     };
+  }
+}
+
+/** The warnings on aws-cdk-lib's helper roles: one line per helper, with the reason. */
+class HelperSummary {
+  private readonly byKind = new Map<string, { reason: string; roles: Set<string>; warnings: number }>();
+
+  public add(helper: { readonly kind: string; readonly reason: string }, path: string): void {
+    const entry = this.byKind.get(helper.kind) ?? { reason: helper.reason, roles: new Set<string>(), warnings: 0 };
+    entry.roles.add(path);
+    entry.warnings++;
+    this.byKind.set(helper.kind, entry);
+  }
+
+  public lines(): Record<string, string> {
+    const lines: Record<string, string> = {};
+    for (const [kind, { reason, roles, warnings }] of this.byKind) {
+      lines[`aws-cdk-lib helper ${kind}`] = `${warnings} warning(s) on ${roles.size} role(s) not listed: ${reason} `
+        + '(RoleChecks({ checkCdkHelperRoles: true }) reports them like any other role\'s)';
+    }
+    return lines;
   }
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { App, Aspects, Stack, Stage, Validations, aws_iam as iam } from 'aws-cdk-lib';
+import { App, Aspects, RemovalPolicy, Stack, Stage, Validations, aws_iam as iam, aws_lambda as lambda, aws_logs as logs, aws_s3 as s3 } from 'aws-cdk-lib';
 import { LambdaExecutionRole, RoleChecks, RoleChecksProps } from '../src';
 
 interface Report {
@@ -176,5 +176,50 @@ describe('RoleChecks options and reporting', () => {
   test('a library role with no findings draws none', () => {
     const report = synthReport((_app, stack) => new LambdaExecutionRole(stack, 'Fn', { functionName: 'orders' }), asPlugin());
     expect(report).toMatchObject({ success: true, violations: [] });
+  });
+});
+
+describe('RoleChecks and the roles aws-cdk-lib makes for its helpers', () => {
+  const withHelpers = (_app: App, stack: Stack) => {
+    // LogRetention's role may put retention policies on every log group: a WildcardResource warning CDK fixes, not the user
+    new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('x'), logRetention: logs.RetentionDays.ONE_DAY });
+    new s3.Bucket(stack, 'Bucket', { autoDeleteObjects: true, removalPolicy: RemovalPolicy.DESTROY });
+  };
+
+  test('by default a helper\'s warnings are one line per helper, with the reason, not violations on hashed ids', () => {
+    const report = synthReport(withHelpers, asPlugin());
+    expect(report.violations).toEqual([]);
+    expect(report.success).toBe(true);
+  });
+
+  test('the summary names the helper and why (printed when nothing else is reported)', () => {
+    const lines: string[] = [];
+    const { error } = console;
+    console.error = (line: unknown) => { lines.push(String(line)); };
+    try {
+      const app = new App();
+      withHelpers(app, new Stack(app, 'Stack'));
+      Validations.of(app).addPlugins(new RoleChecks());
+      app.synth();
+    } finally {
+      console.error = error;
+    }
+    expect(lines.join('\n')).toMatch(/aws-cdk-lib helper LogRetention: 1 warning\(s\) on 1 role\(s\) not listed: created by aws-cdk-lib's LogRetention; its policy is fixed by CDK/);
+  });
+
+  test('checkCdkHelperRoles: true checks them like any other role', () => {
+    const report = synthReport(withHelpers, asPlugin({ checkCdkHelperRoles: true }));
+    expect(report.violations.map((violation) => [violation.ruleName, violation.paths[0]])).toEqual([
+      ['WildcardResource', expect.stringMatching(/^Stack\/LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a\/ServiceRole\/Resource$/)],
+    ]);
+  });
+
+  test('an error on a helper role is still reported', () => {
+    const report = synthReport((app, stack) => {
+      new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('x'), logRetention: logs.RetentionDays.ONE_DAY });
+      const helperRole = stack.node.findChild('LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a').node.findChild('ServiceRole') as iam.Role;
+      helperRole.addToPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: ['*'] }));
+    }, asPlugin());
+    expect(report.violations.map((violation) => [violation.ruleName, violation.severity])).toEqual([['PassRoleOnEveryResource', 'fatal']]);
   });
 });
