@@ -79,6 +79,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     jestConfig: {
       coveragePathIgnorePatterns: ['/node_modules/', '\\.generated\\.ts$'],
       maxWorkers: '100%',
+      // Istanbul instrumentation through the transform, not V8 coverage: V8 coverage of every test file, mapped back
+      // through source maps, took 102 s of the 110 s; instrumented, the suite takes about 45 s.
+      coverageProvider: 'babel',
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/package/'],
       coverageReporters: ['json', 'lcov', 'clover', 'cobertura', ['text', { file: 'coverage.txt' }], 'text-summary'] as any,
     },
