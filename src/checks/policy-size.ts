@@ -42,13 +42,25 @@ function sizeOf(value: unknown): number {
   for (const key in object) {
     const item = object[key];
     if (item === undefined) continue;
-    size += stringSize(key) + 1 + sizeOf(item);
+    size += keySize(key) + 1 + sizeOf(item);
     members++;
     lastKey = key;
   }
   // An intrinsic function counts as the value it will have (a typical one for pseudo parameters).
   if (members === 1 && isIntrinsicKey(lastKey)) return stringSize(typical(renderString(object) ?? ''));
   return size + Math.max(0, members - 1);
+}
+
+/** The sizes of the keys seen: policies use a few dozen (Effect, Action, condition operators and keys) again and again. */
+const keySizes = new Map<string, number>();
+
+function keySize(key: string): number {
+  let size = keySizes.get(key);
+  if (size === undefined) {
+    size = stringSize(key);
+    if (keySizes.size < 4096) keySizes.set(key, size);
+  }
+  return size;
 }
 
 /** A rendered value with pseudo-parameter placeholders replaced by their typical values. */

@@ -8,7 +8,7 @@ import { acknowledgedInRecord, checkersByAccountAndRecord, checkModeledRole } fr
 import { ALL_RULES } from '../checks/rules';
 import { CATALOGUE_DATE, CATALOGUE_VERSION } from '../iam/catalogue';
 import { MANAGED_POLICIES_DATA_VERSION } from '../iam/managed-policies';
-import { RoleModel } from '../role-model/model';
+import { ModeledRole, RoleModel } from '../role-model/model';
 import { nestedStacks } from '../role-model/nested-stacks';
 
 /** Where the CLI writes. */
@@ -137,8 +137,12 @@ export function check(templates: TemplateFile[], options: CheckOptions): CheckRe
   const checkerFor = checkersByAccountAndRecord({ limits });
   const findings: FileFinding[] = [];
   let acknowledged = 0;
-  const modeledRoles = [...model.roles()];
-  for (const modeled of modeledRoles) {
+  let roles = 0;
+  // the roles are kept only to compare them with a baseline: held all at once, 5,000 roles cost the CLI a fifth more in GC
+  const kept: ModeledRole[] | undefined = options.baseline ? [] : undefined;
+  for (const modeled of model.roles()) {
+    roles++;
+    kept?.push(modeled);
     // a pattern's relaxed rules and acknowledgements, as in the app
     for (const finding of checkModeledRole(checkerFor(modeled.template.deployingAccount, modeled.record), modeled)) {
       if (acknowledgedInRecord(finding, modeled.record) !== undefined) acknowledged++; // acknowledged in the app, with its reason
@@ -150,10 +154,9 @@ export function check(templates: TemplateFile[], options: CheckOptions): CheckRe
     ...nested.notFound,
     ...model.notes,
   ];
-  const comparison = options.baseline ? compareWithBaseline(modeledRoles, modelOf(options.baseline).model) : undefined;
+  const comparison = options.baseline ? compareWithBaseline(kept!, modelOf(options.baseline).model) : undefined;
   findings.push(...comparison?.findings ?? []);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
-  const roles = modeledRoles.length;
   const files = templates.length + nested.templates.length;
   const unresolvedAttachments = model.unresolvedAttachments;
   return {
