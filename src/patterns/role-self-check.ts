@@ -210,10 +210,9 @@ export function reportFindings(scope: IConstruct, role: CfnResource, findings: F
  * first `addToPolicy`, or its `new`), else the role; empty when CDK recorded no stack (CDK_DISABLE_STACK_TRACE).
  */
 function creationSite(role: CfnResource, finding: Finding): string {
-  let element: CfnElement = role;
-  for (const [logicalId, policy] of stackPolicies.get(Stack.of(role)) ?? []) {
-    if (policy !== role && finding.message.includes(`policy ${logicalId}`)) element = policy;
-  }
+  // the message names an attached policy as `policy <logical id>,` (looked up, not searched: a stack may hold thousands)
+  const named = /\bpolicy ([A-Za-z0-9]+),/.exec(finding.message);
+  const element: CfnElement = (named && stackPolicies.get(Stack.of(role))?.get(named[1])) || role;
   const frame = firstUserFrame(element.creationStack);
   return frame ? ` (${element === role ? 'role' : 'policy'} created at ${frame.replace(/^.*\((.*)\)$/, '$1')})` : '';
 }
