@@ -1,9 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync } from 'fs';
+import '@microsoft/jest-sarif';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { markdownReport, reportRoles, textReport } from '../examples/report';
 import { buildApp } from '../examples/ride-sharing-app';
 import { checkTemplate } from '../src/checks/engine';
+import { main } from '../src/cli/main';
 
 describe('the example app', () => {
   const { error } = console;
@@ -37,6 +39,33 @@ describe('the example app', () => {
     expect(policy.Properties.PolicyDocument.Statement[0].Condition).toEqual({
       'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['${cognito-identity.amazonaws.com:sub}'] },
     });
+  });
+
+  test('its cloud assembly gives a schema-valid SARIF log; a widened copy of one of its templates points at the right line', () => {
+    const run = (...args: string[]) => {
+      let stdout = '';
+      const status = main(['check', ...args, '--format', 'sarif'], { stdout: (text) => { stdout += text; }, stderr: () => undefined });
+      return { status, log: JSON.parse(stdout) };
+    };
+    const clean = run(assembly.directory);
+    expect(clean.status).toBe(0);
+    expect(clean.log).toBeValidSarifLog();
+    expect(clean.log.runs[0].results).toEqual([]);
+    // the Partners template with the vendor's ExternalId removed, checked against the assembly as the baseline
+    const partners = assembly.getStackByName('Partners');
+    const widened = JSON.parse(readFileSync(partners.templateFullPath, 'utf8'));
+    const [vendorId] = Object.entries<any>(widened.Resources).filter(([, resource]) => resource.Type === 'AWS::IAM::Role')
+      .find(([, role]) => role.Properties.AssumeRolePolicyDocument.Statement[0].Condition.StringEquals)!;
+    delete widened.Resources[vendorId].Properties.AssumeRolePolicyDocument.Statement[0].Condition;
+    const file = join(mkdtempSync(join(tmpdir(), 'widened-')), 'Partners.template.json');
+    writeFileSync(file, JSON.stringify(widened, undefined, 1));
+    const gate = run(file, '--baseline', assembly.directory);
+    expect(gate.status).toBe(1);
+    expect(gate.log).toBeValidSarifLog();
+    const result = gate.log.runs[0].results.find((found: any) => found.ruleId === 'cdk-iam-role-patterns:TrustWidened');
+    const line = readFileSync(file, 'utf8').split('\n').findIndex((text) => text.includes(`"${vendorId}":`)) + 1;
+    expect(result.locations[0].physicalLocation.region.startLine).toBe(line);
+    expect(result.message.text).toMatch(/condition sts:ExternalId removed/);
   });
 
   test('the GitHub deploy role trusts main and production of one repository only', () => {
