@@ -154,7 +154,10 @@ project.gitignore.exclude('.jsii.tabl.json');
 // jsii, jsii-pacmak and jsii-rosetta print a twelve-line box about Node 20's end of life each time they start (four
 // times a build). The project supports Node 20 (engines) because this machine and its CI run it; the box says nothing
 // a build can act on, so the project's own tasks silence it. Users' own jsii runs are untouched.
-project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '1');
+// (@jsii/check-node reads the Node major versions to silence, comma-separated, from JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION
+// for an ended Node and from ..._DEPRECATED_... for one about to end.)
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION', '20');
 
 // What the npm tarball holds: the compiled library and its types, the jsii assembly and the docs (package.json,
 // README.md and LICENSE always go in), whatever else the working tree holds (cdk.out, .ci, examples, scratch files).

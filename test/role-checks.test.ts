@@ -42,6 +42,22 @@ function synthReport(build: (app: App, stack: Stack) => void, register: (app: Ap
   }
 }
 
+/** What the synth of an app with RoleChecks prints on standard error (CDK prints no report when nothing is found). */
+function printedBySynth(build: (stack: Stack) => void): string[] {
+  const lines: string[] = [];
+  const { error } = console;
+  console.error = (line: unknown) => { lines.push(String(line)); };
+  try {
+    const app = new App();
+    build(new Stack(app, 'Stack'));
+    Validations.of(app).addPlugins(new RoleChecks());
+    app.synth();
+  } finally {
+    console.error = error;
+  }
+  return lines;
+}
+
 const asPlugin = (props?: RoleChecksProps) => (app: App) => Validations.of(app).addPlugins(new RoleChecks(props));
 const asAspect = (props?: RoleChecksProps) => (app: App) => Aspects.of(app).add(new RoleChecks(props));
 
@@ -155,21 +171,12 @@ describe('RoleChecks options and reporting', () => {
   });
 
   test('a clean run says in one line that it ran: roles checked, warnings acknowledged', () => {
-    const lines: string[] = [];
-    const { error } = console;
-    console.error = (line: unknown) => { lines.push(String(line)); };
-    try {
-      const app = new App();
-      const stack = new Stack(app, 'Stack');
+    const lines = printedBySynth((stack) => {
       new LambdaExecutionRole(stack, 'Fn', { functionName: 'orders' });
       const listed = new iam.Role(stack, 'Lister', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
       listed.addToPolicy(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: ['*'] }));
       Validations.of(listed).acknowledge({ id: 'cdk-iam-role-patterns:WildcardResource', reason: 'tenants create their queues at run time' });
-      Validations.of(app).addPlugins(new RoleChecks());
-      app.synth();
-    } finally {
-      console.error = error;
-    }
+    });
     expect(lines).toContain('cdk-iam-role-patterns RoleChecks: 2 role(s) checked, 0 error(s), 0 warning(s), 1 warning(s) acknowledged');
   });
 
@@ -201,17 +208,7 @@ describe('RoleChecks and the roles aws-cdk-lib makes for its helpers', () => {
   });
 
   test('the summary names the helper and why (printed when nothing else is reported)', () => {
-    const lines: string[] = [];
-    const { error } = console;
-    console.error = (line: unknown) => { lines.push(String(line)); };
-    try {
-      const app = new App();
-      withHelpers(app, new Stack(app, 'Stack'));
-      Validations.of(app).addPlugins(new RoleChecks());
-      app.synth();
-    } finally {
-      console.error = error;
-    }
+    const lines = printedBySynth((stack) => withHelpers(stack.node.scope as App, stack));
     expect(lines.join('\n')).toMatch(/aws-cdk-lib helper LogRetention: 1 warning\(s\) on 1 role\(s\) not listed: created by aws-cdk-lib's LogRetention; its policy is fixed by CDK/);
   });
 
