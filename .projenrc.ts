@@ -182,7 +182,9 @@ project.packageTask.spawn(codeOnly);
 // node_modules: no network), synthesizes one role of each construct and runs the CLI (test/package/).
 const packageTest = project.addTask('test:package', {
   description: 'Install the packed tarball in a fresh folder and use it as a user would',
-  exec: 'jest --ci --coverage=false --testPathIgnorePatterns=/node_modules/ --testMatch "<rootDir>/test/package/**/*.test.ts"',
+  // its own report: the unit tests' test-reports/junit.xml is what .ci/run counts
+  exec: ['jest --ci --coverage=false --reporters=default --testPathIgnorePatterns=/node_modules/',
+    '--testMatch "<rootDir>/test/package/**/*.test.ts"'].join(' '),
 });
 project.packageTask.spawn(packageTest);
 
