@@ -341,6 +341,8 @@ interface AppAudience {
 }
 
 type Binder = (scope: Construct, id: string, errors: PropErrors) => BoundWebIdentityProvider;
+/** Binds a provider's props, once they are checked for kind. */
+type PropsBinder<P> = (props: P, scope: Construct, id: string, errors: PropErrors) => BoundWebIdentityProvider;
 
 /**
  * An identity provider whose tokens a `WebIdentityRole` accepts, with the audience and subject conditions
@@ -353,21 +355,7 @@ export class WebIdentityProvider {
    * @param props the identity pool
    */
   public static cognitoIdentityPool(props: CognitoIdentityPoolProviderProps): WebIdentityProvider {
-    return new WebIdentityProvider('Amazon Cognito identity pool', (_scope, _id, errors) => {
-      props = shapedProps(errors, props, COGNITO_SHAPES, 'provider.');
-      errors.checkPattern('provider.identityPoolId', props.identityPoolId, IDENTITY_POOL,
-        'an identity pool id is the region, a colon and a UUID, such as "eu-west-1:11111111-2222-3333-4444-555555555555"');
-      const amr = props.unauthenticated ? 'unauthenticated' : 'authenticated';
-      return {
-        principal: new iam.FederatedPrincipal('cognito-identity.amazonaws.com', {
-          'StringEquals': { 'cognito-identity.amazonaws.com:aud': props.identityPoolId },
-          'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr },
-        }, WEB_IDENTITY_ACTION),
-        identityVariable: '${cognito-identity.amazonaws.com:sub}',
-        sessionTagsSupported: true, // principal tags mapped from the identity provider's claims (Cognito attributes for access control)
-        description: `${amr} identities of Cognito identity pool ${Token.isUnresolved(props.identityPoolId) ? '' : props.identityPoolId}`.trim(),
-      };
-    });
+    return WebIdentityProvider.checked('Amazon Cognito identity pool', props, COGNITO_SHAPES, bindCognito);
   }
 
   /**
@@ -421,10 +409,7 @@ export class WebIdentityProvider {
    * @param props the repository and its filters
    */
   public static githubActions(props: GitHubActionsProviderProps): WebIdentityProvider {
-    return new WebIdentityProvider('GitHub Actions', (scope, id, errors) => {
-      props = shapedProps(errors, props, GITHUB_SHAPES, 'provider.');
-      return bindGitHubActions(props, scope, id, errors);
-    });
+    return WebIdentityProvider.checked('GitHub Actions', props, GITHUB_SHAPES, bindGitHubActions);
   }
 
   /**
@@ -434,7 +419,7 @@ export class WebIdentityProvider {
    * @param props the organization and its projects
    */
   public static circleci(props: CircleCiProviderProps): WebIdentityProvider {
-    return new WebIdentityProvider('CircleCI', (scope, id, errors) => bindCircleCi(shapedProps(errors, props, CIRCLECI_SHAPES, 'provider.'), scope, id, errors));
+    return WebIdentityProvider.checked('CircleCI', props, CIRCLECI_SHAPES, bindCircleCi);
   }
 
   /**
@@ -443,7 +428,7 @@ export class WebIdentityProvider {
    * @param props the organization, and the projects, workspaces and run phases
    */
   public static terraformCloud(props: TerraformCloudProviderProps): WebIdentityProvider {
-    return new WebIdentityProvider('HCP Terraform', (scope, id, errors) => bindTerraform(shapedProps(errors, props, TERRAFORM_SHAPES, 'provider.'), scope, id, errors));
+    return WebIdentityProvider.checked('HCP Terraform', props, TERRAFORM_SHAPES, bindTerraform);
   }
 
   /**
@@ -452,27 +437,7 @@ export class WebIdentityProvider {
    * @param props the project and its refs
    */
   public static gitlab(props: GitLabProviderProps): WebIdentityProvider {
-    return new WebIdentityProvider('GitLab CI', (scope, id, errors) => {
-      props = shapedProps(errors, props, GITLAB_SHAPES, 'provider.');
-      const host = props.host ?? 'gitlab.com';
-      errors.checkPattern('provider.host', host, HOST, 'a host name, such as "gitlab.com" or "gitlab.example.com", without https://');
-      errors.checkPattern('provider.projectPath', props.projectPath, GITLAB_PROJECT,
-        'a project path is the group (and subgroups) and the project, without wildcards, such as "ride-co/platform/api"');
-      checkFilterValues('provider.refs', props.refs, errors);
-      refuseListTokenElements('provider.refTypes', props.refTypes, errors, 'give "branch", "tag" or both');
-      for (const type of props.refTypes ?? []) {
-        if (type !== 'branch' && type !== 'tag') errors.add('provider.refTypes', type, 'a ref type is "branch" or "tag"');
-      }
-      const types = props.refTypes?.length ? props.refTypes : ['*'];
-      const refs = props.refs?.length ? props.refs : ['*'];
-      const subjects = types.flatMap((type) => refs.map((ref) => `project_path:${props.projectPath}:ref_type:${type}:ref:${ref}`));
-      const audience = `https://${host}`;
-      const provider = oidcProviderArn(scope, host, [audience], props);
-      return {
-        principal: oidcPrincipal(scope, id, provider, host, [{ claim: 'aud', values: [audience] }, { claim: 'sub', values: subjects }]),
-        description: `GitLab CI in ${props.projectPath} on ${host}`,
-      };
-    });
+    return WebIdentityProvider.checked('GitLab CI', props, GITLAB_SHAPES, bindGitLab);
   }
 
   /**
@@ -481,29 +446,7 @@ export class WebIdentityProvider {
    * @param props the cluster or issuer, and the service account
    */
   public static eksServiceAccount(props: EksServiceAccountProviderProps): WebIdentityProvider {
-    return new WebIdentityProvider('EKS service account', (scope, id, errors) => {
-      props = shapedProps(errors, props, EKS_SHAPES, 'provider.');
-      if (props.cluster === undefined && props.oidcIssuer === undefined) {
-        errors.addConflict('provider.cluster, provider.oidcIssuer: give one, such as oidcIssuer: "oidc.eks.eu-west-1.amazonaws.com/id/5C0FFEE"');
-      }
-      if (props.oidcIssuer !== undefined && !isUnresolved(props.oidcIssuer) && !ISSUER_URL.test(props.oidcIssuer.replace(/^(?!https:\/\/)/i, 'https://'))) {
-        errors.add('provider.oidcIssuer', props.oidcIssuer,
-          'an issuer is the cluster\'s OpenID Connect issuer URL, with or without https://, such as "oidc.eks.eu-west-1.amazonaws.com/id/5C0FFEE"');
-      }
-      errors.checkPattern('provider.namespace', props.namespace, KUBERNETES_NAME, 'a namespace is a Kubernetes name (lowercase letters, digits, "-"), without wildcards');
-      errors.checkPattern('provider.serviceAccount', props.serviceAccount, KUBERNETES_NAME,
-        'a service account is a Kubernetes name (lowercase letters, digits, "-", "."), without wildcards');
-      const clusterProvider = props.cluster?.openIdConnectProvider;
-      const issuer = issuerOf(props.oidcIssuer ?? clusterProvider?.openIdConnectProviderIssuer ?? '');
-      const provider = props.oidcProvider?.openIdConnectProviderArn ?? clusterProvider?.openIdConnectProviderArn
-        ?? oidcProviderArn(scope, issuer, [STS_AUDIENCE], {});
-      const subject = `system:serviceaccount:${props.namespace}:${props.serviceAccount}`;
-      return {
-        principal: oidcPrincipal(scope, id, provider, issuer, [{ claim: 'aud', values: [STS_AUDIENCE] }, { claim: 'sub', values: [subject] }]),
-        description: `EKS service account ${props.namespace}/${props.serviceAccount}`,
-        deployTimeConditionsReason: deployTimeReason(issuer, [STS_AUDIENCE], [subject]),
-      };
-    });
+    return WebIdentityProvider.checked('EKS service account', props, EKS_SHAPES, bindEksServiceAccount);
   }
 
   /**
@@ -511,31 +454,13 @@ export class WebIdentityProvider {
    * @param props the issuer, audiences and subjects
    */
   public static oidc(props: GenericOidcProviderProps): WebIdentityProvider {
-    return new WebIdentityProvider('OIDC', (scope, id, errors) => {
-      props = shapedProps(errors, props, OIDC_SHAPES, 'provider.');
-      if (props.issuerUrl === undefined && props.oidcProvider === undefined) {
-        errors.addConflict('provider.issuerUrl, provider.oidcProvider: give one, such as issuerUrl: "https://auth.example.com"');
-      }
-      errors.checkPattern('provider.issuerUrl', props.issuerUrl, ISSUER_URL, 'an issuer URL is https:// and a host, with an optional path, such as "https://auth.example.com"');
-      checkNonEmpty('provider.audiences', props.audiences, errors);
-      checkNonEmpty('provider.subjects', props.subjects, errors);
-      for (const subject of props.subjects.filter((value) => !Token.isUnresolved(value) && /^[*?]/.test(value))) {
-        errors.add('provider.subjects', subject, 'a subject starts with a fixed value; a leading wildcard matches any subject of the issuer');
-      }
-      const issuer = issuerOf(props.issuerUrl ?? props.oidcProvider?.openIdConnectProviderIssuer ?? '');
-      const provider = oidcProviderArn(scope, issuer, props.audiences, props);
-      return {
-        principal: oidcPrincipal(scope, id, provider, issuer, [{ claim: 'aud', values: props.audiences }, { claim: 'sub', values: props.subjects }]),
-        description: `OIDC issuer ${Token.isUnresolved(issuer) ? '' : issuer}`.trim(),
-        sessionTagsSupported: true, // an issuer of your own can put the https://aws.amazon.com/tags claim in its tokens
-        deployTimeConditionsReason: deployTimeReason(issuer, props.audiences, props.subjects),
-      };
-    });
+    return WebIdentityProvider.checked('OIDC', props, OIDC_SHAPES, bindOidc);
   }
 
   private static appAudience(app: AppAudience): WebIdentityProvider {
-    return new WebIdentityProvider(app.name, (_scope, _id, errors) => {
-      const ids = shapedProps(errors, app.props as Record<string, string[]>, { [app.prop]: required(Shapes.stringList) }, 'provider.')[app.prop];
+    const shapes = { [app.prop]: required(Shapes.stringList) };
+    return WebIdentityProvider.checked(app.name, app.props as Record<string, string[]>, shapes, (props, _scope, _id, errors) => {
+      const ids = props[app.prop];
       checkNonEmpty(`provider.${app.prop}`, ids, errors);
       return {
         principal: new iam.FederatedPrincipal(app.federated, { StringEquals: { [app.key]: ids } }, WEB_IDENTITY_ACTION),
@@ -543,6 +468,13 @@ export class WebIdentityProvider {
         description: `${app.name} users of app ${ids.filter((value) => !Token.isUnresolved(value)).join(', ')}`.trim(),
       };
     });
+  }
+
+  /**
+   * A provider whose props are checked for kind when it is bound (every other check reads them), then bound by `bind`.
+   */
+  private static checked<P>(name: string, props: P, shapes: PropShapes, bind: PropsBinder<P>): WebIdentityProvider {
+    return new WebIdentityProvider(name, (scope, id, errors) => bind(shapedProps(errors, props, shapes, 'provider.'), scope, id, errors));
   }
 
   private constructor(
@@ -561,3 +493,85 @@ export class WebIdentityProvider {
   }
 }
 
+/** The trust of a Cognito identity pool's identities. */
+function bindCognito(props: CognitoIdentityPoolProviderProps, _scope: Construct, _id: string, errors: PropErrors): BoundWebIdentityProvider {
+  errors.checkPattern('provider.identityPoolId', props.identityPoolId, IDENTITY_POOL,
+    'an identity pool id is the region, a colon and a UUID, such as "eu-west-1:11111111-2222-3333-4444-555555555555"');
+  const amr = props.unauthenticated ? 'unauthenticated' : 'authenticated';
+  return {
+    principal: new iam.FederatedPrincipal('cognito-identity.amazonaws.com', {
+      'StringEquals': { 'cognito-identity.amazonaws.com:aud': props.identityPoolId },
+      'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr },
+    }, WEB_IDENTITY_ACTION),
+    identityVariable: '${cognito-identity.amazonaws.com:sub}',
+    sessionTagsSupported: true, // principal tags mapped from the identity provider's claims (Cognito attributes for access control)
+    description: `${amr} identities of Cognito identity pool ${Token.isUnresolved(props.identityPoolId) ? '' : props.identityPoolId}`.trim(),
+  };
+}
+
+/** The trust of a GitLab project's CI jobs. */
+function bindGitLab(props: GitLabProviderProps, scope: Construct, id: string, errors: PropErrors): BoundWebIdentityProvider {
+  const host = props.host ?? 'gitlab.com';
+  errors.checkPattern('provider.host', host, HOST, 'a host name, such as "gitlab.com" or "gitlab.example.com", without https://');
+  errors.checkPattern('provider.projectPath', props.projectPath, GITLAB_PROJECT,
+    'a project path is the group (and subgroups) and the project, without wildcards, such as "ride-co/platform/api"');
+  checkFilterValues('provider.refs', props.refs, errors);
+  refuseListTokenElements('provider.refTypes', props.refTypes, errors, 'give "branch", "tag" or both');
+  for (const type of props.refTypes ?? []) {
+    if (type !== 'branch' && type !== 'tag') errors.add('provider.refTypes', type, 'a ref type is "branch" or "tag"');
+  }
+  const types = props.refTypes?.length ? props.refTypes : ['*'];
+  const refs = props.refs?.length ? props.refs : ['*'];
+  const subjects = types.flatMap((type) => refs.map((ref) => `project_path:${props.projectPath}:ref_type:${type}:ref:${ref}`));
+  const audience = `https://${host}`;
+  const provider = oidcProviderArn(scope, host, [audience], props);
+  return {
+    principal: oidcPrincipal(scope, id, provider, host, [{ claim: 'aud', values: [audience] }, { claim: 'sub', values: subjects }]),
+    description: `GitLab CI in ${props.projectPath} on ${host}`,
+  };
+}
+
+/** The trust of a Kubernetes service account of an EKS cluster (IRSA). */
+function bindEksServiceAccount(props: EksServiceAccountProviderProps, scope: Construct, id: string, errors: PropErrors): BoundWebIdentityProvider {
+  if (props.cluster === undefined && props.oidcIssuer === undefined) {
+    errors.addConflict('provider.cluster, provider.oidcIssuer: give one, such as oidcIssuer: "oidc.eks.eu-west-1.amazonaws.com/id/5C0FFEE"');
+  }
+  if (props.oidcIssuer !== undefined && !isUnresolved(props.oidcIssuer) && !ISSUER_URL.test(props.oidcIssuer.replace(/^(?!https:\/\/)/i, 'https://'))) {
+    errors.add('provider.oidcIssuer', props.oidcIssuer,
+      'an issuer is the cluster\'s OpenID Connect issuer URL, with or without https://, such as "oidc.eks.eu-west-1.amazonaws.com/id/5C0FFEE"');
+  }
+  errors.checkPattern('provider.namespace', props.namespace, KUBERNETES_NAME, 'a namespace is a Kubernetes name (lowercase letters, digits, "-"), without wildcards');
+  errors.checkPattern('provider.serviceAccount', props.serviceAccount, KUBERNETES_NAME,
+    'a service account is a Kubernetes name (lowercase letters, digits, "-", "."), without wildcards');
+  const clusterProvider = props.cluster?.openIdConnectProvider;
+  const issuer = issuerOf(props.oidcIssuer ?? clusterProvider?.openIdConnectProviderIssuer ?? '');
+  const provider = props.oidcProvider?.openIdConnectProviderArn ?? clusterProvider?.openIdConnectProviderArn
+      ?? oidcProviderArn(scope, issuer, [STS_AUDIENCE], {});
+  const subject = `system:serviceaccount:${props.namespace}:${props.serviceAccount}`;
+  return {
+    principal: oidcPrincipal(scope, id, provider, issuer, [{ claim: 'aud', values: [STS_AUDIENCE] }, { claim: 'sub', values: [subject] }]),
+    description: `EKS service account ${props.namespace}/${props.serviceAccount}`,
+    deployTimeConditionsReason: deployTimeReason(issuer, [STS_AUDIENCE], [subject]),
+  };
+}
+
+/** The trust of any other OIDC issuer. */
+function bindOidc(props: GenericOidcProviderProps, scope: Construct, id: string, errors: PropErrors): BoundWebIdentityProvider {
+  if (props.issuerUrl === undefined && props.oidcProvider === undefined) {
+    errors.addConflict('provider.issuerUrl, provider.oidcProvider: give one, such as issuerUrl: "https://auth.example.com"');
+  }
+  errors.checkPattern('provider.issuerUrl', props.issuerUrl, ISSUER_URL, 'an issuer URL is https:// and a host, with an optional path, such as "https://auth.example.com"');
+  checkNonEmpty('provider.audiences', props.audiences, errors);
+  checkNonEmpty('provider.subjects', props.subjects, errors);
+  for (const subject of props.subjects.filter((value) => !Token.isUnresolved(value) && /^[*?]/.test(value))) {
+    errors.add('provider.subjects', subject, 'a subject starts with a fixed value; a leading wildcard matches any subject of the issuer');
+  }
+  const issuer = issuerOf(props.issuerUrl ?? props.oidcProvider?.openIdConnectProviderIssuer ?? '');
+  const provider = oidcProviderArn(scope, issuer, props.audiences, props);
+  return {
+    principal: oidcPrincipal(scope, id, provider, issuer, [{ claim: 'aud', values: props.audiences }, { claim: 'sub', values: props.subjects }]),
+    description: `OIDC issuer ${Token.isUnresolved(issuer) ? '' : issuer}`.trim(),
+    sessionTagsSupported: true, // an issuer of your own can put the https://aws.amazon.com/tags claim in its tokens
+    deployTimeConditionsReason: deployTimeReason(issuer, props.audiences, props.subjects),
+  };
+}
