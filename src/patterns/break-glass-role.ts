@@ -6,10 +6,10 @@ import { Construct } from 'constructs';
 import { checkPrincipalArnsCanMatch, principalArnParts } from './principal-arns';
 import { accountRoots, accountsOf, principalArnOperator, PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
-import { PropShapes, required, shapedProps, Shapes } from './prop-shapes';
+import { PropShapes, required, Shapes } from './prop-shapes';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
-import { checkRolePatternProps, ONE_HOUR, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
+import { checkPatternProps, ONE_HOUR, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { TAG_KEY } from './session-tags';
 import { narrowsKey, onlyPrincipals, requiresMfaInvariant, testsKey } from './trust-invariants';
 import { isListToken, literalValues, refuseListTokenElements, refuseMixedListToken } from './unresolved';
@@ -168,9 +168,9 @@ export class BreakGlassRole extends RolePattern {
 }
 
 function breakGlassRoleProps(scope: Construct, id: string, props: BreakGlassRoleProps): iam.RoleProps {
-  const errors = new PropErrors('BreakGlassRole', `${scope.node.path}/${id}`);
-  props = shapedProps(errors, props, BREAK_GLASS_SHAPES);
-  checkRolePatternProps(props, errors);
+  const checked = checkPatternProps('BreakGlassRole', scope, id, props, BREAK_GLASS_SHAPES);
+  props = checked.props;
+  const errors = checked.errors;
   checkWho(scope, props, errors);
   checkElevation(props, errors);
   errors.throwIfAny();

@@ -3,11 +3,11 @@ import { Construct } from 'constructs';
 import { checkPrincipalArnsCanMatch, principalArnParts } from './principal-arns';
 import { accountRoots, accountsOf, principalArnOperator, PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
-import { PropShapes, shapedProps, Shapes } from './prop-shapes';
+import { PropShapes, Shapes } from './prop-shapes';
 import { hasOnlyPseudoParameterTokens, namesOwnAccountByToken } from './pseudo-parameters';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps, SessionTagOptions } from './role-pattern-props';
-import { checkRolePatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
+import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { SESSION_TAG_SHAPES, sessionTagConditions, TAG_SESSION } from './session-tags';
 import { narrowsKey, onlyPrincipals, requiresMfaInvariant, TrustInvariant } from './trust-invariants';
 import { isListToken, literalValues, refuseMixedListToken, wholeListAsString } from './unresolved';
@@ -143,9 +143,9 @@ function crossAccountInvariants(props: CrossAccountRoleProps): TrustInvariant[] 
 }
 
 function crossAccountRoleProps(scope: Construct, id: string, props: CrossAccountRoleProps): iam.RoleProps {
-  const errors = new PropErrors('CrossAccountRole', `${scope.node.path}/${id}`);
-  props = shapedProps(errors, props, CROSS_ACCOUNT_SHAPES);
-  checkRolePatternProps(props, errors);
+  const checked = checkPatternProps('CrossAccountRole', scope, id, props, CROSS_ACCOUNT_SHAPES);
+  props = checked.props;
+  const errors = checked.errors;
   checkWho(scope, props, errors);
   checkConditions(props, errors);
   const tagConditions = sessionTagConditions(props, errors);

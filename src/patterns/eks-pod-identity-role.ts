@@ -1,11 +1,10 @@
 import { ArnFormat, Stack, Token, aws_eks as eks, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PrincipalSet, TrustConditions } from './principal-set';
-import { PropErrors } from './prop-errors';
-import { PropShapes, required, shapedProps, Shapes } from './prop-shapes';
+import { PropShapes, required, Shapes } from './prop-shapes';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
-import { checkRolePatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
+import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { narrowsKey, onlyPrincipals } from './trust-invariants';
 
 /** Properties of an EksPodIdentityRole. Give `cluster` or `clusterName`. */
@@ -103,9 +102,9 @@ export class EksPodIdentityRole extends RolePattern {
 }
 
 function podIdentityRoleProps(scope: Construct, id: string, props: EksPodIdentityRoleProps): iam.RoleProps {
-  const errors = new PropErrors('EksPodIdentityRole', `${scope.node.path}/${id}`);
-  props = shapedProps(errors, props, POD_IDENTITY_SHAPES);
-  checkRolePatternProps(props, errors);
+  const checked = checkPatternProps('EksPodIdentityRole', scope, id, props, POD_IDENTITY_SHAPES);
+  props = checked.props;
+  const errors = checked.errors;
   if ((props.cluster === undefined) === (props.clusterName === undefined)) {
     errors.addConflict('cluster, clusterName: give exactly one, such as clusterName: \'rides-prod\'');
   }

@@ -3,10 +3,10 @@ import { Construct } from 'constructs';
 import { cdkNagWildcardResourceId } from './cdk-nag-ids';
 import { PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
-import { PropShapes, shapedProps, Shapes } from './prop-shapes';
+import { PropShapes, Shapes } from './prop-shapes';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
-import { checkRolePatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
+import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { onlyPrincipals } from './trust-invariants';
 
 /** Properties of a LambdaExecutionRole. */
@@ -102,9 +102,10 @@ export class LambdaExecutionRole extends RolePattern {
    * @param props the role's properties
    */
   constructor(scope: Construct, id: string, props: LambdaExecutionRoleProps = {}) {
-    props = shapedProps(new PropErrors('LambdaExecutionRole', `${scope.node.path}/${id}`), props, LAMBDA_SHAPES);
+    const checked = checkPatternProps('LambdaExecutionRole', scope, id, props, LAMBDA_SHAPES);
+    props = checked.props;
     const logGroupArn = lambdaLogGroupArn(scope, props);
-    super(scope, id, lambdaRoleProps(scope, id, props, logGroupArn), props.checkLimits);
+    super(scope, id, lambdaRoleProps(scope, props, logGroupArn, checked.errors), props.checkLimits);
     this.logGroupArn = logGroupArn;
     const services = props.edge ? ['lambda.amazonaws.com', 'edgelambda.amazonaws.com'] : ['lambda.amazonaws.com'];
     this._requireOfEveryTrustStatement(onlyPrincipals('Service', (value) => services.includes(value), `trusts only ${services.join(' and ')}`));
@@ -124,9 +125,7 @@ export class LambdaExecutionRole extends RolePattern {
   }
 }
 
-function lambdaRoleProps(scope: Construct, id: string, props: LambdaExecutionRoleProps, logGroupArn: string): iam.RoleProps {
-  const errors = new PropErrors('LambdaExecutionRole', `${scope.node.path}/${id}`);
-  checkRolePatternProps(props, errors);
+function lambdaRoleProps(scope: Construct, props: LambdaExecutionRoleProps, logGroupArn: string, errors: PropErrors): iam.RoleProps {
   errors.checkPattern('functionName', props.functionName, FUNCTION_NAME, 'a Lambda function name is 1 to 64 letters, digits, hyphens and underscores');
   if (props.functionName !== undefined && props.logGroup !== undefined) {
     errors.addConflict('functionName and logGroup: give one of them, not both; logGroup when the function has a log group of its own, functionName for the default /aws/lambda/<name> group');

@@ -1,6 +1,7 @@
 import { Duration, Token, aws_iam as iam } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
 import { PropErrors } from './prop-errors';
-import { PropShapes, Shapes } from './prop-shapes';
+import { PropShapes, shapedProps, Shapes } from './prop-shapes';
 import { RoleCheckLimits, RolePatternProps } from './role-pattern-props';
 import { ROLE_NAME_PATTERN } from '../checks/rules/role-name-format';
 import { ROLE_PATH_PATTERN } from '../checks/rules/role-path-format';
@@ -23,6 +24,18 @@ export const ROLE_PATTERN_SHAPES: PropShapes = {
   inlinePolicies: Shapes.policyDocuments,
   checkLimits: Shapes.numbers,
 };
+
+/**
+ * The start of every pattern's prop checks: the props checked for kind (`shapes`, which hold the shared props'
+ * too), then the shared props' values. The pattern adds what it finds next to `errors` and throws them together.
+ */
+export function checkPatternProps<T extends RolePatternProps>(construct: string, scope: Construct, id: string, props: T, shapes: PropShapes):
+{ readonly props: T; readonly errors: PropErrors } {
+  const errors = new PropErrors(construct, `${scope.node.path}/${id}`);
+  const checked = shapedProps(errors, props, shapes);
+  checkRolePatternProps(checked, errors);
+  return { props: checked, errors };
+}
 
 /** Checks the props every pattern shares; the rules that check the template use the same patterns. */
 export function checkRolePatternProps(props: RolePatternProps, errors: PropErrors): void {

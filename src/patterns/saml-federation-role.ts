@@ -6,7 +6,7 @@ import { PropErrors } from './prop-errors';
 import { checkPropShapes, PropShapes, required, shapedProps, Shapes } from './prop-shapes';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
-import { checkRolePatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
+import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { checkSamlMetadata } from './saml-metadata';
 import { narrowsKey, onlyPrincipals } from './trust-invariants';
 import { refuseListTokenElements } from './unresolved';
@@ -227,10 +227,9 @@ interface ResolvedProvider {
 
 /** Checks the props and returns the provider to trust, created (from checked metadata) when asked. */
 function samlProviderOf(scope: Construct, id: string, props: SamlFederationRoleProps): ResolvedProvider {
-  const path = `${scope.node.path}/${id}`;
-  const errors = new PropErrors('SamlFederationRole', path);
-  props = shapedProps(errors, props, SAML_ROLE_SHAPES);
-  checkRolePatternProps(props, errors);
+  const checked = checkPatternProps('SamlFederationRole', scope, id, props, SAML_ROLE_SHAPES);
+  props = checked.props;
+  const errors = checked.errors;
   if ((props.samlProvider === undefined) === (props.metadataDocument === undefined)) {
     errors.addConflict('samlProvider, metadataDocument: give exactly one: an existing provider, or the IdP\'s metadata to create one');
   }

@@ -1,10 +1,9 @@
 import { aws_dynamodb as dynamodb, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { PropErrors } from './prop-errors';
-import { required, shapedProps } from './prop-shapes';
+import { required } from './prop-shapes';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps, SessionTagOptions } from './role-pattern-props';
-import { checkRolePatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
+import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { SESSION_TAG_SHAPES, sessionTagConditions } from './session-tags';
 import { onlyPrincipals } from './trust-invariants';
 import { WebIdentityProvider } from './web-identity-provider';
@@ -54,9 +53,9 @@ export class WebIdentityRole extends RolePattern {
    * @param props the provider and the role's properties
    */
   constructor(scope: Construct, id: string, props: WebIdentityRoleProps) {
-    const errors = new PropErrors('WebIdentityRole', `${scope.node.path}/${id}`);
-    props = shapedProps(errors, props, WEB_IDENTITY_SHAPES);
-    checkRolePatternProps(props, errors);
+    const checked = checkPatternProps('WebIdentityRole', scope, id, props, WEB_IDENTITY_SHAPES);
+    props = checked.props;
+    const errors = checked.errors;
     const bound = props.provider._bind(scope, id, errors);
     const tagConditions = sessionTagConditions(props, errors);
     if (props.sessionTags && !bound.sessionTagsSupported) {
