@@ -32,6 +32,15 @@ export interface Finding {
   readonly message: string;
 }
 
+/**
+ * The logical id of the attached policy a finding's message is about: the role model describes one as
+ * `policy <id>`, `role policy <id>` or `managed policy <id>`, followed by the statement. Undefined for a finding
+ * about the role's own trust or inline policies.
+ */
+export function policyNamedIn(message: string): string | undefined {
+  return /\bpolicy ([A-Za-z0-9]+),/.exec(message)?.[1];
+}
+
 /** A rule as the options enable it: its id and the severity it reports with. */
 interface EnabledRule {
   readonly rule: Rule;

@@ -14,8 +14,12 @@ export interface TrustChange {
 }
 
 /** One principal trusted by one Allow statement (of one variant), with the actions and conditions that apply to it. */
-interface Grant {
+export interface Grant {
+  /** The principal in words: its type and value, `AWS arn:aws:iam::444455556666:root`, or `*`. */
   readonly principal: string;
+  /** The principal's type (`AWS`, `Service`, `Federated`, `*`) and value, as rendered. */
+  readonly type: string;
+  readonly value: string;
   readonly actions: ReadonlySet<string>;
   readonly conditions: readonly ConditionTest[];
 }
@@ -55,7 +59,7 @@ export function byPrincipal(variants: readonly RoleUnderCheck[]): Map<string, Gr
         for (const value of values) {
           const principal = type === '*' ? '*' : `${type} ${readable(value)}`;
           const list = grants.get(principal) ?? [];
-          list.push({ principal, actions, conditions: statement.conditions });
+          list.push({ principal, type, value, actions, conditions: statement.conditions });
           grants.set(principal, list);
         }
       }
@@ -68,9 +72,11 @@ export function byPrincipal(variants: readonly RoleUnderCheck[]): Map<string, Gr
 function grantChanges(principal: string, baseline: readonly Grant[], grants: readonly Grant[]): TrustChange[] {
   const changes: TrustChange[] = [];
   for (const grant of grants) {
-    if (baseline.some((old) => atLeastAsStrict(grant, old))) continue;
-    const closest = [...baseline].sort((a, b) => looseningsOf(grant, a).length - looseningsOf(grant, b).length)[0];
-    for (const loosening of looseningsOf(grant, closest)) changes.push({ ...loosening, direction: 'widened', what: `${principal}: ${loosening.what}` });
+    // against each baseline grant of the principal, what this one dropped or loosened; none against one: as strict
+    const against = baseline.map((old) => looseningsOf(grant, old));
+    if (against.some((loosenings) => loosenings.length === 0)) continue;
+    const closest = against.reduce((fewest, loosenings) => (loosenings.length < fewest.length ? loosenings : fewest));
+    for (const loosening of closest) changes.push({ ...loosening, direction: 'widened', what: `${principal}: ${loosening.what}` });
   }
   if (changes.length === 0 && !sameGrants(baseline, grants)) {
     changes.push({ direction: 'narrowed', what: `trust of ${principal} narrowed`, before: baseline.map(describeGrant).join(' | '), after: grants.map(describeGrant).join(' | ') });
@@ -83,12 +89,10 @@ function sameGrants(a: readonly Grant[], b: readonly Grant[]): boolean {
   return text(a) === text(b);
 }
 
-/** Whether a grant lets in no one the baseline grant does not: no action added, and every baseline condition kept or tightened. */
-function atLeastAsStrict(grant: Grant, old: Grant): boolean {
-  return looseningsOf(grant, old).length === 0;
-}
-
-/** What a grant dropped or loosened against a baseline grant of the same principal. */
+/**
+ * What a grant dropped or loosened against a baseline grant of the same principal: actions it adds, and baseline
+ * conditions it no longer keeps or keeps more loosely. None: it lets in no one the baseline grant does not.
+ */
 function looseningsOf(grant: Grant, old: Grant): Array<Omit<TrustChange, 'direction'>> {
   const found: Array<Omit<TrustChange, 'direction'>> = [];
   for (const action of grant.actions) {

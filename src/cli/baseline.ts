@@ -1,5 +1,5 @@
 import { basename } from 'path';
-import { FileFinding } from './report';
+import { FileFinding, ReportedTrustChange } from './report';
 import { isOtherAccount, parseAwsPrincipal } from '../checks/principals';
 import { RULE_ID_PREFIX } from '../checks/rule';
 import { byPrincipal, TrustChange, trustChanges } from '../checks/trust-diff';
@@ -14,12 +14,6 @@ export const TRUST_WIDENED = {
   description: 'Compared with the baseline (--baseline), someone may now assume the role who could not before: a new principal, '
     + 'a condition removed or loosened, an added action, a longer session, or a new role that trusts another account or a provider.',
 };
-
-/** A trust that got narrower: reported as information, never failing. */
-export interface ReportedTrustChange extends TrustChange {
-  readonly file: string;
-  readonly resource: string;
-}
 
 /** What comparing with the baseline found: the widened trusts as findings, and every change. */
 export interface BaselineComparison {
@@ -68,8 +62,7 @@ export function compareWithBaseline(roles: readonly ModeledRole[], baseline: Rol
 /** The principals of a role's trust that are outside its account: other accounts, federated providers, anyone. */
 function trustsOutside(role: ModeledRole): string[] {
   const found = new Set<string>();
-  for (const principal of byPrincipal(role.variants.map((variant) => variant.role)).keys()) {
-    const [type, value] = principal === '*' ? ['*', '*'] : [principal.slice(0, principal.indexOf(' ')), principal.slice(principal.indexOf(' ') + 1)];
+  for (const [principal, [{ type, value }]] of byPrincipal(role.variants.map((variant) => variant.role))) {
     if (type === '*' || type === 'Federated') found.add(principal);
     if (type === 'AWS') {
       const aws = parseAwsPrincipal(value);

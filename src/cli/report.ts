@@ -9,6 +9,12 @@ export interface FileFinding extends Finding {
   readonly logicalId?: string;
 }
 
+/** A change of a role's trust since the baseline, with where the role is (widened ones are findings too). */
+export interface ReportedTrustChange extends TrustChange {
+  readonly file: string;
+  readonly resource: string;
+}
+
 /** Something a template holds that was not checked, in words. */
 export interface ReportNote {
   readonly file: string;
@@ -23,7 +29,7 @@ export interface CheckReport {
   /** Policies that name a role that is in none of the templates read. */
   readonly unresolvedAttachments: readonly UnresolvedAttachment[];
   /** With a baseline: every way a role's trust changed (the widened ones are findings too). */
-  readonly trustChanges?: ReadonlyArray<TrustChange & { readonly file: string; readonly resource: string }>;
+  readonly trustChanges?: readonly ReportedTrustChange[];
   readonly summary: {
     readonly files: number;
     readonly roles: number;

@@ -3,6 +3,7 @@ import { readFileSync } from 'fs';
 import { relative, sep } from 'path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { CheckReport, FileFinding } from './report';
+import { policyNamedIn } from '../checks/engine';
 import { Rule, ruleId } from '../checks/rule';
 
 /** What SARIF lists of a rule. */
@@ -68,8 +69,8 @@ function sarifRule(rule: RuleDescription) {
 /** The resource a finding is about: the policy its message names, when it is in the same template, else the role. */
 function resourceOf(finding: FileFinding, positions: ResourcePositions): string {
   const logicalId = finding.logicalId ?? finding.resource;
-  const policy = /\bpolicy ([A-Za-z0-9]+),/.exec(finding.message);
-  return policy && positions.has(finding.file, policy[1]) ? policy[1] : logicalId;
+  const policy = policyNamedIn(finding.message);
+  return policy !== undefined && positions.has(finding.file, policy) ? policy : logicalId;
 }
 
 /** A stable id for a finding across runs: its rule, file, resource and message, not its line. */

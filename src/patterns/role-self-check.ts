@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { acknowledgedRules } from '../acknowledgements';
 import { firstUserFrame } from '../user-frames';
 import { RoleCheckLimits } from './role-pattern-props';
-import { checkModeledRole, Finding, relaxedOptions, roleChecker } from '../checks/engine';
+import { checkModeledRole, Finding, policyNamedIn, relaxedOptions, roleChecker } from '../checks/engine';
 import { ModeledRole, RoleModel } from '../role-model/model';
 
 /**
@@ -210,9 +210,9 @@ export function reportFindings(scope: IConstruct, role: CfnResource, findings: F
  * first `addToPolicy`, or its `new`), else the role; empty when CDK recorded no stack (CDK_DISABLE_STACK_TRACE).
  */
 function creationSite(role: CfnResource, finding: Finding): string {
-  // the message names an attached policy as `policy <logical id>,` (looked up, not searched: a stack may hold thousands)
-  const named = /\bpolicy ([A-Za-z0-9]+),/.exec(finding.message);
-  const element: CfnElement = (named && stackPolicies.get(Stack.of(role))?.get(named[1])) || role;
+  // looked up by the id the message names, not searched for: a stack may hold thousands of policies
+  const named = policyNamedIn(finding.message);
+  const element: CfnElement = (named !== undefined && stackPolicies.get(Stack.of(role))?.get(named)) || role;
   const frame = firstUserFrame(element.creationStack);
   return frame ? ` (${element === role ? 'role' : 'policy'} created at ${frame.replace(/^.*\((.*)\)$/, '$1')})` : '';
 }
