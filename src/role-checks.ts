@@ -118,11 +118,9 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
       for (const finding of checkModeledRole(checker, modeled)) {
         // a pattern role's own check reported this already, in the same synth: each finding once per role
         if (construct && modeled.record && reportedBySelfCheck(construct, finding)) continue;
+        if (finding.severity === 'warning' && this.summarizedAsHelper(construct, helpers)) continue;
         const reason = finding.severity === 'warning' ? acknowledged.get(finding.ruleId) ?? acknowledgedInRecord(finding, modeled.record) : undefined;
-        const helper = construct && !this.checkCdkHelperRoles && finding.severity === 'warning' ? cdkHelperOf(construct.node.path) : undefined;
-        if (helper) {
-          helpers.add(helper, construct!.node.path);
-        } else if (reason !== undefined) {
+        if (reason !== undefined) {
           acknowledgedWarnings++;
           metadata[`acknowledged ${construct?.node.path ?? modeled.path} ${finding.ruleId}`] = reason;
         } else {
@@ -130,13 +128,22 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
         }
       }
     }
-    Object.assign(metadata, appWideAcknowledgements(context.appConstruct), helpers.lines());
+    const helperLines = helpers.lines();
+    Object.assign(metadata, appWideAcknowledgements(context.appConstruct), helperLines);
     metadata.summary = summaryLine(roles, violations, acknowledgedWarnings);
     // CDK prints a report's metadata only when it has violations; a clean run says it ran in this one line
     if (violations.length === 0) {
-      console.error([metadata.summary, ...Object.entries(helpers.lines()).map(([kind, line]) => `  ${kind}: ${line}`)].join('\n'));
+      console.error([metadata.summary, ...Object.entries(helperLines).map(([kind, line]) => `  ${kind}: ${line}`)].join('\n'));
     }
     return { success: violations.every((violation) => !FAILING_SEVERITIES.has(violation.severity ?? '')), violations, metadata };
+  }
+
+  /** Whether a warning is on a role aws-cdk-lib made for a helper, and so goes in that helper's line (unless checkCdkHelperRoles). */
+  private summarizedAsHelper(construct: CfnResource | undefined, helpers: HelperSummary): boolean {
+    if (!construct || this.checkCdkHelperRoles) return false;
+    const helper = cdkHelperOf(construct.node.path);
+    if (helper) helpers.add(helper, construct.node.path);
+    return helper !== undefined;
   }
 
   /**
