@@ -1,4 +1,4 @@
-import { globToRegExp, hasWildcard } from '../iam/glob';
+import { globMatches, hasWildcard } from '../iam/glob';
 import { readable, renderString } from '../role-model/cfn-value';
 import { ConditionTest } from '../role-model/policy-document';
 import { RoleUnderCheck } from '../role-model/role-under-check';
@@ -96,7 +96,7 @@ function sameGrants(a: readonly Grant[], b: readonly Grant[]): boolean {
 function looseningsOf(grant: Grant, old: Grant): Array<Omit<TrustChange, 'direction'>> {
   const found: Array<Omit<TrustChange, 'direction'>> = [];
   for (const action of grant.actions) {
-    if (![...old.actions].some((pattern) => globToRegExp(pattern).test(action))) {
+    if (![...old.actions].some((pattern) => globMatches(pattern, action))) {
       found.push({ what: `allows ${action}`, before: [...old.actions].join(', '), after: [...grant.actions].join(', ') });
     }
   }
@@ -133,7 +133,7 @@ function stringCovers(oldOperator: string, oldValues: readonly string[], operato
   if (pattern && hasWildcard(value) && !oldPattern) return false; // an exact value turned into a pattern
   if (!oldPattern) return oldValues.some((old) => (ignoreCase ? old.toLowerCase() === value.toLowerCase() : old === value));
   // the new value (a pattern read as text) must be matched by a baseline pattern: repo:o/r:* is within repo:o/*
-  return oldValues.some((old) => globToRegExp(old).test(value));
+  return oldValues.some((old) => globMatches(old, value));
 }
 
 /** Numeric and date limits: a less-than limit may only go down, a greater-than limit only up. */

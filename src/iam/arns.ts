@@ -1,6 +1,6 @@
 /* eslint-disable no-bitwise -- the automaton's states are the bits of a number, and the table holds 0 or 1: this
    runs for every named resource of every statement, so it makes no arrays or sets */
-import { globToRegExp } from './glob';
+import { globMatches } from './glob';
 
 /**
  * Reading ARN patterns as IAM does: which resources a policy's `Resource` entry can name, measured against
@@ -88,8 +88,8 @@ export function coversEveryResourceOf(entry: string, arnForm: string): boolean {
   const type = form(arnForm);
   const text = entry.includes('{{cfn:') ? entry.replace(PLACEHOLDERS, PLACEHOLDER) : entry;
   if (!type || !findFields(text)) return false;
-  if (!globToRegExp(text.slice(fieldStart[1], fieldEnd[1])).test(type.service) || !fieldsAdmitAt(text, type)) return false;
-  return globToRegExp(text.slice(fieldStart[4])).test(type.resource);
+  if (!globMatches(text.slice(fieldStart[1], fieldEnd[1]), type.service) || !fieldsAdmitAt(text, type)) return false;
+  return globMatches(text.slice(fieldStart[4]), type.resource);
 }
 
 /** Whether a policy's `Resource` entry covers every resource of every service (`*`, `arn:*`, `arn:aws:*:*:*:*`). */
@@ -98,9 +98,9 @@ export function coversEveryResource(entry: string): boolean {
   if (!entry.includes('*')) return false; // a name without a wildcard is one resource
   const text = entry.replace(PLACEHOLDERS, PLACEHOLDER);
   if (!text.startsWith('arn:')) return false;
-  if (globToRegExp(text).test(`arn:${ANY}:${ANY}:${ANY}:${ANY}:${ANY}/${ANY}`)) return true; // arn:*
+  if (globMatches(text, `arn:${ANY}:${ANY}:${ANY}:${ANY}:${ANY}/${ANY}`)) return true; // arn:*
   const policy = split(text);
-  return policy !== undefined && globToRegExp(policy.service).test(ANY) && globToRegExp(policy.resource).test(`${ANY}/${ANY}:${ANY}`);
+  return policy !== undefined && globMatches(policy.service, ANY) && globMatches(policy.resource, `${ANY}/${ANY}:${ANY}`);
 }
 
 /**
