@@ -6,7 +6,7 @@ import {
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { acknowledgedRules, PLUGIN_ACKNOWLEDGEMENT_PREFIX } from './acknowledgements';
-import { cdkHelperOf } from './cdk-helper-roles';
+import { cdkHelperOf } from './checks/cdk-helper-roles';
 import { acknowledgedInRecord, checkersByAccountAndRecord, checkModeledRole, EngineOptions, Finding } from './checks/engine';
 import { RULE_ID_PREFIX, ruleId } from './checks/rule';
 import { ALL_RULES } from './checks/rules';

@@ -11,7 +11,7 @@ import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkPatternProps, ONE_HOUR, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { TAG_KEY } from './session-tags';
-import { narrowsKey, onlyPrincipals, requiresMfaInvariant, testsKey } from './trust-invariants';
+import { narrowsKey, onlyPrincipals, requiresMfaInvariant, testsKey } from '../checks/trust-invariants';
 import { isListToken, literalValues, refuseListTokenElements, refuseMixedListToken } from './unresolved';
 
 /** Properties of a BreakGlassRole. Give the elevated permissions in `managedPolicies` or `inlinePolicies`. */

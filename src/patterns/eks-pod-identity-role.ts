@@ -5,7 +5,7 @@ import { PropShapes, required, Shapes } from './prop-shapes';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
-import { narrowsKey, onlyPrincipals } from './trust-invariants';
+import { narrowsKey, onlyPrincipals } from '../checks/trust-invariants';
 
 /** Properties of an EksPodIdentityRole. Give `cluster` or `clusterName`. */
 export interface EksPodIdentityRoleProps extends RolePatternProps {

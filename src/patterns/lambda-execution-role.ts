@@ -7,7 +7,7 @@ import { PropShapes, Shapes } from './prop-shapes';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
-import { onlyPrincipals } from './trust-invariants';
+import { onlyPrincipals } from '../checks/trust-invariants';
 
 /** Properties of a LambdaExecutionRole. */
 export interface LambdaExecutionRoleProps extends RolePatternProps {

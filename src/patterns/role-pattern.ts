@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { acknowledgedRules, recordAcknowledgement } from '../acknowledgements';
 import { RoleCheckLimits } from './role-pattern-props';
 import { modeledPatternRole, recordSelfReported, registerPatternRole, reportFindings, selfCheckFindings } from './role-self-check';
-import { TrustInvariant } from './trust-invariants';
+import { TrustInvariant } from '../checks/trust-invariants';
 import { Finding } from '../checks/engine';
 import { RULE_ID_PREFIX } from '../checks/rule';
 import { PATTERN_RECORD_KEY, PatternRecord } from '../role-model/pattern-record';

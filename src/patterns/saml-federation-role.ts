@@ -8,7 +8,7 @@ import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { checkSamlMetadata } from './saml-metadata';
-import { narrowsKey, onlyPrincipals } from './trust-invariants';
+import { narrowsKey, onlyPrincipals } from '../checks/trust-invariants';
 import { refuseListTokenElements } from './unresolved';
 
 /** What a SAML subject (`SAML:sub_type`) is. */

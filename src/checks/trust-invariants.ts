@@ -1,4 +1,4 @@
-import { narrows, requiresMfa } from '../checks/conditions';
+import { narrows, requiresMfa } from './conditions';
 import { testsOnKey, PolicyStatement } from '../role-model/policy-document';
 
 /**
