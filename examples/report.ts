@@ -8,8 +8,8 @@ import { CfnResource } from 'aws-cdk-lib';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { IConstruct } from 'constructs';
 import { acknowledgedRules } from '../src/acknowledgements';
-import { checkModeledRole, Finding, roleChecker } from '../src/checks/engine';
 import { RoleSummary, summarizeRole } from '../src/checks/role-summary';
+import { JudgedFinding, Verdict } from '../src/checks/verdict';
 import { RoleModel } from '../src/role-model/model';
 import { nestedStacks } from '../src/role-model/nested-stacks';
 import { ModelTemplate } from '../src/role-model/template';
@@ -18,9 +18,8 @@ import { ModelTemplate } from '../src/role-model/template';
 export interface ReportedRole {
   readonly path: string;
   readonly summary: RoleSummary;
-  readonly findings: Finding[];
-  /** Reasons of acknowledged warnings, by rule id. */
-  readonly acknowledged: Map<string, string>;
+  /** Its findings with the verdict on each, as every door gives it. */
+  readonly findings: readonly JudgedFinding[];
 }
 
 /**
@@ -41,13 +40,17 @@ export function reportRoles(app: IConstruct, assembly: CloudAssembly): ReportedR
   }));
   const read = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
   const model = new RoleModel([...stacks, ...nestedStacks(stacks, read).templates]);
+  const verdict = new Verdict();
   return [...model.roles()].map((modeled) => {
-    const construct = constructs.get(`${modeled.template.file}#${modeled.logicalId}`)?.node.scope;
+    const resource = constructs.get(`${modeled.template.file}#${modeled.logicalId}`);
+    const construct = resource?.node.scope;
     return {
       path: construct?.node.path ?? `${basename(modeled.template.file)}/${modeled.path}`,
       summary: summarizeRole(modeled.variants[0].role),
-      findings: checkModeledRole(roleChecker({ deployingAccount: modeled.template.deployingAccount }), modeled),
-      acknowledged: construct ? acknowledgedRules(construct) : new Map<string, string>(),
+      findings: verdict.judge(modeled, {
+        constructPath: resource?.node.path,
+        acknowledged: resource ? acknowledgedRules(resource) : undefined,
+      }).findings,
     };
   });
 }
@@ -55,7 +58,7 @@ export function reportRoles(app: IConstruct, assembly: CloudAssembly): ReportedR
 const HEADINGS = ['Role', 'Trusts', 'Key conditions', 'Session', 'Alerting', 'Findings'];
 
 function cells(role: ReportedRole): string[] {
-  const open = role.findings.filter((finding) => finding.severity === 'error' || !role.acknowledged.has(finding.ruleId));
+  const open = role.findings.filter((finding) => finding.outcome === 'reported');
   const errors = open.filter((finding) => finding.severity === 'error').length;
   const warnings = open.length - errors;
   const acknowledged = role.findings.length - open.length;
@@ -72,8 +75,7 @@ function cells(role: ReportedRole): string[] {
 
 function details(roles: ReportedRole[]): string[] {
   return roles.flatMap((role) => role.findings.map((finding) => {
-    const reason = role.acknowledged.get(finding.ruleId);
-    const label = finding.severity === 'warning' && reason !== undefined ? `acknowledged (${reason})` : finding.severity;
+    const label = finding.outcome === 'acknowledged' ? `acknowledged (${finding.reason})` : finding.outcome === 'summarized' ? 'aws-cdk-lib helper' : finding.severity;
     return `${role.path}: ${label} ${finding.ruleId}: ${finding.message}`;
   }));
 }

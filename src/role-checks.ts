@@ -6,12 +6,12 @@ import {
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { acknowledgedRules, PLUGIN_ACKNOWLEDGEMENT_PREFIX } from './acknowledgements';
-import { cdkHelperOf } from './checks/cdk-helper-roles';
-import { acknowledgedInRecord, checkersByAccountAndRecord, checkModeledRole, EngineOptions, Finding } from './checks/engine';
+import { CdkHelperMatch } from './checks/cdk-helper-roles';
 import { RULE_ID_PREFIX, ruleId } from './checks/rule';
 import { ALL_RULES } from './checks/rules';
+import { JudgedFinding, Verdict } from './checks/verdict';
+import { VERDICT_RULES } from './checks/verdict-rules';
 import { RoleCheckLimits } from './patterns/role-pattern-props';
-import { reportedBySelfCheck } from './patterns/role-self-check';
 import { RoleModel } from './role-model/model';
 import { nestedStacks } from './role-model/nested-stacks';
 import { CfnTemplate, ModelTemplate } from './role-model/template';
@@ -69,18 +69,14 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
   /** The ids of every rule this plugin runs. */
   public readonly ruleIds?: string[];
 
-  private readonly options: EngineOptions;
-  private readonly warningsAsErrors: boolean;
-  private readonly checkCdkHelperRoles: boolean;
+  private readonly props: RoleChecksProps;
   private readonly stages = new WeakSet<IConstruct>();
 
   /** @param props options of the checks */
   constructor(props: RoleChecksProps = {}) {
     const disabled = new Set(props.disabledRules ?? []);
-    this.ruleIds = ALL_RULES.filter((rule) => !disabled.has(rule.name) && !disabled.has(ruleId(rule))).map(ruleId);
-    this.options = { limits: { ...props.limits }, disabledRules: props.disabledRules };
-    this.warningsAsErrors = props.warningsAsErrors ?? false;
-    this.checkCdkHelperRoles = props.checkCdkHelperRoles ?? false;
+    this.ruleIds = [...ALL_RULES, ...VERDICT_RULES].filter((rule) => !disabled.has(rule.name) && !disabled.has(ruleId(rule))).map(ruleId);
+    this.props = { ...props };
   }
 
   /**
@@ -103,7 +99,7 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
    */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const roleConstructs = cfnRolesByTemplate(context.appConstruct);
-    const checkerFor = checkersByAccountAndRecord(this.options);
+    const verdict = new Verdict({ ...this.props, limits: { ...this.props.limits } });
     const violations: PolicyViolation[] = [];
     const metadata: Record<string, string> = {};
     let roles = 0;
@@ -113,18 +109,19 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
       roles++;
       const templatePath = modeled.template.file;
       const construct = roleConstructs.get(roleKey(templatePath, modeled.logicalId));
-      const acknowledged = construct ? acknowledgedRules(construct) : new Map<string, string>();
-      const checker = checkerFor(accountOf(construct) ?? modeled.template.deployingAccount, modeled.record);
-      for (const finding of checkModeledRole(checker, modeled)) {
-        // a pattern role's own check reported this already, in the same synth: each finding once per role
-        if (construct && modeled.record && reportedBySelfCheck(construct, finding)) continue;
-        if (finding.severity === 'warning' && this.summarizedAsHelper(construct, helpers)) continue;
-        const reason = finding.severity === 'warning' ? acknowledged.get(finding.ruleId) ?? acknowledgedInRecord(finding, modeled.record) : undefined;
-        if (reason !== undefined) {
+      const judged = verdict.judge(modeled, {
+        deployingAccount: accountOf(construct),
+        constructPath: construct?.node.path,
+        acknowledged: construct ? acknowledgedRules(construct) : undefined,
+      });
+      for (const finding of judged.findings) {
+        if (finding.outcome === 'acknowledged') {
           acknowledgedWarnings++;
-          metadata[`acknowledged ${construct?.node.path ?? modeled.path} ${finding.ruleId}`] = reason;
+          metadata[`acknowledged ${construct?.node.path ?? modeled.path} ${finding.ruleId}`] = finding.reason!;
+        } else if (finding.outcome === 'summarized') {
+          helpers.add(judged.helper!, construct!.node.path);
         } else {
-          violations.push(this.violation(finding, templatePath, modeled.logicalId));
+          violations.push(violationOf(finding, templatePath, modeled.logicalId));
         }
       }
     }
@@ -137,40 +134,32 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
     }
     return { success: violations.every((violation) => !FAILING_SEVERITIES.has(violation.severity ?? '')), violations, metadata };
   }
+}
 
-  /** Whether a warning is on a role aws-cdk-lib made for a helper, and so goes in that helper's line (unless checkCdkHelperRoles). */
-  private summarizedAsHelper(construct: CfnResource | undefined, helpers: HelperSummary): boolean {
-    if (!construct || this.checkCdkHelperRoles) return false;
-    const helper = cdkHelperOf(construct.node.path);
-    if (helper) helpers.add(helper, construct.node.path);
-    return helper !== undefined;
-  }
-
-  /**
-   * A finding as a violation of CDK's report. Its rule is named without the prefix, which the report's source
-   * already names, so CDK's own hint reads `cdk-iam-role-patterns::<Rule>`. An error is `fatal`: the
-   * severity no acknowledgement suppresses in CDK's report (an error of this library is never acknowledged).
-   * A warning's fix is the acknowledgement the README shows, on the role.
-   */
-  private violation(finding: Finding, templatePath: string, logicalId: string): PolicyViolation {
-    const nested = finding.resource === logicalId ? '' : ` [${finding.resource}]`;
-    const isError = finding.severity === 'error';
-    return {
-      ruleName: finding.ruleId.slice(RULE_ID_PREFIX.length + 1),
-      description: `${finding.message}${nested}`,
-      severity: isError ? 'fatal' : this.warningsAsErrors ? 'error' : 'warning',
-      fix: isError ? undefined : 'Change the role, or acknowledge the warning on the role with the reason: '
-        + `Validations.of(role).acknowledge({ id: '${finding.ruleId}', reason: '...' })`,
-      violatingResources: [{ resourceLogicalId: logicalId, templatePath, locations: ['Properties'] }],
-    };
-  }
+/**
+ * A finding as a violation of CDK's report. Its rule is named without the prefix, which the report's source
+ * already names, so CDK's own hint reads `cdk-iam-role-patterns::<Rule>`. An error is `fatal`: the
+ * severity no acknowledgement suppresses in CDK's report (an error of this library is never acknowledged).
+ * A warning that fails (`warningsAsErrors`) is `error`. A warning's fix is the acknowledgement the README shows, on the role.
+ */
+function violationOf(finding: JudgedFinding, templatePath: string, logicalId: string): PolicyViolation {
+  const nested = finding.resource === logicalId ? '' : ` [${finding.resource}]`;
+  const isError = finding.severity === 'error';
+  return {
+    ruleName: finding.ruleId.slice(RULE_ID_PREFIX.length + 1),
+    description: `${finding.message}${nested}`,
+    severity: isError ? 'fatal' : finding.fails ? 'error' : 'warning',
+    fix: isError ? undefined : 'Change the role, or acknowledge the warning on the role with the reason: '
+      + `Validations.of(role).acknowledge({ id: '${finding.ruleId}', reason: '...' })`,
+    violatingResources: [{ resourceLogicalId: logicalId, templatePath, locations: ['Properties'] }],
+  };
 }
 
 /** The warnings on aws-cdk-lib's helper roles: one line per helper, with the reason. */
 class HelperSummary {
   private readonly byKind = new Map<string, { reason: string; roles: Set<string>; warnings: number }>();
 
-  public add(helper: { readonly kind: string; readonly reason: string }, path: string): void {
+  public add(helper: CdkHelperMatch, path: string): void {
     const entry = this.byKind.get(helper.kind) ?? { reason: helper.reason, roles: new Set<string>(), warnings: 0 };
     entry.roles.add(path);
     entry.warnings++;

@@ -4,6 +4,7 @@ import { tmpdir } from 'os';
 import { join, relative } from 'path';
 import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { ALL_RULES } from '../src/checks/rules';
+import { VERDICT_RULES } from '../src/checks/verdict-rules';
 import { main } from '../src/cli/main';
 
 const corpus = join(__dirname, 'corpus');
@@ -35,7 +36,7 @@ describe('check --format sarif', () => {
     expect(log).toBeValidSarifLog();
     const { driver } = log.runs[0].tool;
     expect(driver.name).toBe('cdk-iam-role-patterns');
-    expect(driver.rules.map((rule: any) => rule.id)).toEqual(ALL_RULES.map((rule) => `cdk-iam-role-patterns:${rule.name}`));
+    expect(driver.rules.map((rule: any) => rule.id)).toEqual([...ALL_RULES, ...VERDICT_RULES].map((rule) => `cdk-iam-role-patterns:${rule.name}`));
     expect(driver.rules.find((rule: any) => rule.name === 'WildcardPrincipal')).toMatchObject({
       shortDescription: { text: expect.stringContaining('') }, helpUri: expect.stringContaining('#the-checks'), defaultConfiguration: { level: 'error' },
     });

@@ -33,7 +33,7 @@ describe('cdk-iam-role-patterns check', () => {
       findings: [{ ruleId: 'cdk-iam-role-patterns:WildcardPrincipal', severity: 'error', file, resource: 'SharedRole', message: expect.stringContaining('Principal "*"') }],
       notes: [],
       unresolvedAttachments: [],
-      summary: { files: 1, roles: 1, errors: 1, warnings: 0, acknowledged: 0, unresolvedAttachments: 0 },
+      summary: { files: 1, roles: 1, errors: 1, warnings: 0, acknowledged: 0, cdkHelperWarnings: 0, unresolvedAttachments: 0 },
     });
   });
 
@@ -55,7 +55,9 @@ describe('cdk-iam-role-patterns check', () => {
     const noRoles = write('bucket.json', JSON.stringify({ Resources: { Bucket: { Type: 'AWS::S3::Bucket' } } }));
     const { status, stdout } = cli('check', ...secure, noRoles, '--format=json');
     expect(status).toBe(0);
-    expect(JSON.parse(stdout).summary).toEqual({ files: 4, roles: 3, errors: 0, warnings: 0, acknowledged: 0, unresolvedAttachments: 0 });
+    expect(JSON.parse(stdout).summary).toEqual({
+      files: 4, roles: 3, errors: 0, warnings: 0, acknowledged: 0, cdkHelperWarnings: 0, unresolvedAttachments: 0,
+    });
   });
 
   test('a cloud assembly directory: every stack template in manifest.json, nested stages too', () => {
@@ -71,7 +73,7 @@ describe('cdk-iam-role-patterns check', () => {
     const { status, stdout } = cli('check', outdir, '--format', 'json');
     expect(status).toBe(1);
     const report = JSON.parse(stdout);
-    expect(report.summary).toEqual({ files: 2, roles: 3, errors: 1, warnings: 1, acknowledged: 0, unresolvedAttachments: 0 });
+    expect(report.summary).toEqual({ files: 2, roles: 3, errors: 1, warnings: 1, acknowledged: 0, cdkHelperWarnings: 0, unresolvedAttachments: 0 });
     const rows = report.findings.map((finding: any) => [finding.ruleId, finding.file, finding.resource]);
     expect(rows.sort()).toEqual([
       ['cdk-iam-role-patterns:CrossAccountWithoutCondition', join(outdir, 'Top.template.json'), expect.stringMatching(/^Partner/)],

@@ -219,12 +219,14 @@ describe('RoleChecks and the roles aws-cdk-lib makes for its helpers', () => {
     ]);
   });
 
-  test('an error on a helper role is still reported', () => {
+  test('a helper role the app added a permission to is checked like any other role: its error, and its warnings too', () => {
     const report = synthReport((_app, stack) => {
       new lambda.Function(stack, 'Fn', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromInline('x'), logRetention: logs.RetentionDays.ONE_DAY });
       const helperRole = stack.node.findChild('LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a').node.findChild('ServiceRole') as iam.Role;
       helperRole.addToPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: ['*'] }));
     }, asPlugin());
-    expect(report.violations.map((violation) => [violation.ruleName, violation.severity])).toEqual([['PassRoleOnEveryResource', 'fatal']]);
+    expect(report.violations.map((violation) => [violation.ruleName, violation.severity])).toEqual([
+      ['PassRoleOnEveryResource', 'fatal'], ['WildcardResource', 'warning'], ['WildcardResource', 'warning'],
+    ]);
   });
 });

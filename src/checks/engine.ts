@@ -2,7 +2,6 @@ import { DEFAULT_LIMITS, Limits, Rule, ruleId, Severity } from './rule';
 import { ALL_RULES } from './rules';
 import { mergeVariantFindings } from './variant-findings';
 import { ModeledRole, RoleModel } from '../role-model/model';
-import { PatternRecord } from '../role-model/pattern-record';
 import { RoleUnderCheck } from '../role-model/role-under-check';
 import { CfnTemplate } from '../role-model/template';
 
@@ -60,9 +59,23 @@ export function roleChecker(options: EngineOptions = {}): (role: RoleUnderCheck)
     const findings: Finding[] = [];
     let current: EnabledRule; // the rule running: one report function per role, not one per rule
     const report = (message: string) => findings.push({ ruleId: current.id, severity: current.severity, resource: role.logicalId, message });
-    for (current of enabled) current.rule.check(input, report);
+    for (current of enabled) {
+      try {
+        current.rule.check(input, report);
+      } catch (error) {
+        // a rule that throws is a defect of the rule: it says so on the role, never crashes the check nor stays silent
+        report(ruleFailed(current.rule, error));
+      }
+    }
     return findings;
   };
+}
+
+/** What a finding says when its rule threw instead of judging the role. */
+function ruleFailed(rule: Rule, error: unknown): string {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return `the rule ${rule.name} could not check this role (${reason}), so the role was not judged on what the rule protects against: `
+    + `${rule.description} This is a defect of cdk-iam-role-patterns; please report it with the role's template.`;
 }
 
 /** Every rule with its id and default severity; what most checks run (each role pattern checks itself with it). */
@@ -89,43 +102,6 @@ function enabledRules(options: EngineOptions): readonly EnabledRule[] {
 
 function enabledWithDefaults(rule: Rule): EnabledRule {
   return { rule, id: ruleId(rule), severity: rule.severity };
-}
-
-/**
- * The options for a role a pattern made: its relaxed rules report as warnings, as in the pattern's own check.
- * The same options object for every role without a record, so callers can cache checkers by it.
- */
-export function optionsForRecord(options: EngineOptions, record: PatternRecord | undefined): EngineOptions {
-  return relaxedOptions(options, record?.relaxedRules ?? NO_RULES);
-}
-
-const NO_RULES: readonly string[] = [];
-
-/** The options with the named rules' errors reported as warnings (a pattern's relaxed rules); the options themselves for none. */
-export function relaxedOptions(options: EngineOptions, relaxedRules: Iterable<string>): EngineOptions {
-  let severityOverrides: Record<string, Severity> | undefined;
-  for (const rule of relaxedRules) (severityOverrides ??= { ...options.severityOverrides })[rule] = 'warning';
-  return severityOverrides ? { ...options, severityOverrides } : options;
-}
-
-/**
- * Checkers for the roles of a set of templates, made once per deploying account and pattern record's relaxed
- * rules: the CLI and RoleChecks check thousands of roles with a handful of option sets.
- */
-export function checkersByAccountAndRecord(options: EngineOptions): (account: string | undefined, record?: PatternRecord) => RoleChecker {
-  const checkers = new Map<string | undefined, (role: RoleUnderCheck) => Finding[]>();
-  return (account, record) => {
-    const relaxed = record?.relaxedRules;
-    const key = relaxed?.length ? `${account}|${relaxed.join(',')}` : account; // no string made for most roles
-    let checker = checkers.get(key);
-    if (!checker) checkers.set(key, checker = roleChecker(optionsForRecord({ ...options, deployingAccount: account }, record)));
-    return checker;
-  };
-}
-
-/** The reason a warning was acknowledged in the role's pattern record; errors are never acknowledged. */
-export function acknowledgedInRecord(finding: Finding, record: PatternRecord | undefined): string | undefined {
-  return finding.severity === 'warning' ? record?.acknowledged?.[finding.ruleId] : undefined;
 }
 
 /** Checks one role with prepared options. */

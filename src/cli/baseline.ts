@@ -3,9 +3,8 @@ import { FileFinding, ReportedTrustChange } from './report';
 import { isOtherAccount, parseAwsPrincipal } from '../checks/principals';
 import { RULE_ID_PREFIX } from '../checks/rule';
 import { byPrincipal, TrustChange, trustChanges } from '../checks/trust-diff';
-import { isObject } from '../role-model/cfn-value';
 import { ModeledRole, RoleModel } from '../role-model/model';
-import { resourcesOf } from '../role-model/template';
+import { constructPathOf } from '../role-model/template';
 
 /** The finding a widened trust gives: an error, so a pull request that widens a trust fails the check. */
 export const TRUST_WIDENED = {
@@ -103,9 +102,8 @@ class RoleIndex {
 /** The keys a role is matched by: its construct path, then its template's file name and its path. */
 function keysOf(role: ModeledRole): string[] {
   const keys: string[] = [];
-  const resource = resourcesOf(role.template.template)[role.logicalId];
-  const metadata = isObject(resource) && isObject(resource.Metadata) ? resource.Metadata['aws:cdk:path'] : undefined;
-  if (typeof metadata === 'string') keys.push(`path:${metadata.replace(/\/Resource$/, '')}`);
+  const path = constructPathOf(role.template, role.logicalId);
+  if (path !== undefined) keys.push(`path:${path.replace(/\/Resource$/, '')}`);
   keys.push(`file:${basename(role.template.file)}#${role.path}`);
   return keys;
 }

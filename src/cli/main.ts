@@ -4,12 +4,15 @@ import { compareWithBaseline, TRUST_WIDENED } from './baseline';
 import { InputError, loadTemplates, readTemplate, refuseTooDeep, TemplateFile } from './load-templates';
 import { CheckReport, FileFinding, formatJson, formatNotes, formatText, ReportNote } from './report';
 import { formatSarif } from './sarif';
-import { acknowledgedInRecord, checkersByAccountAndRecord, checkModeledRole } from '../checks/engine';
+import { Finding } from '../checks/engine';
 import { ALL_RULES } from '../checks/rules';
+import { Verdict } from '../checks/verdict';
+import { VERDICT_RULES } from '../checks/verdict-rules';
 import { CATALOGUE_DATE, CATALOGUE_VERSION } from '../iam/catalogue';
 import { MANAGED_POLICIES_DATA_VERSION } from '../iam/managed-policies';
 import { ModeledRole, RoleModel } from '../role-model/model';
 import { nestedStacks } from '../role-model/nested-stacks';
+import { constructPathOf } from '../role-model/template';
 
 /** Where the CLI writes. */
 export interface Output {
@@ -134,19 +137,20 @@ function modelOf(templates: TemplateFile[]): { model: RoleModel; nested: ReturnT
 export function check(templates: TemplateFile[], options: CheckOptions): CheckReport {
   const limits = { trustPolicyMaxChars: options.trustPolicyMaxChars, managedPoliciesPerRole: options.managedPoliciesPerRole };
   const { model, nested } = modelOf(templates);
-  const checkerFor = checkersByAccountAndRecord({ limits });
+  const verdict = new Verdict({ limits });
   const findings: FileFinding[] = [];
   let acknowledged = 0;
+  let summarized = 0;
   let roles = 0;
   // the roles are kept only to compare them with a baseline: held all at once, 5,000 roles cost the CLI a fifth more in GC
   const kept: ModeledRole[] | undefined = options.baseline ? [] : undefined;
   for (const modeled of model.roles()) {
     roles++;
     kept?.push(modeled);
-    // a pattern's relaxed rules and acknowledgements, as in the app
-    for (const finding of checkModeledRole(checkerFor(modeled.template.deployingAccount, modeled.record), modeled)) {
-      if (acknowledgedInRecord(finding, modeled.record) !== undefined) acknowledged++; // acknowledged in the app, with its reason
-      else findings.push({ ...finding, file: modeled.template.file, logicalId: modeled.logicalId });
+    for (const finding of verdict.judge(modeled, { constructPath: constructPathOf(modeled.template, modeled.logicalId) }).findings) {
+      if (finding.outcome === 'acknowledged') acknowledged++; // acknowledged in the app, with its reason
+      else if (finding.outcome === 'summarized') summarized++; // a warning on a role aws-cdk-lib writes for its own helper
+      else findings.push(fileFinding(finding, modeled));
     }
   }
   const notes: ReportNote[] = [
@@ -164,8 +168,15 @@ export function check(templates: TemplateFile[], options: CheckOptions): CheckRe
     notes,
     unresolvedAttachments,
     ...(comparison ? { trustChanges: comparison.changes } : {}),
-    summary: { files, roles, errors, warnings: findings.length - errors, acknowledged, unresolvedAttachments: unresolvedAttachments.length },
+    summary: {
+      files, roles, errors, warnings: findings.length - errors, acknowledged, cdkHelperWarnings: summarized, unresolvedAttachments: unresolvedAttachments.length,
+    },
   };
+}
+
+/** A finding as the report lists it, with the file and logical id of its role. */
+function fileFinding({ ruleId, severity, resource, message }: Finding, modeled: ModeledRole): FileFinding {
+  return { ruleId, severity, resource, message, file: modeled.template.file, logicalId: modeled.logicalId };
 }
 
 /** The template that nests too deep for the checks, as an input error that names it (looked for only after a RangeError). */
@@ -182,7 +193,7 @@ function tooDeepFile(templates: readonly TemplateFile[]): InputError | undefined
 
 function formatted(report: CheckReport, format: Format): string {
   if (format === 'json') return formatJson(report);
-  const rules = report.trustChanges ? [...ALL_RULES, TRUST_WIDENED] : ALL_RULES;
+  const rules = report.trustChanges ? [...ALL_RULES, ...VERDICT_RULES, TRUST_WIDENED] : [...ALL_RULES, ...VERDICT_RULES];
   return format === 'sarif' ? formatSarif(report, rules, packageVersion(), process.cwd()) : formatText(report);
 }
 

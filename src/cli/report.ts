@@ -37,6 +37,8 @@ export interface CheckReport {
     readonly warnings: number;
     /** Warnings acknowledged in the app (recorded by the role patterns with their reasons), not listed. */
     readonly acknowledged: number;
+    /** Warnings on roles aws-cdk-lib writes for its own helpers (by construct path and by value), not listed. */
+    readonly cdkHelperWarnings: number;
     readonly unresolvedAttachments: number;
   };
 }
@@ -72,9 +74,10 @@ export function formatText(report: CheckReport): string {
     lines.push(`${unresolved.file}: ${unresolved.resource} ${unresolved.property} names the role ${unresolved.reference}, `
       + 'which is in none of the templates checked: its permissions were not checked on any role');
   }
-  const { files, roles, errors, warnings, acknowledged, unresolvedAttachments } = report.summary;
+  const { files, roles, errors, warnings, acknowledged, cdkHelperWarnings, unresolvedAttachments } = report.summary;
   const unresolved = unresolvedAttachments > 0 ? `, ${plural(unresolvedAttachments, 'unresolved attachment')}` : '';
-  const acknowledgedText = acknowledged > 0 ? ` (${acknowledged} acknowledged)` : '';
+  const notListed = [acknowledged > 0 && `${acknowledged} acknowledged`, cdkHelperWarnings > 0 && `${cdkHelperWarnings} on aws-cdk-lib's own helper roles`];
+  const acknowledgedText = notListed.some(Boolean) ? ` (${notListed.filter(Boolean).join(', ')})` : '';
   lines.push(`${plural(files, 'file')}, ${plural(roles, 'role')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${acknowledgedText}${unresolved}`);
   return lines.join('\n');
 }

@@ -4,10 +4,9 @@ import { relative, sep } from 'path';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { CheckReport, FileFinding } from './report';
 import { policyNamedIn } from '../checks/engine';
-import { Rule, ruleId } from '../checks/rule';
+import { ruleId } from '../checks/rule';
+import { RuleDescription } from '../checks/verdict-rules';
 
-/** What SARIF lists of a rule. */
-export type RuleDescription = Pick<Rule, 'name' | 'severity' | 'description'>;
 
 /** Where the rules are documented: the README's table of rules. */
 export const RULES_HELP_URI = 'https://github.com/example/cdk-iam-role-patterns#the-checks';

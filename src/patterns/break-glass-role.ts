@@ -11,8 +11,8 @@ import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkPatternProps, ONE_HOUR, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { TAG_KEY } from './session-tags';
-import { narrowsKey, onlyPrincipals, requiresMfaInvariant, testsKey } from '../checks/trust-invariants';
 import { isListToken, literalValues, refuseListTokenElements, refuseMixedListToken } from './unresolved';
+import { narrowsKey, onlyPrincipals, requiresMfaInvariant, testsKey } from '../checks/trust-invariants';
 
 /** Properties of a BreakGlassRole. Give the elevated permissions in `managedPolicies` or `inlinePolicies`. */
 export interface BreakGlassRoleProps extends RolePatternProps {
@@ -132,7 +132,6 @@ export class BreakGlassRole extends RolePattern {
    */
   constructor(scope: Construct, id: string, props: BreakGlassRoleProps) {
     super(scope, id, breakGlassRoleProps(scope, id, props), props.checkLimits);
-    this.relaxRuleToWarning('FullAdministratorAccess');
     this._requireOfEveryTrustStatement(
       onlyPrincipals('AWS', () => true, 'trusts only IAM principals of the trusted accounts'),
       requiresMfaInvariant('requires MFA in every statement'),

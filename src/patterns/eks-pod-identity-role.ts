@@ -6,6 +6,7 @@ import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { narrowsKey, onlyPrincipals } from '../checks/trust-invariants';
+import { POD_IDENTITY_SERVICE, POD_IDENTITY_TAGS } from '../iam/service-principals';
 
 /** Properties of an EksPodIdentityRole. Give `cluster` or `clusterName`. */
 export interface EksPodIdentityRoleProps extends RolePatternProps {
@@ -34,19 +35,6 @@ export interface EksPodIdentityRoleProps extends RolePatternProps {
    */
   readonly createAssociation?: boolean;
 }
-
-/** The service principal of the EKS Pod Identity Agent (Amazon EKS User Guide, "Create IAM role with trust policy required by EKS Pod Identity"). */
-export const POD_IDENTITY_SERVICE = 'pods.eks.amazonaws.com';
-
-/**
- * The session tags the agent sets when it assumes the role (Amazon EKS User Guide, "Enable or disable session
- * tags"), which the trust tests with `aws:RequestTag/<tag>`.
- */
-export const POD_IDENTITY_TAGS = {
-  clusterArn: 'aws:RequestTag/eks-cluster-arn',
-  namespace: 'aws:RequestTag/kubernetes-namespace',
-  serviceAccount: 'aws:RequestTag/kubernetes-service-account',
-} as const;
 
 const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/;

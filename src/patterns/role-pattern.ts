@@ -1,12 +1,16 @@
-import { CfnResource, Duration, Lazy, Token, aws_iam as iam } from 'aws-cdk-lib';
+import { CfnResource, Duration, Lazy, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { acknowledgedRules, recordAcknowledgement } from '../acknowledgements';
 import { RoleCheckLimits } from './role-pattern-props';
-import { modeledPatternRole, recordSelfReported, registerPatternRole, reportFindings, selfCheckFindings } from './role-self-check';
-import { TrustInvariant } from '../checks/trust-invariants';
+import { modeledPatternRole, registerPatternRole, reportVerdict } from './role-self-check';
 import { Finding } from '../checks/engine';
+import { isPatternName } from '../checks/pattern-terms';
 import { RULE_ID_PREFIX } from '../checks/rule';
-import { PATTERN_RECORD_KEY, PatternRecord } from '../role-model/pattern-record';
+import { TrustInvariant } from '../checks/trust-invariants';
+import { Verdict } from '../checks/verdict';
+import { PATTERN_INVARIANT } from '../checks/verdict-rules';
+import { ModeledRole } from '../role-model/model';
+import { PATTERN_RECORD_KEY, PatternRecord, RecordedWarning } from '../role-model/pattern-record';
 
 /**
  * The base of every role pattern: an `iam.Role` that checks itself at synth.
@@ -17,8 +21,7 @@ import { PATTERN_RECORD_KEY, PatternRecord } from '../role-model/pattern-record'
  */
 export abstract class RolePattern extends iam.Role {
   private readonly checkLimits?: RoleCheckLimits;
-  private readonly relaxedRules = new Set<string>();
-  private readonly patternWarnings: Finding[] = [];
+  private readonly patternWarnings: RecordedWarning[] = [];
   private readonly trustInvariants: TrustInvariant[] = [];
 
   /**
@@ -39,29 +42,22 @@ export abstract class RolePattern extends iam.Role {
   }
 
   /**
-   * What RoleChecks and the CLI need to give this pattern's verdict: the pattern, the rules it relaxes, the
-   * warnings acknowledged on it (made at synth, after every acknowledgement is in).
+   * What RoleChecks and the CLI need to give this pattern's verdict: the pattern, the warnings it raised of
+   * itself, the warnings acknowledged on it, and the quotas its `checkLimits` named (made at synth, after every
+   * acknowledgement is in). What the pattern may relax is the library's own table, never written here.
    */
   private patternRecord(): PatternRecord {
     const acknowledged: Record<string, string> = {};
     for (const [id, reason] of [...acknowledgedRules(this)].sort(([a], [b]) => a.localeCompare(b))) {
       if (id.startsWith(`${RULE_ID_PREFIX}:`)) acknowledged[id] = reason;
     }
+    const limits = definedLimits(this.checkLimits);
     return {
-      pattern: this.constructor.name,
-      ...(this.relaxedRules.size > 0 ? { relaxedRules: [...this.relaxedRules].sort() } : {}),
+      pattern: patternNameOf(this),
       ...(Object.keys(acknowledged).length > 0 ? { acknowledged } : {}),
+      ...(this.patternWarnings.length > 0 ? { warnings: [...this.patternWarnings] } : {}),
+      ...(limits ? { limits } : {}),
     };
-  }
-
-  /**
-   * Reports a rule's errors on this role as warnings, for a pattern whose purpose needs what the rule
-   * forbids elsewhere (full administrator access on a break-glass role). The warning must still be
-   * acknowledged with a reason.
-   * @param ruleName the rule's name, e.g. `FullAdministratorAccess`
-   */
-  protected relaxRuleToWarning(ruleName: string): void {
-    this.relaxedRules.add(ruleName);
   }
 
   /**
@@ -70,7 +66,7 @@ export abstract class RolePattern extends iam.Role {
    * @param message what is questionable, why, and what to do instead
    */
   protected warnAtSynth(ruleName: string, message: string): void {
-    this.patternWarnings.push({ ruleId: `${RULE_ID_PREFIX}:${ruleName}`, severity: 'warning', resource: '', message });
+    this.patternWarnings.push({ rule: ruleName, message });
   }
 
   /**
@@ -109,17 +105,22 @@ export abstract class RolePattern extends iam.Role {
   private checkSelf(): string[] {
     const role = this.node.defaultChild;
     if (!CfnResource.isCfnResource(role)) return []; // a precreated role (customizeRoles): nothing is synthesized
-    const findings = selfCheckFindings({ scope: this, role, limits: this.checkLimits, relaxedRules: this.relaxedRules });
-    const all = [...this.brokenInvariants(role), ...findings, ...this.patternWarnings];
-    recordSelfReported(role, all);
-    return reportFindings(this, role, all);
+    const modeled = modeledPatternRole(role);
+    if (!modeled) return [];
+    const account = Stack.of(this).account;
+    const verdict = new Verdict().judge(modeled, {
+      record: this.patternRecord(),
+      acknowledged: acknowledgedRules(this),
+      findings: this.brokenInvariants(modeled),
+      deployingAccount: Token.isUnresolved(account) ? undefined : account,
+    });
+    return reportVerdict(this, role, verdict);
   }
 
   /** The trust statements, as the stack's role model reads them, that break a promise of the pattern. */
-  private brokenInvariants(role: CfnResource): Finding[] {
-    const modeled = this.trustInvariants.length === 0 ? undefined : modeledPatternRole(role);
-    if (!modeled) return [];
-    const pattern = this.constructor.name;
+  private brokenInvariants(modeled: ModeledRole): Finding[] {
+    if (this.trustInvariants.length === 0) return [];
+    const pattern = patternNameOf(this);
     const broken: Finding[] = [];
     for (const variant of modeled.variants) {
       for (const statement of variant.role.trustAllowStatements) {
@@ -129,10 +130,27 @@ export abstract class RolePattern extends iam.Role {
           const message = `${pattern} promises that its trust ${invariant.promise}, but ${statement.location} breaks it: ${why}. An escape hatch `
             + '(assumeRolePolicy.addStatements, addOverride or addPropertyOverride on the trust policy) most likely changed it; undo that, '
             + 'or use iam.Role for a different trust.';
-          if (!broken.some((known) => known.message === message)) broken.push({ ruleId: `${RULE_ID_PREFIX}:PatternInvariant`, severity: 'error', resource: '', message });
+          if (!broken.some((known) => known.message === message)) broken.push({ ruleId: `${RULE_ID_PREFIX}:${PATTERN_INVARIANT.name}`, severity: 'error', resource: '', message });
         }
       }
     }
     return broken;
   }
+}
+
+/** The limits the user named, as whole numbers; undefined when none was named. */
+function definedLimits(limits: RoleCheckLimits | undefined): Record<string, number> | undefined {
+  let found: Record<string, number> | undefined;
+  for (const [name, value] of Object.entries(limits ?? {})) {
+    if (typeof value === 'number' && !Token.isUnresolved(value)) (found ??= {})[name] = value;
+  }
+  return found;
+}
+
+/** The library's pattern a role is: its class, or the nearest library class it extends (a user's subclass keeps its pattern's terms). */
+function patternNameOf(role: RolePattern): string {
+  for (let proto = Object.getPrototypeOf(role); proto && proto !== RolePattern.prototype; proto = Object.getPrototypeOf(proto)) {
+    if (isPatternName(proto.constructor.name)) return proto.constructor.name;
+  }
+  return role.constructor.name;
 }

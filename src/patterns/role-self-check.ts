@@ -1,10 +1,10 @@
-import { CfnCondition, CfnElement, CfnResource, Stack, Token, Validations } from 'aws-cdk-lib';
+import { CfnCondition, CfnElement, CfnResource, Stack, Stage, Token, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { acknowledgedRules } from '../acknowledgements';
-import { firstUserFrame } from '../user-frames';
-import { RoleCheckLimits } from './role-pattern-props';
-import { checkModeledRole, Finding, policyNamedIn, relaxedOptions, roleChecker } from '../checks/engine';
+import { Finding, policyNamedIn } from '../checks/engine';
+import { RULE_ID_PREFIX } from '../checks/rule';
+import { RoleVerdict } from '../checks/verdict';
 import { ModeledRole, RoleModel } from '../role-model/model';
+import { firstUserFrame } from '../user-frames';
 
 /**
  * Renders CloudFormation resources the way the stack will write them: with escape-hatch overrides applied
@@ -81,17 +81,6 @@ function keepForSynthesis(resource: CfnElement, fragment: object): void {
   }
 }
 
-/** What one role's self-check needs. */
-export interface SelfCheckInput {
-  /** The role construct (findings attach to it). */
-  readonly scope: IConstruct;
-  /** The role's CfnRole. */
-  readonly role: CfnResource;
-  readonly limits?: RoleCheckLimits;
-  /** Rules whose errors this pattern reports as warnings. */
-  readonly relaxedRules: ReadonlySet<string>;
-}
-
 /**
  * The types of resource that reach a role from elsewhere in its stack: policies attached by any route, and the
  * alert rules that watch a break-glass role.
@@ -159,50 +148,37 @@ export function modeledPatternRole(role: CfnResource): ModeledRole | undefined {
   return stackModel(Stack.of(role)).get(role);
 }
 
-/** Runs the engine over one role as the stack's role model reads it: with everything that reaches it in its stack. */
-export function selfCheckFindings(input: SelfCheckInput): Finding[] {
-  const stack = Stack.of(input.role);
-  const options = relaxedOptions({
-    limits: { ...input.limits },
-    deployingAccount: Token.isUnresolved(stack.account) ? undefined : stack.account,
-  }, input.relaxedRules);
-  const modeled = stackModel(stack).get(input.role);
-  return modeled ? checkModeledRole(roleChecker(options), modeled) : [];
-}
-
-/** What each pattern role's own check reported in its last validation, so RoleChecks reports each finding once. */
-const selfReported = new WeakMap<CfnResource, ReadonlySet<string>>();
-
-/** The key under which a finding counts as the same finding in the self-check and in RoleChecks. */
-function findingKey(finding: Pick<Finding, 'ruleId' | 'message'>): string {
-  return `${finding.ruleId}\u0000${finding.message}`;
-}
-
-/** Records what a pattern role's own check reported. */
-export function recordSelfReported(role: CfnResource, findings: readonly Finding[]): void {
-  selfReported.set(role, new Set(findings.map(findingKey)));
-}
-
-/** Whether a pattern role's own check already reported a finding in this synth (RoleChecks then leaves it out). */
-export function reportedBySelfCheck(role: CfnResource, finding: Finding): boolean {
-  return selfReported.get(role)?.has(findingKey(finding)) ?? false;
-}
-
 /**
- * Reports findings on a construct: errors are returned for `node.addValidation` (they fail synth with the
- * construct's path), warnings become acknowledgeable warnings unless already acknowledged with a reason.
+ * Reports a pattern role's verdict on its construct: errors are returned for `node.addValidation` (they fail
+ * synth with the construct's path); reported warnings become acknowledgeable warnings, unless RoleChecks runs
+ * on the app and reports them itself, with its options (`warningsAsErrors`, `disabledRules`), from the same verdict.
  */
-export function reportFindings(scope: IConstruct, role: CfnResource, findings: Finding[]): string[] {
-  const acknowledged = acknowledgedRules(scope);
+export function reportVerdict(scope: IConstruct, role: CfnResource, verdict: RoleVerdict): string[] {
+  const warnHere = !roleChecksRunsOn(scope);
   const errors: string[] = [];
-  for (const finding of findings) {
+  for (const finding of verdict.findings) {
+    if (finding.outcome !== 'reported') continue;
     if (finding.severity === 'error') {
       errors.push(`${finding.message} [${finding.ruleId}]${creationSite(role, finding)}`);
-    } else if (!acknowledged.has(finding.ruleId)) {
+    } else if (warnHere) {
       Validations.of(scope).addWarning(finding.ruleId, `${finding.message}${creationSite(role, finding)}`);
     }
   }
   return errors;
+}
+
+/** Whether a RoleChecks plugin is registered on a stage above the construct (its name is the rules' prefix). */
+function roleChecksRunsOn(scope: IConstruct): boolean {
+  for (let node: IConstruct | undefined = scope; node; node = node.node.scope) {
+    if (Stage.isStage(node) && pluginsOf(node).some((plugin) => plugin.name === RULE_ID_PREFIX)) return true;
+  }
+  return false;
+}
+
+/** The validation plugins registered on a stage (`Validations.of(stage).addPlugins`, or the deprecated stage prop). */
+function pluginsOf(stage: Stage): ReadonlyArray<{ readonly name: string }> {
+  const registered = (stage as unknown as { _validationPlugins?: ReadonlyArray<{ readonly name: string }> })._validationPlugins;
+  return registered ?? stage.policyValidationBeta1;
 }
 
 /**

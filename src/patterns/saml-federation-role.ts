@@ -8,8 +8,8 @@ import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { checkSamlMetadata } from './saml-metadata';
-import { narrowsKey, onlyPrincipals } from '../checks/trust-invariants';
 import { refuseListTokenElements } from './unresolved';
+import { narrowsKey, onlyPrincipals } from '../checks/trust-invariants';
 
 /** What a SAML subject (`SAML:sub_type`) is. */
 export enum SamlSubjectType {

@@ -5,8 +5,8 @@ import { RolePattern } from './role-pattern';
 import { RolePatternProps, SessionTagOptions } from './role-pattern-props';
 import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { SESSION_TAG_SHAPES, sessionTagConditions } from './session-tags';
-import { onlyPrincipals } from '../checks/trust-invariants';
 import { WebIdentityProvider } from './web-identity-provider';
+import { onlyPrincipals } from '../checks/trust-invariants';
 import { errorFromUserCode } from '../user-frames';
 
 /** Properties of a WebIdentityRole. */

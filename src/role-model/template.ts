@@ -58,3 +58,10 @@ export function resourcePath(template: ModelTemplate, logicalId: string): string
   for (let parent = template.parent; parent; parent = parent.template.parent) path = `${parent.logicalId}/${path}`;
   return path;
 }
+
+/** A resource's construct path, as CDK writes it in the `aws:cdk:path` metadata (when path metadata is on). */
+export function constructPathOf(template: ModelTemplate, logicalId: string): string | undefined {
+  const resource = resourcesOf(template.template)[logicalId];
+  const metadata = isObject(resource) && isObject(resource.Metadata) ? resource.Metadata['aws:cdk:path'] : undefined;
+  return typeof metadata === 'string' ? metadata : undefined;
+}

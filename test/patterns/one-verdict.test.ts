@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { App, CfnParameter, Stack, Validations, aws_iam as iam } from 'aws-cdk-lib';
-import { BreakGlassRole, CrossAccountRole, LambdaExecutionRole, RoleChecks, WebIdentityProvider, WebIdentityRole } from '../../src';
+import { BreakGlassRole, CrossAccountRole, LambdaExecutionRole, RoleChecks, RoleChecksProps, WebIdentityProvider, WebIdentityRole } from '../../src';
 import { main } from '../../src/cli/main';
 
 /**
@@ -34,11 +34,18 @@ interface Doors {
   readonly cli: { warnings: number; errors: number; acknowledged: number; rules: string[] };
 }
 
-function throughEveryDoor(extraStatement?: iam.PolicyStatement): Doors {
+interface DoorOptions {
+  /** The app; the default builds one role of each pattern. */
+  readonly build?: (app: App) => void;
+  /** RoleChecks' options, or false for no RoleChecks. */
+  readonly roleChecks?: RoleChecksProps | false;
+}
+
+function throughEveryDoor(extraStatement?: iam.PolicyStatement, options: DoorOptions = {}): Doors & { readonly failed: boolean } {
   const outdir = mkdtempSync(join(tmpdir(), 'verdict-'));
   const app = new App({ outdir, context: { '@aws-cdk/core:failSynthOnValidationErrors': false } });
-  build(app, extraStatement);
-  Validations.of(app).addPlugins(new RoleChecks());
+  (options.build ?? ((scope: App) => build(scope, extraStatement)))(app);
+  if (options.roleChecks !== false) Validations.of(app).addPlugins(new RoleChecks(options.roleChecks));
   const { log, error } = console;
   console.log = console.error = () => undefined;
   const exitCode = process.exitCode;
@@ -51,13 +58,15 @@ function throughEveryDoor(extraStatement?: iam.PolicyStatement): Doors {
     process.exitCode = exitCode;
   }
   const selfCheckWarnings = assembly.stacks.flatMap((stack) => stack.messages).filter((message) => message.level === 'warning').map((message) => String(message.entry.data));
-  const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8'));
+  const reportFile = join(outdir, 'validation-report.json');
+  const report = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : { pluginReports: [] };
   const ours = report.pluginReports.find((plugin: any) => plugin.pluginName === 'cdk-iam-role-patterns');
-  const roleChecks = (ours?.violations ?? []).map((violation: any) => violation.ruleName);
+  const roleChecks = (ours?.violations ?? []).map((violation: any) => `${violation.ruleName}:${violation.severity}`);
   let stdout = '';
   main(['check', outdir, '--format', 'json'], { stdout: (text) => { stdout += text; }, stderr: () => undefined });
   const cliReport = JSON.parse(stdout);
   return {
+    failed: ours?.conclusion === 'failure',
     selfCheckWarnings,
     roleChecks,
     cli: { ...cliReport.summary, rules: cliReport.findings.map((finding: any) => finding.ruleId) },
@@ -73,10 +82,46 @@ describe('one verdict per role, whatever the door', () => {
     expect(doors.cli.acknowledged).toBeGreaterThanOrEqual(2); // the break-glass admin and the EKS role's deploy-time condition
   });
 
-  test('a warning found by a pattern\'s own check is reported once: by the pattern, not again by RoleChecks; the CLI reports it too', () => {
+  test('a warning found by a pattern\'s own check is reported once: by RoleChecks when it runs, with its options; the CLI reports it too', () => {
     const doors = throughEveryDoor(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: ['*'] }));
+    expect(doors.selfCheckWarnings).toEqual([]);
+    expect(doors.roleChecks).toEqual(['WildcardResource:warning']);
+    expect(doors.failed).toBe(false);
+    expect(doors.cli).toMatchObject({ errors: 0, warnings: 1, rules: ['cdk-iam-role-patterns:WildcardResource'] });
+  });
+
+  test('without RoleChecks, the pattern reports the warning itself', () => {
+    const doors = throughEveryDoor(new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: ['*'] }), { roleChecks: false });
     expect(doors.selfCheckWarnings).toEqual([expect.stringContaining('cdk-iam-role-patterns:WildcardResource')]);
     expect(doors.roleChecks).toEqual([]);
-    expect(doors.cli).toMatchObject({ errors: 0, warnings: 1, rules: ['cdk-iam-role-patterns:WildcardResource'] });
+  });
+
+  test('warningsAsErrors fails synthesis on a pattern role\'s warning; disabledRules silences it', () => {
+    const wide = new iam.PolicyStatement({ actions: ['sqs:SendMessage'], resources: ['*'] });
+    const strict = throughEveryDoor(wide, { roleChecks: { warningsAsErrors: true } });
+    expect(strict).toMatchObject({ failed: true, selfCheckWarnings: [], roleChecks: ['WildcardResource:error'] });
+    const disabled = throughEveryDoor(wide, { roleChecks: { disabledRules: ['WildcardResource'], warningsAsErrors: true } });
+    expect(disabled).toMatchObject({ failed: false, selfCheckWarnings: [], roleChecks: [] });
+  });
+
+  test('a warning only the construct raises (from its props) reaches RoleChecks, its options and the CLI', () => {
+    const lambdaWithoutName = (app: App) => new LambdaExecutionRole(new Stack(app, 'Roles', { env: { account: '111122223333', region: 'eu-west-1' } }), 'Fn');
+    const doors = throughEveryDoor(undefined, { build: lambdaWithoutName, roleChecks: { warningsAsErrors: true } });
+    expect(doors).toMatchObject({ failed: true, roleChecks: ['LambdaLogGroupScope:error'] });
+    expect(doors.cli).toMatchObject({ errors: 0, warnings: 1, rules: ['cdk-iam-role-patterns:LambdaLogGroupScope'] });
+    const quiet = throughEveryDoor(undefined, { build: lambdaWithoutName, roleChecks: { disabledRules: ['LambdaLogGroupScope'] } });
+    expect(quiet.roleChecks).toEqual([]);
+  });
+
+  test('a pattern\'s checkLimits are the limits of every door', () => {
+    const longTrust = (app: App) => new CrossAccountRole(new Stack(app, 'Roles', { env: { account: '111122223333', region: 'eu-west-1' } }), 'Partners', {
+      trustedAccounts: Array.from({ length: 120 }, (_, i) => String(444455550000 + i)),
+      thirdParty: true,
+      externalId: '8f14e45f-ceea-467f-a0e6-e1d2c3b4a596',
+      checkLimits: { trustPolicyMaxChars: 8192 },
+    });
+    const doors = throughEveryDoor(undefined, { build: longTrust });
+    expect(doors).toMatchObject({ failed: false, roleChecks: [] });
+    expect(doors.cli).toMatchObject({ errors: 0, rules: [] });
   });
 });

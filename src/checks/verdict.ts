@@ -1,0 +1,139 @@
+import { CdkHelperMatch, cdkHelperOf } from './cdk-helper-roles';
+import { checkModeledRole, EngineOptions, Finding, RoleChecker, roleChecker } from './engine';
+import { readPatternRecord } from './pattern-terms';
+import { Limits, RULE_ID_PREFIX, Severity } from './rule';
+import { PATTERN_INVARIANT, PATTERN_RECORD_NOT_KEPT } from './verdict-rules';
+import { ModeledRole } from '../role-model/model';
+import { PatternRecord } from '../role-model/pattern-record';
+
+/**
+ * The one verdict every door gives: a pattern's self-check, RoleChecks, the CLI and the example's report all
+ * hand each role of the role model to `Verdict.judge`, which applies, in this one place, the pattern record
+ * (read against the library's own table, never trusted blindly), the rules a pattern may relax, the
+ * pattern's own warnings, the limits, `disabledRules`, acknowledgements, `warningsAsErrors` and the summary
+ * of aws-cdk-lib's helper roles. An acknowledgement, from wherever it comes, only ever silences a warning.
+ */
+
+/** How a run judges roles; every field is optional. */
+export interface VerdictOptions {
+  /** Limits to check against; missing ones take IAM's defaults. A trusted pattern record may name its own. */
+  readonly limits?: Partial<Limits>;
+  /** Rules to skip, by name (`WildcardResource`) or id (`cdk-iam-role-patterns:WildcardResource`): the patterns' own warnings too. */
+  readonly disabledRules?: readonly string[];
+  /** Whether warnings fail like errors (acknowledged ones still do not). */
+  readonly warningsAsErrors?: boolean;
+  /** Whether aws-cdk-lib's helper roles are reported like any other role instead of summarized. */
+  readonly checkCdkHelperRoles?: boolean;
+}
+
+/** What a door knows of one role besides the role model. */
+export interface RoleFacts {
+  /** The 12-digit account the role is deployed in, when the door knows it (else the template's, if any). */
+  readonly deployingAccount?: string;
+  /** The role's construct path, from the construct tree or the template's `aws:cdk:path` metadata. */
+  readonly constructPath?: string;
+  /** Warnings acknowledged in the app, rule id to reason (`Validations.of(scope).acknowledge`). */
+  readonly acknowledged?: ReadonlyMap<string, string>;
+  /** The pattern record, when the door holds it before the template is written (the self-check). */
+  readonly record?: PatternRecord;
+  /** Findings only the door can make (a pattern's promises of its own props), judged with the rest. */
+  readonly findings?: readonly Finding[];
+}
+
+/** What became of a finding. */
+export type Outcome = 'reported' | 'acknowledged' | 'summarized';
+
+/** A finding with the verdict on it. */
+export interface JudgedFinding extends Finding {
+  /** Reported, acknowledged with a reason, or summarized as an aws-cdk-lib helper's. */
+  readonly outcome: Outcome;
+  /** Whether it fails the check: an error, or a warning reported under `warningsAsErrors`. */
+  readonly fails: boolean;
+  /** The acknowledgement's reason, when acknowledged. */
+  readonly reason?: string;
+}
+
+/** The verdict on one role. */
+export interface RoleVerdict {
+  readonly findings: readonly JudgedFinding[];
+  /** The aws-cdk-lib helper the role is, when its warnings were summarized. */
+  readonly helper?: CdkHelperMatch;
+}
+
+const NO_ACKNOWLEDGEMENTS: ReadonlyMap<string, string> = new Map();
+
+/** Judges roles with one set of options; the rules' checkers are prepared once per account, relaxation and limits. */
+export class Verdict {
+  private readonly checkers = new Map<string, RoleChecker>();
+  private readonly disabled: ReadonlySet<string>;
+
+  constructor(private readonly options: VerdictOptions = {}) {
+    this.disabled = new Set(options.disabledRules ?? []);
+  }
+
+  /** The verdict on one role of the role model. */
+  public judge(modeled: ModeledRole, facts: RoleFacts = {}): RoleVerdict {
+    const claimed = facts.record ?? modeled.record;
+    const reading = claimed ? readPatternRecord(modeled, claimed) : undefined;
+    const record = reading?.trusted ? reading.record : undefined;
+    const checker = this.checkerFor(facts.deployingAccount ?? modeled.template.deployingAccount, reading?.trusted ? reading.relaxes : NONE, record);
+    const findings = checkModeledRole(checker, modeled);
+    for (const warning of record?.warnings ?? NONE) {
+      findings.push({ ruleId: `${RULE_ID_PREFIX}:${warning.rule}`, severity: 'warning', resource: modeled.path, message: warning.message });
+    }
+    for (const finding of facts.findings ?? NONE) findings.push({ ...finding, resource: modeled.path });
+    // a pattern's own broken promise says more than "its record counts for nothing": one finding per problem
+    const invariantBroken = findings.some((finding) => finding.ruleId === PATTERN_INVARIANT_ID);
+    if (reading && !reading.trusted && !invariantBroken) {
+      findings.push({ ruleId: PATTERN_RECORD_NOT_KEPT_ID, severity: 'error', resource: modeled.path, message: recordNotKept(claimed!, reading.why) });
+    }
+    const helper = this.options.checkCdkHelperRoles || facts.constructPath === undefined ? undefined : cdkHelperOf(facts.constructPath, modeled);
+    const acknowledged = facts.acknowledged ?? NO_ACKNOWLEDGEMENTS;
+    const judged: JudgedFinding[] = [];
+    for (const finding of findings) {
+      if (this.isDisabled(finding.ruleId)) continue;
+      judged.push(this.judgeFinding(finding, acknowledged.get(finding.ruleId) ?? record?.acknowledged?.[finding.ruleId], helper));
+    }
+    return { findings: judged, helper: helper && judged.some((finding) => finding.outcome === 'summarized') ? helper : undefined };
+  }
+
+  private judgeFinding(finding: Finding, reason: string | undefined, helper: CdkHelperMatch | undefined): JudgedFinding {
+    if (finding.severity === 'error') return { ...finding, outcome: 'reported', fails: true };
+    if (reason !== undefined) return { ...finding, outcome: 'acknowledged', fails: false, reason };
+    if (helper) return { ...finding, outcome: 'summarized', fails: false };
+    return { ...finding, outcome: 'reported', fails: this.options.warningsAsErrors === true };
+  }
+
+  private isDisabled(id: string): boolean {
+    return this.disabled.size > 0 && (this.disabled.has(id) || this.disabled.has(id.slice(RULE_ID_PREFIX.length + 1)));
+  }
+
+  /** The checker for an account, the rules a trusted record relaxes, and the limits it names (few distinct ones per run). */
+  private checkerFor(account: string | undefined, relaxes: readonly string[], record: PatternRecord | undefined): RoleChecker {
+    const limits = record?.limits;
+    const key = relaxes.length === 0 && limits === undefined ? `${account}` : `${account}|${relaxes.join(',')}|${JSON.stringify(limits ?? {})}`;
+    let checker = this.checkers.get(key);
+    if (!checker) {
+      const severityOverrides: Record<string, Severity> = {};
+      for (const rule of relaxes) severityOverrides[rule] = 'warning';
+      const options: EngineOptions = {
+        limits: { ...this.options.limits, ...limits },
+        deployingAccount: account,
+        disabledRules: this.options.disabledRules,
+        severityOverrides,
+      };
+      this.checkers.set(key, checker = roleChecker(options));
+    }
+    return checker;
+  }
+}
+
+const NONE: readonly never[] = [];
+const PATTERN_INVARIANT_ID = `${RULE_ID_PREFIX}:${PATTERN_INVARIANT.name}`;
+const PATTERN_RECORD_NOT_KEPT_ID = `${RULE_ID_PREFIX}:${PATTERN_RECORD_NOT_KEPT.name}`;
+
+function recordNotKept(record: PatternRecord, why: string): string {
+  return `the role's Metadata holds a cdk-iam-role-patterns record that says ${record.pattern} made it, but ${why}; the record counts for nothing `
+    + '(none of its acknowledgements, warnings or limits apply), and the role is judged like any other. Make the role with the pattern and '
+    + 'undo the escape hatch that changed its trust, or remove the record.';
+}

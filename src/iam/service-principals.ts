@@ -1,0 +1,17 @@
+/** The service principals and session tags the patterns trust, in IAM's own words. */
+
+/** The service principals a Lambda function's role trusts (Lambda@Edge adds edgelambda; Lambda Developer Guide, "Lambda@Edge"). */
+export const LAMBDA_SERVICES: readonly string[] = ['lambda.amazonaws.com', 'edgelambda.amazonaws.com'];
+
+/** The service principal of the EKS Pod Identity Agent (Amazon EKS User Guide, "Create IAM role with trust policy required by EKS Pod Identity"). */
+export const POD_IDENTITY_SERVICE = 'pods.eks.amazonaws.com';
+
+/**
+ * The session tags the agent sets when it assumes the role (Amazon EKS User Guide, "Enable or disable session
+ * tags"), which the trust tests with `aws:RequestTag/<tag>`.
+ */
+export const POD_IDENTITY_TAGS = {
+  clusterArn: 'aws:RequestTag/eks-cluster-arn',
+  namespace: 'aws:RequestTag/kubernetes-namespace',
+  serviceAccount: 'aws:RequestTag/kubernetes-service-account',
+} as const;
