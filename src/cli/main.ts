@@ -169,7 +169,13 @@ export function check(templates: TemplateFile[], options: CheckOptions): CheckRe
     unresolvedAttachments,
     ...(comparison ? { trustChanges: comparison.changes } : {}),
     summary: {
-      files, roles, errors, warnings: findings.length - errors, acknowledged, cdkHelperWarnings: summarized, unresolvedAttachments: unresolvedAttachments.length,
+      files,
+      roles,
+      errors,
+      warnings: findings.length - errors,
+      acknowledged,
+      cdkHelperWarnings: summarized,
+      unresolvedAttachments: unresolvedAttachments.length,
     },
   };
 }
