@@ -79,6 +79,10 @@ describe('cdk-iam-role-patterns check', () => {
       ['cdk-iam-role-patterns:CrossAccountWithoutCondition', join(outdir, 'Top.template.json'), expect.stringMatching(/^Partner/)],
       ['cdk-iam-role-patterns:WildcardPrincipal', expect.stringMatching(/assembly-Prod\/ProdApi\w*\.template\.json$/), expect.stringMatching(/^Open/)],
     ]);
+    // the assembly's manifest.json given as a file is read as its assembly, not refused nor passed as an empty template
+    const byManifest = cli('check', join(outdir, 'manifest.json'), '--format', 'json');
+    expect(byManifest.status).toBe(1);
+    expect(JSON.parse(byManifest.stdout).summary).toEqual(report.summary);
   });
 
   test('the limits can be raised to the account quotas', () => {
@@ -104,6 +108,9 @@ describe('cdk-iam-role-patterns check', () => {
     ['invalid JSON', () => ['check', write('broken.json', '{ "Resources": ')], /broken\.json: is not valid JSON/],
     ['invalid YAML', () => ['check', write('broken.yaml', 'Resources:\n  - a\n b: [')], /broken\.yaml: is not valid YAML/],
     ['JSON that is not a template', () => ['check', write('list.json', '[1, 2]')], /list\.json: is not a CloudFormation template/],
+    ['package.json', () => ['check', write('package.json', '{ "name": "app", "version": "1.0.0" }')], /package\.json: is not a CloudFormation template: it has no Resources section; expected a template/],
+    ['a tree.json', () => ['check', write('tree.json', '{ "version": "tree-0.1", "tree": { "id": "App" } }')], /tree\.json: is not a CloudFormation template: it has no Resources section/],
+    ['a baseline that is not a template', () => ['check', write('ok.json', '{ "Resources": {} }'), '--baseline', write('base.json', '{}')], /base\.json: \(given to --baseline\) is not a CloudFormation template/],
     ['a directory without a manifest', () => { mkdirSync(join(work, 'empty'), { recursive: true }); return ['check', join(work, 'empty')]; }, /empty: is a directory but not a cloud assembly: it has no manifest\.json/],
     ['no arguments', () => [], /Usage: cdk-iam-role-patterns check PATH/],
     ['no path', () => ['check'], /give at least one template file or cloud assembly directory/],

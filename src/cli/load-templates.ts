@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'fs';
-import { extname, join } from 'path';
+import { basename, dirname, extname, join } from 'path';
 import { parseCfnYaml } from './cfn-yaml';
 import { isObject, MAX_NESTING, nestsDeeperThan } from '../role-model/cfn-value';
 import { CfnTemplate, ModelTemplate } from '../role-model/template';
@@ -15,6 +15,8 @@ export interface TemplateFile extends ModelTemplate {
   readonly notes?: readonly string[];
 }
 
+const EXPECTED = 'expected a template (.json, .yaml, .yml, .template) with a Resources section, or a cloud assembly directory (cdk.out)';
+
 /** A file that cannot be read or parsed, or a directory that is not a cloud assembly. */
 export class InputError extends Error {
   constructor(public readonly file: string, problem: string) {
@@ -26,8 +28,20 @@ export class InputError extends Error {
 export function loadTemplates(paths: string[]): TemplateFile[] {
   return paths.flatMap((path) => {
     if (!existsSync(path)) throw new InputError(path, 'no such file or directory');
-    return statSync(path).isDirectory() ? loadCloudAssembly(path) : [loadTemplateFile(path)];
+    if (statSync(path).isDirectory()) return loadCloudAssembly(path);
+    if (basename(path) === 'manifest.json' && isAssemblyManifest(path)) return loadCloudAssembly(dirname(path)); // cdk.out/manifest.json
+    return [loadTemplateFile(path)];
   });
+}
+
+/** Whether a file named manifest.json is a cloud assembly's (it lists artifacts), so its directory is read as the assembly. */
+function isAssemblyManifest(file: string): boolean {
+  try {
+    const manifest = JSON.parse(readFileSync(file, 'utf8'));
+    return isObject(manifest) && isObject(manifest.artifacts);
+  } catch {
+    return false;
+  }
 }
 
 /** Reads and parses one template file; YAML by extension, otherwise JSON (falling back to YAML). */
@@ -41,10 +55,10 @@ export function loadTemplateFile(file: string, deployingAccount?: string): Templ
   const { value: template, notes, yaml } = parseTemplate(file, text);
   // JSON cannot refer to itself; a JSON template nested too deep for the checks is found when they fail (tooDeep).
   if (yaml) refuseTooDeep(file, template);
-  if (!isObject(template)) throw new InputError(file, 'is not a CloudFormation template: expected an object with Resources');
-  if (template.Resources !== undefined && !isObject(template.Resources)) {
-    throw new InputError(file, 'is not a CloudFormation template: Resources must be an object');
-  }
+  if (!isObject(template)) throw new InputError(file, `is not a CloudFormation template: ${EXPECTED}`);
+  // a CI gate pointed at package.json, tree.json or an asset manifest must not pass with "0 roles"
+  if (template.Resources === undefined) throw new InputError(file, `is not a CloudFormation template: it has no Resources section; ${EXPECTED}`);
+  if (!isObject(template.Resources)) throw new InputError(file, 'is not a CloudFormation template: Resources must be an object');
   return { file, template: template as CfnTemplate, deployingAccount, notes };
 }
 

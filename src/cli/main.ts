@@ -59,7 +59,7 @@ export function main(argv: string[], output: Output): number {
   try {
     const options = parseArguments(argv);
     templates = loadTemplates(options.paths);
-    const baseline = options.baseline.length > 0 ? loadTemplates(options.baseline) : undefined;
+    const baseline = options.baseline.length > 0 ? loadBaseline(options.baseline) : undefined;
     const report = check(templates, { ...options, baseline });
     if (report.notes.length > 0) output.stderr(formatNotes(report.notes));
     output.stdout(formatted(report, options.format));
@@ -77,6 +77,16 @@ export function main(argv: string[], output: Output): number {
     // A failure of the tool is never exit 1, which means "an error finding".
     output.stderr(`cdk-iam-role-patterns: could not check ${argv.slice(1).filter((arg) => !arg.startsWith('-')).join(', ')}: ${oneLine(error)}`);
     return 2;
+  }
+}
+
+/** The baseline's templates; a baseline that cannot be read says it is the baseline (--baseline) that could not. */
+function loadBaseline(paths: string[]): TemplateFile[] {
+  try {
+    return loadTemplates(paths);
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(error.file, `(given to --baseline) ${error.message.slice(error.file.length + 2)}`);
+    throw error;
   }
 }
 
