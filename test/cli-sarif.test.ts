@@ -1,11 +1,13 @@
 import '@microsoft/jest-sarif';
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
 import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { ALL_RULES } from '../src/checks/rules';
 import { VERDICT_RULES } from '../src/checks/verdict-rules';
-import { main } from '../src/cli/main';
+import { loadTemplateFile } from '../src/cli/load-templates';
+import { check, main } from '../src/cli/main';
+import { formatSarif } from '../src/cli/sarif';
 
 const corpus = join(__dirname, 'corpus');
 const work = mkdtempSync(join(tmpdir(), 'sarif-'));
@@ -21,6 +23,12 @@ function sarif(...paths: string[]): { status: number; log: any } {
 function lineOf(file: string, logicalId: string): number {
   const lines = readFileSync(file, 'utf8').split('\n');
   return lines.findIndex((line) => new RegExp(`^\\s*"?${logicalId}"?\\s*:`).test(line)) + 1;
+}
+
+/** The 1-based line of the first line holding a text, at or after a line. */
+function lineWith(file: string, text: string, fromLine = 1): number {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  return lines.findIndex((line, i) => i + 1 >= fromLine && line.includes(text)) + 1;
 }
 
 const located = (result: any) => ({
@@ -42,7 +50,7 @@ describe('check --format sarif', () => {
     });
   });
 
-  test('JSON and YAML templates: each result at the line of its role, or of the policy the finding is about, relative to the working directory', () => {
+  test('JSON and YAML templates: each result at the line of the statement it is about, relative to the working directory', () => {
     const json = join(corpus, 'insecure', 'wildcard-principal.json');
     const yaml = join(corpus, 'insecure', 'pass-role-and-escalation.yaml');
     const { log } = sarif(json, yaml);
@@ -50,15 +58,17 @@ describe('check --format sarif', () => {
     const results = log.runs[0].results.map(located);
     const uri = (file: string) => relative(process.cwd(), file).split('\\').join('/');
     expect(results).toEqual(expect.arrayContaining([
-      { ruleId: 'cdk-iam-role-patterns:WildcardPrincipal', uri: uri(json), line: lineOf(json, 'SharedRole') },
-      { ruleId: 'cdk-iam-role-patterns:PassRoleOnEveryResource', uri: uri(yaml), line: lineOf(yaml, 'CiPolicy') },
-      { ruleId: 'cdk-iam-role-patterns:PrivilegeEscalation', uri: uri(yaml), line: lineOf(yaml, 'CiManaged') },
+      { ruleId: 'cdk-iam-role-patterns:WildcardPrincipal', uri: uri(json), line: lineWith(json, '"Principal": { "AWS": "*" }') },
+      { ruleId: 'cdk-iam-role-patterns:PassRoleOnEveryResource', uri: uri(yaml), line: lineWith(yaml, 'iam:PassRole, lambda:CreateFunction') },
+      { ruleId: 'cdk-iam-role-patterns:PrivilegeEscalation', uri: uri(yaml), line: lineWith(yaml, 'Action: iam:PutRolePolicy') },
     ]));
-    expect(lineOf(json, 'SharedRole')).toBeGreaterThan(1);
+    // each statement's line, not its resource's
+    expect(lineWith(json, '"Principal": { "AWS": "*" }')).toBeGreaterThan(lineOf(json, 'SharedRole'));
+    expect(lineWith(yaml, 'iam:PassRole, lambda:CreateFunction')).toBeGreaterThan(lineOf(yaml, 'CiPolicy'));
     for (const result of log.runs[0].results) expect(result.partialFingerprints['cdkIamRolePatterns/v1']).toMatch(/^[0-9a-f]{32}$/);
   });
 
-  test('a cloud assembly: the location is the template file in cdk.out, at the role\'s line', () => {
+  test('a cloud assembly: the location is the template file in cdk.out, at the statement\'s line', () => {
     const outdir = join(work, 'cdk.out');
     const app = new App({ outdir });
     const stack = new Stack(app, 'Api');
@@ -69,8 +79,56 @@ describe('check --format sarif', () => {
     const template = join(outdir, 'Api.template.json');
     const logicalId = Object.keys(JSON.parse(readFileSync(template, 'utf8')).Resources).find((id) => id.startsWith('Open'))!;
     expect(log.runs[0].results.map(located)).toEqual([
-      { ruleId: 'cdk-iam-role-patterns:WildcardPrincipal', uri: relative(process.cwd(), template).split('\\').join('/'), line: lineOf(template, logicalId) },
+      {
+        ruleId: 'cdk-iam-role-patterns:WildcardPrincipal',
+        uri: relative(process.cwd(), template).split('\\').join('/'),
+        line: lineWith(template, '"Statement": [', lineOf(template, logicalId)) + 1, // CDK writes the statement's { on the next line
+      },
     ]);
+  });
+
+  test('a SAM function\'s role is reported at the function, not at line 1', () => {
+    const file = join(work, 'sam.yaml');
+    writeFileSync(file, [
+      'Transform: AWS::Serverless-2016-10-31',
+      'Resources:',
+      '  Worker:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      Runtime: nodejs22.x',
+      '      Handler: index.handler',
+      '      InlineCode: x',
+      '      Policies:',
+      '        - Statement:',
+      '            - Effect: Allow',
+      '              Action: iam:PassRole',
+      '              Resource: "*"',
+    ].join('\n'));
+    const { log } = sarif(file);
+    const lines = log.runs[0].results.map(located).map((result: any) => result.line);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toBeGreaterThanOrEqual(lineOf(file, 'Worker'));
+  });
+
+  test('fingerprints come from the record: a reworded message or a statement moved to another line keeps them', () => {
+    const text = readFileSync(join(corpus, 'insecure', 'pass-role-and-escalation.yaml'), 'utf8');
+    const logOf = (directory: string, body: string, reword = false) => {
+      mkdirSync(directory, { recursive: true });
+      const file = join(directory, 'ci.yaml');
+      writeFileSync(file, body);
+      const report = check([{ file, template: loadTemplateFile(file).template }], {});
+      const findings = reword ? report.findings.map((finding) => ({ ...finding, message: `Reworded: ${finding.message}` })) : report.findings;
+      return JSON.parse(formatSarif({ ...report, findings }, ALL_RULES, '0.0.0', directory));
+    };
+    const fingerprints = (log: any) => log.runs[0].results.map((result: any) => [result.ruleId, result.partialFingerprints['cdkIamRolePatterns/v1']]);
+    const lines = (log: any) => log.runs[0].results.map((result: any) => located(result).line);
+    const before = logOf(join(work, 'before'), text);
+    const reworded = logOf(join(work, 'reworded'), text, true);
+    const moved = logOf(join(work, 'moved'), text.replace('Resources:', '# two lines more\n\nResources:'));
+    expect(fingerprints(reworded)).toEqual(fingerprints(before));
+    expect(fingerprints(moved)).toEqual(fingerprints(before));
+    expect(lines(moved)).toEqual(lines(before).map((line: number) => line + 2));
+    expect(new Set(fingerprints(before).map(([, print]: string[]) => print)).size).toBe(before.runs[0].results.length);
   });
 
   test('the schema check can fail: a log without runs, or with a result level SARIF does not know, is refused', () => {

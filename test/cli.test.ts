@@ -30,7 +30,14 @@ describe('cdk-iam-role-patterns check', () => {
     expect({ status, stderr }).toEqual({ status: 1, stderr: '' });
     const report = JSON.parse(stdout);
     expect(report).toEqual({
-      findings: [{ ruleId: 'cdk-iam-role-patterns:WildcardPrincipal', severity: 'error', file, resource: 'SharedRole', message: expect.stringContaining('Principal "*"') }],
+      findings: [{
+        ruleId: 'cdk-iam-role-patterns:WildcardPrincipal',
+        severity: 'error',
+        file,
+        resource: 'SharedRole',
+        message: expect.stringContaining('Principal "*"'),
+        subject: { file, path: ['Resources', 'SharedRole', 'Properties', 'AssumeRolePolicyDocument', 'Statement', 0] },
+      }],
       notes: [],
       unresolvedAttachments: [],
       summary: { files: 1, roles: 1, errors: 1, warnings: 0, acknowledged: 0, cdkHelperWarnings: 0, unresolvedAttachments: 0 },

@@ -2,6 +2,7 @@ import { DEFAULT_LIMITS, Limits, Rule, ruleId, Severity } from './rule';
 import { ALL_RULES } from './rules';
 import { mergeVariantFindings } from './variant-findings';
 import { ModeledRole, RoleModel } from '../role-model/model';
+import { Subject } from '../role-model/policy-document';
 import { RoleUnderCheck } from '../role-model/role-under-check';
 import { CfnTemplate } from '../role-model/template';
 
@@ -29,15 +30,10 @@ export interface Finding {
   readonly resource: string;
   /** What is wrong, why it matters, and how to fix it. */
   readonly message: string;
-}
-
-/**
- * The logical id of the attached policy a finding's message is about: the role model describes one as
- * `policy <id>`, `role policy <id>` or `managed policy <id>`, followed by the statement. Undefined for a finding
- * about the role's own trust or inline policies.
- */
-export function policyNamedIn(message: string): string | undefined {
-  return /\bpolicy ([A-Za-z0-9]+),/.exec(message)?.[1];
+  /** The statement or property the finding is about, by its path in the template; the role's resource when absent. */
+  readonly subject?: Subject;
+  /** The conditions under which it holds, in words, when it does not hold under every combination (also in the message). */
+  readonly when?: string;
 }
 
 /** A rule as the options enable it: its id and the severity it reports with. */
@@ -58,7 +54,9 @@ export function roleChecker(options: EngineOptions = {}): (role: RoleUnderCheck)
     const input = { role, limits, deployingAccount: options.deployingAccount };
     const findings: Finding[] = [];
     let current: EnabledRule; // the rule running: one report function per role, not one per rule
-    const report = (message: string) => findings.push({ ruleId: current.id, severity: current.severity, resource: role.logicalId, message });
+    const report = (message: string, subject?: Subject) => findings.push({
+      ruleId: current.id, severity: current.severity, resource: role.logicalId, message, ...(subject ? { subject } : {}),
+    });
     for (current of enabled) {
       try {
         current.rule.check(input, report);

@@ -1,3 +1,4 @@
+import { Subject } from '../role-model/policy-document';
 import { RoleUnderCheck } from '../role-model/role-under-check';
 
 /** How bad a finding is: an error fails synthesis; a warning is shown and can be acknowledged with a reason. */
@@ -39,7 +40,12 @@ export interface RuleInput {
  * matters, and how to fix it. A rule that finds nothing calls it never and allocates nothing: the rules run
  * on every role, and their empty result lists were a sixth of what checking a large template allocated.
  */
-export type Report = (message: string) => void;
+export type Report = (message: string, subject?: Subject) => void;
+
+/** A property of the role's own resource as a finding's subject: `Resources.<Role>.Properties.<name>`. */
+export function propertySubject(role: RoleUnderCheck, name: string): Subject {
+  return { path: [...role.path, 'Properties', name] };
+}
 
 /** A check over one role. One rule per file in `rules/`. */
 export interface Rule {
@@ -49,7 +55,10 @@ export interface Rule {
   readonly severity: Severity;
   /** One sentence on what the rule protects against, for documentation and reports. */
   readonly description: string;
-  /** Calls `report` once per offending element, never when the role is fine. Never throws on unknown values. */
+  /**
+   * Calls `report` once per offending element, with the element's subject (its path in the template), never when
+   * the role is fine. Never throws on unknown values.
+   */
   check(input: RuleInput, report: Report): void;
 }
 

@@ -6,6 +6,7 @@ export interface VariantFinding {
   readonly ruleId: string;
   readonly severity: 'error' | 'warning';
   readonly message: string;
+  readonly when?: string;
 }
 
 /**
@@ -30,7 +31,7 @@ export function mergeVariantFindings<T extends VariantFinding>(variants: readonl
       merged.push(finding);
     } else {
       const when = describeWhen(variants.map((variant) => variant.when ?? NO_VALUES), holding);
-      merged.push({ ...finding, message: `${finding.message} (when ${when})` });
+      merged.push({ ...finding, message: `${finding.message} (when ${when})`, when });
     }
   }
   return merged;

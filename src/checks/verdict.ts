@@ -4,7 +4,7 @@ import { readPatternRecord } from './pattern-terms';
 import { Limits, RULE_ID_PREFIX, Severity } from './rule';
 import { PATTERN_INVARIANT, PATTERN_RECORD_NOT_KEPT } from './verdict-rules';
 import { ModeledRole } from '../role-model/model';
-import { PatternRecord } from '../role-model/pattern-record';
+import { PATTERN_RECORD_KEY, PatternRecord } from '../role-model/pattern-record';
 
 /**
  * The one verdict every door gives: a pattern's self-check, RoleChecks, the CLI and the example's report all
@@ -85,7 +85,8 @@ export class Verdict {
     // a pattern's own broken promise says more than "its record counts for nothing": one finding per problem
     const invariantBroken = findings.some((finding) => finding.ruleId === PATTERN_INVARIANT_ID);
     if (reading && !reading.trusted && !invariantBroken) {
-      findings.push({ ruleId: PATTERN_RECORD_NOT_KEPT_ID, severity: 'error', resource: modeled.path, message: recordNotKept(claimed!, reading.why) });
+      const subject = { path: [...modeled.variants[0]?.role.path ?? ['Resources', modeled.logicalId], 'Metadata', PATTERN_RECORD_KEY] };
+      findings.push({ ruleId: PATTERN_RECORD_NOT_KEPT_ID, severity: 'error', resource: modeled.path, message: recordNotKept(claimed!, reading.why), subject });
     }
     const helper = this.options.checkCdkHelperRoles || facts.constructPath === undefined ? undefined : cdkHelperOf(facts.constructPath, modeled);
     const acknowledged = facts.acknowledged ?? NO_ACKNOWLEDGEMENTS;

@@ -191,8 +191,8 @@ export function check(templates: TemplateFile[], options: CheckOptions): CheckRe
 }
 
 /** A finding as the report lists it, with the file and logical id of its role. */
-function fileFinding({ ruleId, severity, resource, message }: Finding, modeled: ModeledRole): FileFinding {
-  return { ruleId, severity, resource, message, file: modeled.template.file, logicalId: modeled.logicalId };
+function fileFinding({ ruleId, severity, resource, message, subject, when }: Finding, modeled: ModeledRole): FileFinding {
+  return { ruleId, severity, resource, message, subject, when, file: modeled.template.file, logicalId: modeled.logicalId };
 }
 
 /** The template that nests too deep for the checks, as an input error that names it (looked for only after a RangeError). */

@@ -7,6 +7,8 @@ export interface FileFinding extends Finding {
   readonly file: string;
   /** The role's logical id in its file (the resource may be a nested stack's path). */
   readonly logicalId?: string;
+  /** The conditions under which the finding holds, when not under all. */
+  readonly when?: string;
 }
 
 /** A change of a role's trust since the baseline, with where the role is (widened ones are findings too). */
@@ -45,7 +47,15 @@ export interface CheckReport {
 
 /** The report as one JSON object. */
 export function formatJson(report: CheckReport): string {
-  const findings = report.findings.map(({ ruleId, severity, file, resource, message }) => ({ ruleId, severity, file, resource, message }));
+  const findings = report.findings.map(({ ruleId, severity, file, resource, message, subject, when }) => ({
+    ruleId,
+    severity,
+    file,
+    resource,
+    message,
+    ...(subject ? { subject: { file: subject.file ?? file, path: subject.path } } : {}),
+    ...(when ? { when } : {}),
+  }));
   const { notes, unresolvedAttachments, summary, trustChanges } = report;
   return JSON.stringify({ findings, notes, unresolvedAttachments, ...(trustChanges ? { trustChanges } : {}), summary }, undefined, 2);
 }

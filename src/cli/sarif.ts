@@ -1,11 +1,11 @@
 import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
 import { relative, sep } from 'path';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { CheckReport, FileFinding } from './report';
-import { policyNamedIn } from '../checks/engine';
 import { ruleId } from '../checks/rule';
 import { RuleDescription } from '../checks/verdict-rules';
+import { TemplatePath } from '../role-model/policy-document';
 
 
 /** Where the rules are documented: the README's table of rules. */
@@ -24,11 +24,13 @@ interface Position {
  */
 export function formatSarif(report: CheckReport, rules: readonly RuleDescription[], version: string, baseDirectory: string): string {
   const ruleIds = rules.map(ruleId);
-  const positions = new ResourcePositions();
+  const positions = new NodePositions();
+  const seen = new Map<string, number>();
   const results = report.findings.map((finding) => {
     const index = ruleIds.indexOf(finding.ruleId);
-    const position = positions.of(finding.file, resourceOf(finding, positions));
-    const uri = relative(baseDirectory, finding.file).split(sep).join('/');
+    const file = finding.subject?.file ?? finding.file;
+    const position = positions.of(file, finding.subject?.path ?? ['Resources', finding.logicalId ?? finding.resource]);
+    const uri = relative(baseDirectory, file).split(sep).join('/');
     return {
       ruleId: finding.ruleId,
       ...(index >= 0 ? { ruleIndex: index } : {}),
@@ -38,7 +40,7 @@ export function formatSarif(report: CheckReport, rules: readonly RuleDescription
         physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: { startLine: position.line, startColumn: position.column } },
         logicalLocations: [{ name: finding.resource, kind: 'resource' }],
       }],
-      partialFingerprints: { 'cdkIamRolePatterns/v1': fingerprint(finding, uri) },
+      partialFingerprints: { 'cdkIamRolePatterns/v1': fingerprint(finding, relative(baseDirectory, finding.file).split(sep).join('/'), seen) },
     };
   });
   const log = {
@@ -65,16 +67,16 @@ function sarifRule(rule: RuleDescription) {
   };
 }
 
-/** The resource a finding is about: the policy its message names, when it is in the same template, else the role. */
-function resourceOf(finding: FileFinding, positions: ResourcePositions): string {
-  const logicalId = finding.logicalId ?? finding.resource;
-  const policy = policyNamedIn(finding.message);
-  return policy !== undefined && positions.has(finding.file, policy) ? policy : logicalId;
-}
-
-/** A stable id for a finding across runs: its rule, file, resource and message, not its line. */
-function fingerprint(finding: FileFinding, uri: string): string {
-  return createHash('sha256').update([finding.ruleId, uri, finding.resource, finding.message].join('\u0000')).digest('hex').slice(0, 32);
+/**
+ * A stable id for a finding across runs, made from the record, never from the message: its rule, the role's file
+ * and path, the subject's path and the conditions it holds under. Rewording a message, or moving the statement to
+ * another line, keeps it; a second finding of the same rule on the same subject is told apart by its order.
+ */
+function fingerprint(finding: FileFinding, uri: string, seen: Map<string, number>): string {
+  const key = [finding.ruleId, uri, finding.resource, finding.subject?.file ?? '', (finding.subject?.path ?? []).join('\u0001'), finding.when ?? ''].join('\u0000');
+  const ordinal = seen.get(key) ?? 0;
+  seen.set(key, ordinal + 1);
+  return createHash('sha256').update(`${key}\u0000${ordinal}`).digest('hex').slice(0, 32);
 }
 
 function pathToFileUri(path: string): string {
@@ -82,37 +84,58 @@ function pathToFileUri(path: string): string {
   return `file://${posix.startsWith('/') ? '' : '/'}${encodeURI(posix)}`;
 }
 
-/** The line and column of each resource of each template, read once per file (JSON is read as YAML, which it is). */
-class ResourcePositions {
-  private readonly files = new Map<string, Map<string, Position>>();
+/**
+ * The line and column of a node of a template, found by its path (JSON is read as YAML, which it is); each file
+ * is parsed once. A path that goes further than the file (into a policy written as a JSON string, or a SAM
+ * role the transform creates) stops at the deepest node the file has; a key's position is its own line.
+ */
+class NodePositions {
+  private readonly files = new Map<string, Document | undefined>();
+  private readonly counters = new Map<string, LineCounter>();
 
-  public has(file: string, logicalId: string): boolean {
-    return this.read(file).has(logicalId);
+  public of(file: string, path: TemplatePath): Position {
+    const document = this.read(file);
+    const counter = this.counters.get(file);
+    if (!document || !counter) return FIRST_LINE;
+    let node: unknown = document.contents;
+    let offset: number | undefined;
+    for (const step of path) {
+      const next = childOf(node, step);
+      if (!next) break;
+      node = next.node;
+      offset = next.offset ?? offset;
+    }
+    if (offset === undefined) return FIRST_LINE;
+    const { line, col } = counter.linePos(offset);
+    return { line, column: col };
   }
 
-  /** The position of a resource's key under `Resources`, or the file's first line when it cannot be found. */
-  public of(file: string, logicalId: string): Position {
-    return this.read(file).get(logicalId) ?? { line: 1, column: 1 };
-  }
-
-  private read(file: string): Map<string, Position> {
-    let found = this.files.get(file);
-    if (found) return found;
-    found = new Map();
-    this.files.set(file, found);
+  private read(file: string): Document | undefined {
+    if (this.files.has(file)) return this.files.get(file);
+    let document: Document | undefined;
     try {
       const lineCounter = new LineCounter();
-      const document = parseDocument(readFileSync(file, 'utf8'), { lineCounter, uniqueKeys: false });
-      const resources = isMap(document.contents) ? document.contents.get('Resources', true) : undefined;
-      if (!isMap(resources)) return found;
-      for (const pair of resources.items) {
-        if (!isScalar(pair.key) || pair.key.range === undefined || pair.key.range === null) continue;
-        const { line, col } = lineCounter.linePos(pair.key.range[0]);
-        found.set(String(pair.key.value), { line, column: col });
-      }
+      document = parseDocument(readFileSync(file, 'utf8'), { lineCounter, uniqueKeys: false });
+      this.counters.set(file, lineCounter);
     } catch {
       // unreadable here but checked: the finding points at the file
     }
-    return found;
+    this.files.set(file, document);
+    return document;
   }
+}
+
+const FIRST_LINE: Position = { line: 1, column: 1 };
+
+/** A map's value by key (at the key's position) or a sequence's item by index (at the item's). */
+function childOf(node: unknown, step: string | number): { node: unknown; offset?: number } | undefined {
+  if (isMap(node) && typeof step === 'string') {
+    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === step);
+    return pair ? { node: pair.value, offset: isScalar(pair.key) ? pair.key.range?.[0] : undefined } : undefined;
+  }
+  if (isSeq(node) && typeof step === 'number') {
+    const item = node.items[step];
+    return item ? { node: item, offset: isNode(item) ? item.range?.[0] : undefined } : undefined;
+  }
+  return undefined;
 }

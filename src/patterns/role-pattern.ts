@@ -130,7 +130,8 @@ export abstract class RolePattern extends iam.Role {
           const message = `${pattern} promises that its trust ${invariant.promise}, but ${statement.location} breaks it: ${why}. An escape hatch `
             + '(assumeRolePolicy.addStatements, addOverride or addPropertyOverride on the trust policy) most likely changed it; undo that, '
             + 'or use iam.Role for a different trust.';
-          if (!broken.some((known) => known.message === message)) broken.push({ ruleId: `${RULE_ID_PREFIX}:${PATTERN_INVARIANT.name}`, severity: 'error', resource: '', message });
+          if (broken.some((known) => known.message === message)) continue;
+          broken.push({ ruleId: `${RULE_ID_PREFIX}:${PATTERN_INVARIANT.name}`, severity: 'error', resource: '', message, subject: statement.subject });
         }
       }
     }

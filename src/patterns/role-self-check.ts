@@ -1,6 +1,6 @@
 import { CfnCondition, CfnElement, CfnResource, Stack, Stage, Token, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { Finding, policyNamedIn } from '../checks/engine';
+import { Finding } from '../checks/engine';
 import { RULE_ID_PREFIX } from '../checks/rule';
 import { RoleVerdict } from '../checks/verdict';
 import { ModeledRole, RoleModel } from '../role-model/model';
@@ -182,12 +182,13 @@ function pluginsOf(stage: Stage): ReadonlyArray<{ readonly name: string }> {
 }
 
 /**
- * Where the user's code made what a finding is about, as CDK recorded it: the policy the message names (its
+ * Where the user's code made what a finding is about, as CDK recorded it: the policy its subject is in (its
  * first `addToPolicy`, or its `new`), else the role; empty when CDK recorded no stack (CDK_DISABLE_STACK_TRACE).
  */
 function creationSite(role: CfnResource, finding: Finding): string {
   // looked up by the id the message names, not searched for: a stack may hold thousands of policies
-  const named = policyNamedIn(finding.message);
+  const path = finding.subject?.file === undefined ? finding.subject?.path : undefined;
+  const named = path?.[0] === 'Resources' && typeof path[1] === 'string' ? path[1] : undefined;
   const element: CfnElement = (named !== undefined && stackPolicies.get(Stack.of(role))?.get(named)) || role;
   const frame = firstUserFrame(element.creationStack);
   return frame ? ` (${element === role ? 'role' : 'policy'} created at ${frame.replace(/^.*\((.*)\)$/, '$1')})` : '';

@@ -4,7 +4,7 @@ import {
   chooseBranches, ConditionLogic, conditionCombinations, conditionsTested, ConditionValues, MAX_FREE_CONDITIONS, NO_VALUE,
 } from './fn-if';
 import { PatternRecord, patternRecordOf } from './pattern-record';
-import { PolicySource } from './policy-document';
+import { PolicySource, Subject } from './policy-document';
 import { isAbsent, readPolicyJson } from './policy-json';
 import { References, ResourceRef } from './references';
 import { AttachedManagedPolicy, ModelWarning, roleUnderCheck, RoleUnderCheck } from './role-under-check';
@@ -228,8 +228,10 @@ export class RoleModel {
       if (!this.reaches(attachment, policy, template, logicalId, when)) continue;
       const description = this.describePolicy(attachment, template);
       const document = documentUnder(policy, when, description, warn);
-      if (attachment.kind === 'inline') {inline = append(inline, { description, document });} else {
-        managed = addManaged(managed, { logicalId: attachment.logicalId, document, description: inOtherTemplate(attachment, template, description) });
+      const subject = policySubject(attachment, template);
+      if (attachment.kind === 'inline') {inline = append(inline, { description, document, subject });} else {
+        const inOther = inOtherTemplate(attachment, template, description);
+        managed = addManaged(managed, { logicalId: attachment.logicalId, document, subject, description: inOther });
       }
     }
     for (const ref of this.managedPoliciesNamed(template, deployed.ManagedPolicyArns)) {
@@ -240,11 +242,13 @@ export class RoleModel {
       managed = addManaged(managed, {
         logicalId: ref.logicalId,
         document: documentUnder(policy, when, description, warn),
+        subject: policySubject(ref, template),
         description: inOtherTemplate(ref, template, description),
       });
     }
     const facts = this.factsOf(template);
     return roleUnderCheck(logicalId, deployed, {
+      path: ['Resources', madeBy(resourcesOf(template.template)[logicalId] ?? this.factsOf(template).implicitRoles[logicalId], logicalId)],
       attached: inline || managed ? { inline: inline ?? NONE, managed: managed ?? NONE } : undefined,
       describeFederated: facts.describeFederated,
       templateResources: resourcesOf(template.template),
@@ -284,6 +288,18 @@ export class RoleModel {
 }
 
 const NO_CONDITIONS: ConditionValues = new Map();
+
+/** Where a policy resource's document is written: its `PolicyDocument`, in its own template. */
+function policySubject(policy: { readonly template: ModelTemplate; readonly logicalId: string }, roleTemplate: ModelTemplate): Subject {
+  const path = ['Resources', policy.logicalId, 'Properties', 'PolicyDocument'];
+  return policy.template === roleTemplate ? { path } : { path, file: policy.template.file };
+}
+
+/** The resource written in the template that makes a role: the role, or the SAM function whose role the transform creates. */
+function madeBy(resource: unknown, logicalId: string): string {
+  const metadata = isObject(resource) ? resource.Metadata : undefined;
+  return isObject(metadata) && typeof metadata.SamResource === 'string' ? metadata.SamResource : logicalId;
+}
 
 /** A managed policy's description when it is in another template than the role (in its own, `managed policy <id>` is enough). */
 function inOtherTemplate(policy: { readonly template: ModelTemplate }, roleTemplate: ModelTemplate, description: string): string | undefined {

@@ -41,6 +41,19 @@ export interface PolicyStatement {
   readonly conditionsUnreadable: boolean;
   /** True for a statement of an AWS managed policy (AWS writes it; only the rules about breadth and escalation read it). */
   readonly awsManaged: boolean;
+  /** Where the statement is written, for the finding's location; undefined when the model knows no path to it. */
+  readonly subject?: Subject;
+}
+
+/** A path inside a template: `['Resources', 'Role', 'Properties', 'Policies', 0, 'PolicyDocument']`. */
+export type TemplatePath = readonly (string | number)[];
+
+/** Where a finding is: the node a template path names, in the role's own template unless `file` says another. */
+export interface Subject {
+  /** The path to the node: a statement, a policy document, a role property. */
+  readonly path: TemplatePath;
+  /** The template file, when the node is in another template than the role (a policy in another stack). */
+  readonly file?: string;
 }
 
 /** A policy document with where it came from. */
@@ -51,6 +64,8 @@ export interface PolicySource {
   readonly document: unknown;
   /** True for an AWS managed policy's statements. */
   readonly awsManaged?: boolean;
+  /** Where the document is written (for an AWS managed policy, the role's ManagedPolicyArns); statements add their own index. */
+  readonly subject?: Subject;
 }
 
 const SET_OPERATOR = /^(ForAllValues|ForAnyValue):/i;
@@ -65,7 +80,7 @@ export function readStatements(source: PolicySource): readonly PolicyStatement[]
   let statements: PolicyStatement[] | undefined;
   for (let i = 0; i < list.length; i++) { // numbered as written: a hole left by a Fn::If keeps its number
     const statement = list[i];
-    if (isObject(statement)) statements = append(statements, new ReadStatement(statement, source, i));
+    if (isObject(statement)) statements = append(statements, new ReadStatement(statement, source, i, Array.isArray(raw)));
   }
   return statements ?? NONE;
 }
@@ -85,7 +100,7 @@ class ReadStatement implements PolicyStatement {
   public readonly conditions: readonly ConditionTest[];
   public readonly conditionsUnreadable: boolean;
 
-  constructor(raw: Record<string, unknown>, private readonly source: PolicySource, private readonly index: number) {
+  constructor(raw: Record<string, unknown>, private readonly source: PolicySource, private readonly index: number, private readonly listed: boolean) {
     this.sid = typeof raw.Sid === 'string' ? raw.Sid : undefined;
     this.effect = typeof raw.Effect === 'string' ? raw.Effect : UNKNOWN;
     this.principal = raw.Principal === undefined ? undefined : readPrincipal(raw.Principal);
@@ -106,6 +121,13 @@ class ReadStatement implements PolicyStatement {
 
   public get location(): string {
     return `${this.source.description}, statement ${this.index + 1}${this.sid ? ` (Sid "${this.sid}")` : ''}`;
+  }
+
+  /** The statement's own node in its template; an AWS managed policy's statements point at the ARN that attaches it. */
+  public get subject(): Subject | undefined {
+    const document = this.source.subject;
+    if (!document || this.awsManaged) return document;
+    return { ...document, path: this.listed ? [...document.path, 'Statement', this.index] : [...document.path, 'Statement'] };
   }
 }
 

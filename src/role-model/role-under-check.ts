@@ -1,6 +1,6 @@
 import { append, CfnObject, isObject, NONE, renderList, renderString } from './cfn-value';
 import { FederatedDescriber } from './federated-provider';
-import { isAllow, PolicySource, PolicyStatement, readStatements } from './policy-document';
+import { isAllow, PolicySource, PolicyStatement, readStatements, Subject, TemplatePath } from './policy-document';
 import { awsManagedPolicy } from '../iam/managed-policies';
 
 export type { CfnTemplate } from './template';
@@ -9,6 +9,8 @@ export type { CfnTemplate } from './template';
 export interface AttachedManagedPolicy {
   readonly logicalId: string;
   readonly document: unknown;
+  /** Where its document is written. */
+  readonly subject?: Subject;
   /** How the policy is named in messages, when not `managed policy <logicalId>` (another stack's policy). */
   readonly description?: string;
 }
@@ -25,6 +27,8 @@ export interface ModelWarning {
 export interface RoleUnderCheck {
   /** The role's logical id in its template. */
   readonly logicalId: string;
+  /** The path of the resource that makes the role in its template (`['Resources', id]`; a SAM function's for its implicit role). */
+  readonly path: TemplatePath;
   /** The role's `Properties` as deployed: `Fn::If` branches chosen, policy documents written as JSON strings parsed. */
   readonly properties: CfnObject;
   /** Statements of `AssumeRolePolicyDocument`. */
@@ -66,6 +70,8 @@ export interface Attachments {
 
 /** What else a role's view is built with; every field may be left out. */
 export interface RoleContext {
+  /** The path of the resource that makes the role. @default ['Resources', logicalId] */
+  readonly path?: TemplatePath;
   readonly attached?: Attachments;
   readonly describeFederated?: FederatedDescriber;
   readonly templateResources?: CfnObject;
@@ -77,16 +83,22 @@ export interface RoleContext {
  * objects: see `readPolicyJson`) and the policies attached to it.
  */
 export function roleUnderCheck(logicalId: string, properties: CfnObject, context: RoleContext = {}): RoleUnderCheck {
+  const path = context.path ?? ['Resources', logicalId];
   const managedPolicies = context.attached?.managed ?? NONE;
-  const inlinePolicies = concat(ownInlinePolicies(properties.Policies), context.attached?.inline ?? NONE);
+  const inlinePolicies = concat(ownInlinePolicies(properties.Policies, path), context.attached?.inline ?? NONE);
   const managedPolicyArns = concat(renderList(properties.ManagedPolicyArns), unlistedPolicyArns(managedPolicies, properties.ManagedPolicyArns));
-  const permissionSources = concat(concat(inlinePolicies, managedPolicySources(managedPolicies)), awsManagedPolicySources(managedPolicyArns));
-  const trustStatements = readStatements({ description: 'trust policy', document: properties.AssumeRolePolicyDocument });
+  const permissionSources = concat(concat(inlinePolicies, managedPolicySources(managedPolicies)), awsManagedPolicySources(managedPolicyArns, path));
+  const trustStatements = readStatements({
+    description: 'trust policy',
+    document: properties.AssumeRolePolicyDocument,
+    subject: { path: [...path, 'Properties', 'AssumeRolePolicyDocument'] },
+  });
   const permissionStatements = permissionSources.length === 1 ? readStatements(permissionSources[0]) : permissionSources.flatMap(readStatements);
   const trustAllowStatements = allowsOf(trustStatements);
   const permissionAllowStatements = allowsOf(permissionStatements);
   return {
     logicalId,
+    path,
     properties,
     trustStatements,
     permissionStatements,
@@ -113,19 +125,21 @@ function unlistedPolicyArns(managedPolicies: readonly AttachedManagedPolicy[], m
  * What the AWS managed policies among the ARNs allow, as far as the permission rules act on it (see
  * `iam/managed-policies.ts`): `IAMFullAccess` is read as `iam:*` on `*`, `AdministratorAccess` as `*` on `*`.
  */
-function awsManagedPolicySources(arns: readonly string[]): readonly PolicySource[] {
+function awsManagedPolicySources(arns: readonly string[], rolePath: TemplatePath): readonly PolicySource[] {
   let sources: PolicySource[] | undefined;
-  for (const arn of arns) {
+  arns.forEach((arn, i) => {
     const policy = arn.includes(':iam::aws:policy/') ? awsManagedPolicy(arn) : undefined;
-    if (policy && policy.document.Statement.length > 0) sources = append(sources, { description: `AWS managed policy ${policy.name}`, document: policy.document, awsManaged: true });
-  }
+    if (!policy || policy.document.Statement.length === 0) return;
+    const subject = { path: [...rolePath, 'Properties', 'ManagedPolicyArns', i] };
+    sources = append(sources, { description: `AWS managed policy ${policy.name}`, document: policy.document, awsManaged: true, subject });
+  });
   return sources ?? NONE;
 }
 
 /** The documents of the attached managed policies, described for messages. */
 function managedPolicySources(managedPolicies: readonly AttachedManagedPolicy[]): readonly PolicySource[] {
   if (managedPolicies.length === 0) return NONE;
-  return managedPolicies.map((policy) => ({ description: policy.description ?? `managed policy ${policy.logicalId}`, document: policy.document }));
+  return managedPolicies.map((policy) => ({ description: policy.description ?? `managed policy ${policy.logicalId}`, document: policy.document, subject: policy.subject }));
 }
 
 /** Both lists in one; one of them itself when the other is empty (this runs for every role). */
@@ -146,14 +160,14 @@ function tagsOf(raw: unknown): ReadonlyMap<string, string> {
   return tags;
 }
 
-function ownInlinePolicies(raw: unknown): readonly PolicySource[] {
+function ownInlinePolicies(raw: unknown, rolePath: TemplatePath): readonly PolicySource[] {
   if (!Array.isArray(raw) || raw.length === 0) return NONE;
   let policies: PolicySource[] | undefined;
-  for (const policy of raw) {
-    if (!isObject(policy)) continue;
+  raw.forEach((policy, i) => {
+    if (!isObject(policy)) return;
     const description = typeof policy.PolicyName === 'string' ? `inline policy "${policy.PolicyName}"` : `inline policy ${(policies?.length ?? 0) + 1}`;
-    policies = append(policies, { description, document: policy.PolicyDocument });
-  }
+    policies = append(policies, { description, document: policy.PolicyDocument, subject: { path: [...rolePath, 'Properties', 'Policies', i, 'PolicyDocument'] } });
+  });
   return policies ?? NONE;
 }
 

@@ -16,6 +16,7 @@ describe('checkTemplate', () => {
       severity: 'warning',
       resource: 'Role',
       message: expect.stringContaining('s3:GetObject on every resource'),
+      subject: { path: ['Resources', 'Role', 'Properties', 'Policies', 0, 'PolicyDocument', 'Statement', 0] },
     }]);
   });
 

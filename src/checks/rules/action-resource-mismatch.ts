@@ -22,7 +22,7 @@ export const ActionResourceMismatch: Rule = {
         const info = lookupAction(action);
         if (info === undefined || info.resourceTypes === undefined || namesSomeResource(statement, info)) continue;
         report(`${statement.location} allows ${info.name} only on ${statement.resources.join(', ')}, which ${info.name} never acts on, `
-          + `so it grants nothing. ${needs(info)}`);
+          + `so it grants nothing. ${needs(info)}`, statement.subject);
       }
     }
   },

@@ -10,7 +10,7 @@ export const AllowWithNotAction: Rule = {
       if (!statement.hasNotAction && !statement.hasNotResource) continue;
       report(`${statement.location} allows with ${statement.hasNotAction ? 'NotAction' : 'NotResource'}, which grants every `
         + `${statement.hasNotAction ? 'action' : 'resource'} not listed, including ones AWS adds later. List what the role needs with `
-        + `${statement.hasNotAction ? 'Action' : 'Resource'}, or acknowledge this warning with the reason.`);
+        + `${statement.hasNotAction ? 'Action' : 'Resource'}, or acknowledge this warning with the reason.`, statement.subject);
     }
   },
 };

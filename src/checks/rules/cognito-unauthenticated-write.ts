@@ -25,7 +25,7 @@ export const CognitoUnauthenticatedWrite: Rule = {
     const unique = [...new Set(writes)];
     report(`${guestTrusts[0].statement.location} lets unauthenticated Cognito identities (anyone with the app) assume this role, `
       + `and the role may ${unique.slice(0, 5).join(', ')}${unique.length > 5 ? ', ...' : ''}. Give guests a read-only role, or require `
-      + `ForAnyValue:StringLike ${AMR} "authenticated".`);
+      + `ForAnyValue:StringLike ${AMR} "authenticated".`, guestTrusts[0].statement.subject);
   },
 };
 

@@ -30,7 +30,7 @@ export const CrossAccountWithoutCondition: Rule = {
       if (accounts.length === 0) continue;
       report(`${statement.location} trusts all of account${accounts.length > 1 ? 's' : ''} ${accounts.join(', ')} with no condition, so `
         + 'anyone its administrators allow can assume this role. Add sts:ExternalId (for a vendor), aws:PrincipalArn (for named '
-        + 'roles), aws:PrincipalOrgID, or Bool aws:MultiFactorAuthPresent "true" (for humans).');
+        + 'roles), aws:PrincipalOrgID, or Bool aws:MultiFactorAuthPresent "true" (for humans).', statement.subject);
     }
   },
 };

@@ -17,7 +17,7 @@ export const ElevatedRoleWithoutMfa: Rule = {
     for (const statement of role.trustAllowStatements) {
       if (principalValues(statement, 'AWS').length === 0 || statement.conditionsUnreadable || requiresMfa(statement)) continue;
       report(`${statement.location} lets IAM principals assume a break-glass role without MFA, so a leaked access key alone opens it. Add `
-        + 'Bool aws:MultiFactorAuthPresent "true" (not BoolIfExists) and NumericLessThan aws:MultiFactorAuthAge to the statement.');
+        + 'Bool aws:MultiFactorAuthPresent "true" (not BoolIfExists) and NumericLessThan aws:MultiFactorAuthAge to the statement.', statement.subject);
     }
   },
 };

@@ -33,22 +33,22 @@ export const FederatedActionMismatch: Rule = {
       const federatedValues = principalValues(statement, 'Federated');
       if (federatedValues.length === 0) {
         if (hasOthers && allowsOnlyFederatedActions(statement)) {
-          report(`${statement.location} allows ${SAML} or ${WEB_IDENTITY} to AWS or service principals, which can only use ${ASSUME_ROLE}. Use ${ASSUME_ROLE}, or trust a Federated provider.`);
+          report(`${statement.location} allows ${SAML} or ${WEB_IDENTITY} to AWS or service principals, which can only use ${ASSUME_ROLE}. Use ${ASSUME_ROLE}, or trust a Federated provider.`, statement.subject);
         }
         continue;
       }
       const kinds = new Set(federatedValues.map((value) => parseFederatedPrincipal(value, role.describeFederated).kind));
       if (kinds.has('saml') && !statementCoversAction(statement, SAML)) {
-        report(`${statement.location} trusts a SAML provider but does not allow ${SAML}, so no one can sign in through it. Use ${SAML}.`);
+        report(`${statement.location} trusts a SAML provider but does not allow ${SAML}, so no one can sign in through it. Use ${SAML}.`, statement.subject);
       }
       if ((kinds.has('oidc') || kinds.has('web-identity')) && !statementCoversAction(statement, WEB_IDENTITY)) {
-        report(`${statement.location} trusts a web identity provider but does not allow ${WEB_IDENTITY}, so its tokens cannot be exchanged. Use ${WEB_IDENTITY}.`);
+        report(`${statement.location} trusts a web identity provider but does not allow ${WEB_IDENTITY}, so its tokens cannot be exchanged. Use ${WEB_IDENTITY}.`, statement.subject);
       }
       if (kinds.has('saml') && (kinds.has('oidc') || kinds.has('web-identity'))) {
-        report(`${statement.location} mixes SAML and web identity providers in one statement, so each provider is also allowed the other's action. Give each provider its own statement.`);
+        report(`${statement.location} mixes SAML and web identity providers in one statement, so each provider is also allowed the other's action. Give each provider its own statement.`, statement.subject);
       }
       if (hasOthers) {
-        report(`${statement.location} mixes federated principals with AWS or service principals, so the federated conditions and actions apply to both. Give each kind of principal its own statement.`);
+        report(`${statement.location} mixes federated principals with AWS or service principals, so the federated conditions and actions apply to both. Give each kind of principal its own statement.`, statement.subject);
       }
     }
   },

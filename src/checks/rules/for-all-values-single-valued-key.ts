@@ -31,7 +31,7 @@ export const ForAllValuesSingleValuedKey: Rule = {
       for (const test of statement.conditions) {
         if (!isForAllValues(test) || !isSingleValued(test.key)) continue;
         report(`${statement.location} uses ${test.operator} on ${test.keyAsWritten}, which holds one value; ForAllValues is true `
-          + `when the key is missing, so requests without it are allowed. Use ${test.baseOperator}${test.ifExists ? 'IfExists' : ''} without ForAllValues.`);
+          + `when the key is missing, so requests without it are allowed. Use ${test.baseOperator}${test.ifExists ? 'IfExists' : ''} without ForAllValues.`, statement.subject);
       }
     }
   },

@@ -13,7 +13,7 @@ export const FullAdministratorAccess: Rule = {
     for (const statement of role.permissionAllowStatements) {
       if (!grantsEveryAction(statement) || !appliesToEveryResource(statement)) continue;
       report(`${statement.location} allows every action on every resource, so whoever assumes this role controls the account. `
-        + 'Grant the actions and resources the role needs.');
+        + 'Grant the actions and resources the role needs.', statement.subject);
     }
   },
 };

@@ -1,5 +1,5 @@
 import { policySize } from '../policy-size';
-import { Rule } from '../rule';
+import { propertySubject, Rule } from '../rule';
 
 /** A role's inline policies together may not exceed 10,240 characters. */
 export const InlinePoliciesSize: Rule = {
@@ -14,6 +14,6 @@ export const InlinePoliciesSize: Rule = {
       .sort((a, b) => b.size - a.size)[0];
     report(`the role's inline policies add up to ${total} characters without white space, over IAM's ${limits.inlinePoliciesMaxChars}-character `
       + `limit (the largest is ${largest.description}, ${largest.size}), so the deployment will fail. Move statements into customer `
-      + 'managed policies, or merge statements that share actions.');
+      + 'managed policies, or merge statements that share actions.', propertySubject(role, 'Policies'));
   },
 };

@@ -1,4 +1,4 @@
-import { Rule } from '../rule';
+import { propertySubject, Rule } from '../rule';
 
 /** IAM attaches at most 10 managed policies to a role unless the quota is raised. */
 export const ManagedPoliciesPerRole: Rule = {
@@ -9,6 +9,6 @@ export const ManagedPoliciesPerRole: Rule = {
     const count = role.managedPolicyArns.length;
     if (count <= limits.managedPoliciesPerRole) return;
     report(`the role has ${count} managed policies attached, over the quota of ${limits.managedPoliciesPerRole}, so attaching the rest `
-      + 'will fail. Combine policies into fewer customer managed policies, or raise the quota and the managedPoliciesPerRole limit together.');
+      + 'will fail. Combine policies into fewer customer managed policies, or raise the quota and the managedPoliciesPerRole limit together.', propertySubject(role, 'ManagedPolicyArns'));
   },
 };

@@ -11,7 +11,7 @@ export const ManagedPolicySize: Rule = {
       const size = policySize(policy.document);
       if (size <= limits.managedPolicyMaxChars) continue;
       report(`managed policy ${policy.logicalId} is ${size} characters without white space, over IAM's ${limits.managedPolicyMaxChars}-character `
-        + 'limit for one managed policy, so the deployment will fail. Split it into two managed policies.');
+        + 'limit for one managed policy, so the deployment will fail. Split it into two managed policies.', policy.subject);
     }
   },
 };

@@ -1,5 +1,5 @@
 import { hasPlaceholder, renderString } from '../../role-model/cfn-value';
-import { Rule } from '../rule';
+import { propertySubject, Rule } from '../rule';
 
 /** IAM accepts a MaxSessionDuration from 3,600 to 43,200 seconds (1 to 12 hours). */
 export const MaxSessionDurationRange: Rule = {
@@ -12,6 +12,6 @@ export const MaxSessionDurationRange: Rule = {
     const seconds = Number(raw);
     if (Number.isInteger(seconds) && seconds >= 3600 && seconds <= 43200) return;
     report(`MaxSessionDuration ${raw} is outside what IAM accepts: a whole number of seconds from 3600 (1 hour) to 43200 (12 hours). `
-      + 'Role chaining caps sessions at 1 hour whatever this says.');
+      + 'Role chaining caps sessions at 1 hour whatever this says.', propertySubject(role, 'MaxSessionDuration'));
   },
 };

@@ -15,7 +15,7 @@ export const MfaBoolIfExists: Rule = {
     for (const statement of role.allowStatements) {
       if (!someTestOnKey(statement, 'aws:MultiFactorAuthPresent', isBoolIfExistsTrue)) continue;
       report(`${statement.location} allows with BoolIfExists aws:MultiFactorAuthPresent "true"; the key is missing for requests `
-        + 'signed with long-term access keys, so those pass without MFA. Use Bool aws:MultiFactorAuthPresent "true".');
+        + 'signed with long-term access keys, so those pass without MFA. Use Bool aws:MultiFactorAuthPresent "true".', statement.subject);
     }
   },
 };

@@ -9,7 +9,7 @@ export const NotPrincipalWithAllow: Rule = {
     for (const statement of role.allowStatements) {
       if (statement.notPrincipal === undefined) continue;
       report(`${statement.location} uses NotPrincipal with "Effect": "Allow", which allows every principal that is not listed `
-        + '(IAM rejects NotPrincipal in role trust policies). List the trusted principals in Principal instead.');
+        + '(IAM rejects NotPrincipal in role trust policies). List the trusted principals in Principal instead.', statement.subject);
     }
   },
 };

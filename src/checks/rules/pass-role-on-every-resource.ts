@@ -15,7 +15,7 @@ export const PassRoleOnEveryResource: Rule = {
         || !appliesToEveryResourceFor(statement, 'iam:PassRole')) continue;
       report(`${statement.location} allows iam:PassRole on every resource (every role of the account), so the role can give any role, an `
         + 'administrator role included, to a service it starts. List the ARNs of the roles it passes (a path such as '
-        + 'role/service-role/app-* narrows) and add a condition on iam:PassedToService.');
+        + 'role/service-role/app-* narrows) and add a condition on iam:PassedToService.', statement.subject);
     }
   },
 };

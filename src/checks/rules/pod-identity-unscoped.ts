@@ -22,7 +22,7 @@ export const PodIdentityUnscoped: Rule = {
       report(`${statement.location} trusts pods.eks.amazonaws.com with no condition on ${missing.join(' or ')}, so the pods of any service account `
         + 'that a pod identity association in this account gives the role can assume it. Add StringEquals conditions on '
         + 'aws:RequestTag/kubernetes-namespace and aws:RequestTag/kubernetes-service-account (and aws:RequestTag/eks-cluster-arn), '
-        + 'or use EksPodIdentityRole.');
+        + 'or use EksPodIdentityRole.', statement.subject);
     }
   },
 };

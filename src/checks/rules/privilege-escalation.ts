@@ -36,7 +36,7 @@ function reportSingleActions(statement: PolicyStatement, report: Report): void {
   const named = held.map((path) => `${path.actions[0]} (${path.id})`).join(', ');
   report(`${statement.location} allows ${named} on every resource it acts on; each is a privilege-escalation path `
     + `(${ESCALATION_CATALOGUE}) that lets the role raise its own privileges. Scope these actions to the specific users, `
-    + 'roles, policies, functions, instances or stacks the role manages, or remove them.');
+    + 'roles, policies, functions, instances or stacks the role manages, or remove them.', statement.subject);
 }
 
 const EVERY_SINGLE_ACTION_PATH: readonly EscalationPath[] = [...SINGLE_ACTION_PATHS_BY_SERVICE.values()].flat();
@@ -141,14 +141,16 @@ function reportCombinations(role: RoleUnderCheck, report: Report): void {
     const needsPassRole = path.actions[0] === PASS_ROLE;
     if (needsPassRole ? passRole === undefined : !mentionsService(statements, path.actions[0])) continue;
     const where: string[] = [];
+    let first: PolicyStatement | undefined; // the finding sits at the statement that opens the path
     for (const action of path.actions) {
       const granting = action === PASS_ROLE ? passRole : grantingStatement(statements, action);
       if (granting === undefined) break;
+      first ??= granting;
       where.push(`${action} (${granting.location})`);
     }
     if (where.length !== path.actions.length) continue;
     report(`the role holds the privilege-escalation path ${path.id} (${ESCALATION_CATALOGUE}): ${where.join(' + ')}. `
       + `Together they let it ${needsPassRole ? 'start a service with any role, an administrator\'s included, and act as that role' : 'run code as another principal'}. `
-      + `${needsPassRole ? 'Name the roles iam:PassRole may pass' : 'Scope these actions to the resources the role manages'}, or remove one of them.`);
+      + `${needsPassRole ? 'Name the roles iam:PassRole may pass' : 'Scope these actions to the resources the role manages'}, or remove one of them.`, first?.subject);
   }
 }

@@ -1,5 +1,5 @@
 import { hasPlaceholder, renderString } from '../../role-model/cfn-value';
-import { Rule } from '../rule';
+import { propertySubject, Rule } from '../rule';
 
 /** IAM role names: 1-64 characters of letters, digits and `+=,.@_-` (CreateRole API). */
 export const ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
@@ -13,6 +13,6 @@ export const RoleNameFormat: Rule = {
     const name = renderString(role.properties.RoleName);
     if (name === undefined || hasPlaceholder(name) || ROLE_NAME_PATTERN.test(name)) return;
     report(`RoleName "${name}" is not a valid IAM role name: it must be 1 to 64 characters of letters, digits and +=,.@_- `
-      + `(it has ${name.length} characters). Choose another name, or leave RoleName out and let CloudFormation generate one.`);
+      + `(it has ${name.length} characters). Choose another name, or leave RoleName out and let CloudFormation generate one.`, propertySubject(role, 'RoleName'));
   },
 };

@@ -1,5 +1,5 @@
 import { hasPlaceholder, renderString } from '../../role-model/cfn-value';
-import { Rule } from '../rule';
+import { propertySubject, Rule } from '../rule';
 
 /** IAM paths: 1-512 characters from U+0021 to U+007F, starting and ending with `/`. */
 export const ROLE_PATH_PATTERN = /^\/([\u0021-\u007F]{0,510}\/)?$/;
@@ -13,6 +13,6 @@ export const RolePathFormat: Rule = {
     const path = renderString(role.properties.Path);
     if (path === undefined || hasPlaceholder(path) || ROLE_PATH_PATTERN.test(path)) return;
     report(`Path "${path}" is not a valid IAM path: it must start and end with "/", be at most 512 characters, and use `
-      + 'printable ASCII without spaces, such as "/" or "/service-roles/".');
+      + 'printable ASCII without spaces, such as "/" or "/service-roles/".', propertySubject(role, 'Path'));
   },
 };

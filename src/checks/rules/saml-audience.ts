@@ -21,7 +21,7 @@ export const SamlAudience: Rule = {
       if (!trustsSamlProvider(statement, role) || statement.conditionsUnreadable || narrows(statement, 'SAML:aud')) continue;
       report(`${statement.location} trusts a SAML provider with no StringEquals condition on SAML:aud, so an assertion the IdP issued `
         + 'for another application could be used to sign in to AWS. Add StringEquals SAML:aud '
-        + '"https://signin.aws.amazon.com/saml" (or the regional https://<region>.signin.aws.amazon.com/saml you use).');
+        + '"https://signin.aws.amazon.com/saml" (or the regional https://<region>.signin.aws.amazon.com/saml you use).', statement.subject);
     }
   },
 };

@@ -16,7 +16,7 @@ export const ServiceWideWildcardAction: Rule = {
       if (!statement.actions.some(isWildcardAction)) continue;
       const wildcards = statement.actions.filter(isWildcardAction);
       report(`${statement.location} allows ${wildcards.join(', ')}, every action of ${wildcards.length > 1 ? 'those services' : 'that service'}, `
-        + 'including deletes and permission changes. List the actions the role needs (a grant method does this for you).');
+        + 'including deletes and permission changes. List the actions the role needs (a grant method does this for you).', statement.subject);
     }
   },
 };

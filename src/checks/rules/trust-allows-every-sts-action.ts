@@ -21,7 +21,7 @@ export const TrustAllowsEveryStsAction: Rule = {
       if (every === undefined && !statement.hasNotAction) continue;
       report(`${statement.location} allows ${every ?? 'every action but those in NotAction'}, so callers may also tag their session `
         + '(sts:TagSession, which attribute-based policies trust) and set a source identity of their choosing (sts:SetSourceIdentity). '
-        + 'List the action the principal uses, such as sts:AssumeRole or sts:AssumeRoleWithWebIdentity.');
+        + 'List the action the principal uses, such as sts:AssumeRole or sts:AssumeRoleWithWebIdentity.', statement.subject);
     }
   },
 };

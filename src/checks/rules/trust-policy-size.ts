@@ -1,5 +1,5 @@
 import { policySize } from '../policy-size';
-import { Rule } from '../rule';
+import { propertySubject, Rule } from '../rule';
 
 /** A trust policy over the quota fails at deployment (`LimitExceeded`). */
 export const TrustPolicySize: Rule = {
@@ -11,6 +11,6 @@ export const TrustPolicySize: Rule = {
     if (size <= limits.trustPolicyMaxChars) return;
     report(`the trust policy is ${size} characters without white space, over the ${limits.trustPolicyMaxChars}-character quota, so `
       + 'CloudFormation will fail to create the role. Trust an organization (aws:PrincipalOrgID) instead of many accounts, merge '
-      + 'statements, or raise the quota and the trustPolicyMaxChars limit together.');
+      + 'statements, or raise the quota and the trustPolicyMaxChars limit together.', propertySubject(role, 'AssumeRolePolicyDocument'));
   },
 };

@@ -32,12 +32,12 @@ function checkAction(statement: PolicyStatement, action: string, report: Report)
   if (!isKnownService(prefix)) {
     const closest = closestPrefix(prefix);
     report(`${statement.location} names ${action}, but "${prefix}" is no service prefix of IAM (catalogue of ${CATALOGUE_DATE}), `
-      + `so it matches no action${closest ? `; did you mean "${closest}"?` : '.'} Use the prefix the service's actions have.`);
+      + `so it matches no action${closest ? `; did you mean "${closest}"?` : '.'} Use the prefix the service's actions have.`, statement.subject);
     return;
   }
   if (hasWildcard(action) ? actionsMatching(action).length > 0 : lookupAction(action) !== undefined) return;
   const closest = hasWildcard(action) ? undefined : closestAction(action);
   report(`${statement.location} names ${action}, which ${hasWildcard(action) ? 'matches no action' : 'is not an action'} of ${prefix} `
     + `(catalogue of ${CATALOGUE_DATE}), so it ${statement.effect === 'Deny' ? 'denies' : 'grants'} nothing`
-    + `${closest ? `; did you mean ${closest}?` : '.'} Use the action's name as the service documents it.`);
+    + `${closest ? `; did you mean ${closest}?` : '.'} Use the action's name as the service documents it.`, statement.subject);
 }

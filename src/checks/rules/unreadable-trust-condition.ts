@@ -13,7 +13,7 @@ export const UnreadableTrustCondition: Rule = {
       if (!statement.conditionsUnreadable) continue;
       report(`${statement.location} has a Condition that is only known at deployment (an intrinsic function), so its audience, `
         + 'subject and other narrowing conditions were not checked. Use literal condition keys where you can, or review the deployed '
-        + 'trust policy and acknowledge this warning with the reason.');
+        + 'trust policy and acknowledge this warning with the reason.', statement.subject);
     }
   },
 };

@@ -42,7 +42,7 @@ export const WeakExternalId: Rule = {
           if (weakness === undefined) continue;
           report(`${statement.location} requires ExternalId "${value}", which ${weakness}; another customer of the same vendor could `
             + 'guess it and have the vendor act in this account (the confused deputy). Ask the vendor for the unique, random '
-            + 'ExternalId it generated for you (usually a UUID).');
+            + 'ExternalId it generated for you (usually a UUID).', statement.subject);
         }
       }
     }

@@ -19,7 +19,7 @@ export const WebIdentityAudience: Rule = {
         : WEB_IDENTITY_PROVIDERS.get(principal.issuer)?.audienceKeys ?? [`${principal.issuer}:aud`];
       report(`${statement.location} trusts ${principal.issuer ?? readable(principal.value)} with no StringEquals condition on ${keys.join(' or ')}, `
         + 'so a token the provider issued to any other application is accepted. Add a StringEquals condition on '
-        + `${keys[0]} with your own client, app, or identity pool id${principal.issuer === 'token.actions.githubusercontent.com' ? ' (sts.amazonaws.com for GitHub Actions)' : ''}.`);
+        + `${keys[0]} with your own client, app, or identity pool id${principal.issuer === 'token.actions.githubusercontent.com' ? ' (sts.amazonaws.com for GitHub Actions)' : ''}.`, statement.subject);
     }
   },
 };

@@ -13,7 +13,7 @@ export const WebIdentitySubjectWholeOwner: Rule = {
       const shape = SUBJECT_SHAPES[sharedIssuerKind(trust.principal.issuer ?? '')];
       report(`${trust.statement.location} lets every ${shape.resourceWord} of one ${shape.ownerWord} assume this role, `
         + `including any created later or by someone with fewer rights. Name the ${shape.resourceWord}s, such as "${shape.example}", `
-        + 'or acknowledge this warning with the reason.');
+        + 'or acknowledge this warning with the reason.', trust.statement.subject);
     }
   },
 };

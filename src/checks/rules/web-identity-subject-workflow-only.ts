@@ -15,7 +15,7 @@ export const WebIdentitySubjectWorkflowOnly: Rule = {
       const issuer = trust.principal.issuer ?? '<issuer>';
       report(`${trust.statement.location} pins the reusable workflow (${issuer}:job_workflow_ref) but no repository, so every repository that may `
         + 'call that workflow (any repository on GitHub, for a public one) can assume this role. Pin the repository too: its id '
-        + `(${issuer}:repository_id) or a sub such as "repo:OWNER/REPO:*"; or acknowledge this warning with the reason.`);
+        + `(${issuer}:repository_id) or a sub such as "repo:OWNER/REPO:*"; or acknowledge this warning with the reason.`, trust.statement.subject);
     }
   },
 };

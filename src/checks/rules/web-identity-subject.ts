@@ -24,7 +24,7 @@ export const WebIdentitySubject: Rule = {
         : `has a condition on ${issuer}:sub that matches any ${shape.ownerWord}`;
       report(`${trust.statement.location} ${problem}, so a token for anyone else's ${shape.resourceWord} on the same issuer can assume `
         + `this role. Add a StringEquals (or StringLike, with wildcards only after the ${shape.ownerWord}) condition on `
-        + `${issuer}:sub, such as "${shape.example}".`);
+        + `${issuer}:sub, such as "${shape.example}".`, trust.statement.subject);
     }
   },
 };

@@ -15,7 +15,7 @@ export const WildcardPrincipal: Rule = {
       if (guarded ??= hasPrincipalGuardrail(role.trustStatements)) continue;
       report(`${statement.location} trusts Principal "*" with no condition on aws:PrincipalOrgID, aws:PrincipalAccount `
         + 'or aws:PrincipalArn, so any AWS principal in any account can assume this role. Name the accounts or roles '
-        + 'that may assume it, or add a StringEquals condition on aws:PrincipalOrgID.');
+        + 'that may assume it, or add a StringEquals condition on aws:PrincipalOrgID.', statement.subject);
     }
   },
 };

@@ -18,7 +18,7 @@ export const WildcardResource: Rule = {
       for (const action of statement.actions) if (actsOnNamedResources(action)) (actions ??= []).push(action);
       if (actions === undefined) continue;
       report(`${statement.location} allows ${actions.join(', ')} on every resource ("*"). Name the resources (ARNs) the role `
-        + `needs; only actions with no resource type (catalogue of ${CATALOGUE_DATE}), such as ec2:DescribeInstances, need "*".`);
+        + `needs; only actions with no resource type (catalogue of ${CATALOGUE_DATE}), such as ec2:DescribeInstances, need "*".`, statement.subject);
     }
   },
 };

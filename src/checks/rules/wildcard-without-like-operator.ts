@@ -14,7 +14,7 @@ function checkStatements(statements: readonly PolicyStatement[], report: Report)
       if (literal === undefined) continue;
       report(`${statement.location} has "${literal}" in ${test.operator} ${test.keyAsWritten}; `
         + `${test.baseOperator} compares a * or ? literally, so this matches only that exact text. Use `
-        + `${test.baseOperator.replace(EQUALS_SUFFIX, 'Like')} for a pattern, or remove the wildcard.`);
+        + `${test.baseOperator.replace(EQUALS_SUFFIX, 'Like')} for a pattern, or remove the wildcard.`, statement.subject);
     }
   }
 }
