@@ -7,7 +7,7 @@ import { basename, join } from 'path';
 import { CfnResource } from 'aws-cdk-lib';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { IConstruct } from 'constructs';
-import { acknowledgedRules } from '../src/acknowledgements';
+import { acknowledgementsOn } from '../src/acknowledgements';
 import { RoleSummary, summarizeRole } from '../src/checks/role-summary';
 import { JudgedFinding, Verdict } from '../src/checks/verdict';
 import { RoleModel } from '../src/role-model/model';
@@ -49,7 +49,7 @@ export function reportRoles(app: IConstruct, assembly: CloudAssembly): ReportedR
       summary: summarizeRole(modeled.variants[0].role),
       findings: verdict.judge(modeled, {
         constructPath: resource?.node.path,
-        acknowledged: resource ? acknowledgedRules(resource) : undefined,
+        acknowledged: resource ? acknowledgementsOn(resource) : undefined,
       }).findings,
     };
   });

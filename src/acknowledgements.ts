@@ -1,5 +1,6 @@
-import { Validations } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { RULE_ID_PREFIX } from './checks/rule';
 
 const ANNOTATION_PREFIX = /^annotation::/i;
 
@@ -18,7 +19,7 @@ export function acknowledgedRules(scope: IConstruct): Map<string, string> {
       for (const [id, reason] of Object.entries(entry.data as Record<string, unknown>)) {
         // Validations.acknowledge writes `Annotation::<id>`; CDK's plugin form names the rule without our prefix
         const bare = id.startsWith(PLUGIN_ACKNOWLEDGEMENT_PREFIX)
-          ? `cdk-iam-role-patterns:${id.slice(PLUGIN_ACKNOWLEDGEMENT_PREFIX.length)}` : id.replace(ANNOTATION_PREFIX, '');
+          ? `${RULE_ID_PREFIX}:${id.slice(PLUGIN_ACKNOWLEDGEMENT_PREFIX.length)}` : id.replace(ANNOTATION_PREFIX, '');
         if (!found.has(bare)) found.set(bare, String(reason));
       }
     }
@@ -33,4 +34,62 @@ export function acknowledgedRules(scope: IConstruct): Map<string, string> {
  */
 export function recordAcknowledgement(scope: IConstruct, id: string, reason: string): void {
   scope.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [id]: reason });
+}
+
+/** The warnings acknowledged on a role, rule id to reason, whichever way the app acknowledged them. */
+export interface Acknowledgements {
+  get(ruleId: string): string | undefined;
+}
+
+/** What CDK records for an acknowledgement made with `Annotations.of(scope).acknowledgeWarning(id)`, which keeps no reason. */
+export const ANNOTATION_ACKNOWLEDGEMENT = 'acknowledged with Annotations.of(scope).acknowledgeWarning (CDK keeps no reason)';
+
+/**
+ * Every way an app can acknowledge a warning of ours on a role, read the way CDK applies them:
+ * `Validations.of(scope).acknowledge({ id, reason })` on the role or a scope above it (metadata cdk-nag reads
+ * too); CDK's plugin form `cdk-iam-role-patterns::<Rule>`, which CDK applies to every role of the app wherever it
+ * is written (`appWide`); and `Annotations.of(scope).acknowledgeWarning(id)` with the id CDK prints after the
+ * warning (`annotation::cdk-iam-role-patterns:<Rule>`) or the rule id alone.
+ */
+export function acknowledgementsOn(scope: IConstruct, appWide?: ReadonlyMap<string, string>): Acknowledgements {
+  const recorded = acknowledgedRules(scope);
+  const registry = cdkAcknowledgements(scope);
+  // CDK's registry looks an id up on the scopes above a path, not on the path itself: ask for a child of the scope
+  const below = `${scope.node.path}/_`;
+  return {
+    get(ruleId) {
+      const reason = recorded.get(ruleId) ?? appWide?.get(ruleId);
+      if (reason !== undefined || !registry) return reason;
+      return registry.has(below, `annotation::${ruleId}`) || registry.has(below, ruleId) ? ANNOTATION_ACKNOWLEDGEMENT : undefined;
+    },
+  };
+}
+
+/**
+ * The acknowledgements in CDK's plugin form anywhere in the app, rule id to reason: CDK suppresses such a
+ * violation of the plugin on every construct, so the verdict counts it acknowledged on every role.
+ */
+export function appWideAcknowledgements(app: IConstruct): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const node of app.node.findAll()) {
+    for (const entry of node.node.metadata) {
+      if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || typeof entry.data !== 'object' || entry.data === null) continue;
+      for (const [id, reason] of Object.entries(entry.data as Record<string, unknown>)) {
+        if (id.startsWith(PLUGIN_ACKNOWLEDGEMENT_PREFIX) && !found.has(id)) found.set(`${RULE_ID_PREFIX}:${id.slice(PLUGIN_ACKNOWLEDGEMENT_PREFIX.length)}`, String(reason));
+      }
+    }
+  }
+  return found;
+}
+
+/** The registry `Annotations.acknowledgeWarning` writes to: one per app, under a global symbol CDK declares for it. */
+interface CdkAcknowledgementRegistry {
+  /** Whether the id was acknowledged on a scope above the path. */
+  has(path: string, id: string): boolean;
+}
+
+function cdkAcknowledgements(scope: IConstruct): CdkAcknowledgementRegistry | undefined {
+  const app = App.of(scope) as unknown as Record<symbol, unknown> | undefined;
+  const registry = app?.[Symbol.for('@aws-cdk/core.Acknowledgements')] as Partial<CdkAcknowledgementRegistry> | undefined;
+  return typeof registry?.has === 'function' ? registry as CdkAcknowledgementRegistry : undefined;
 }

@@ -5,7 +5,7 @@ import {
   Stack, Stage, Token, Validations,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { acknowledgedRules, PLUGIN_ACKNOWLEDGEMENT_PREFIX } from './acknowledgements';
+import { acknowledgementsOn, appWideAcknowledgements as pluginFormAcknowledgements, PLUGIN_ACKNOWLEDGEMENT_PREFIX } from './acknowledgements';
 import { CdkHelperMatch } from './checks/cdk-helper-roles';
 import { RULE_ID_PREFIX, ruleId } from './checks/rule';
 import { ALL_RULES } from './checks/rules';
@@ -99,6 +99,7 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
    */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const roleConstructs = cfnRolesByTemplate(context.appConstruct);
+    const appWide = pluginFormAcknowledgements(context.appConstruct);
     const verdict = new Verdict({ ...this.props, limits: { ...this.props.limits } });
     const violations: PolicyViolation[] = [];
     const metadata: Record<string, string> = {};
@@ -112,7 +113,7 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
       const judged = verdict.judge(modeled, {
         deployingAccount: accountOf(construct),
         constructPath: construct?.node.path,
-        acknowledged: construct ? acknowledgedRules(construct) : undefined,
+        acknowledged: construct ? acknowledgementsOn(construct, appWide) : appWide,
       });
       for (const finding of judged.findings) {
         if (finding.outcome === 'acknowledged') {

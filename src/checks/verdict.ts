@@ -32,8 +32,8 @@ export interface RoleFacts {
   readonly deployingAccount?: string;
   /** The role's construct path, from the construct tree or the template's `aws:cdk:path` metadata. */
   readonly constructPath?: string;
-  /** Warnings acknowledged in the app, rule id to reason (`Validations.of(scope).acknowledge`). */
-  readonly acknowledged?: ReadonlyMap<string, string>;
+  /** Warnings acknowledged in the app, rule id to reason (`Validations.of(scope).acknowledge` and CDK's other forms). */
+  readonly acknowledged?: { get(ruleId: string): string | undefined };
   /** The pattern record, when the door holds it before the template is written (the self-check). */
   readonly record?: PatternRecord;
   /** Findings only the door can make (a pattern's promises of its own props), judged with the rest. */
@@ -60,7 +60,7 @@ export interface RoleVerdict {
   readonly helper?: CdkHelperMatch;
 }
 
-const NO_ACKNOWLEDGEMENTS: ReadonlyMap<string, string> = new Map();
+const NO_ACKNOWLEDGEMENTS: { get(ruleId: string): string | undefined } = new Map();
 
 /** Judges roles with one set of options; the rules' checkers are prepared once per account, relaxation and limits. */
 export class Verdict {
@@ -99,7 +99,12 @@ export class Verdict {
   }
 
   private judgeFinding(finding: Finding, reason: string | undefined, helper: CdkHelperMatch | undefined): JudgedFinding {
-    if (finding.severity === 'error') return { ...finding, outcome: 'reported', fails: true };
+    if (finding.severity === 'error') {
+      // an acknowledgement of an error does nothing; say so, so nobody believes it took effect
+      const message = reason === undefined ? finding.message : `${finding.message} (This error was acknowledged ("${reason}"), but errors `
+        + 'cannot be acknowledged: only a change to the role clears it.)';
+      return { ...finding, message, outcome: 'reported', fails: true };
+    }
     if (reason !== undefined) return { ...finding, outcome: 'acknowledged', fails: false, reason };
     if (helper) return { ...finding, outcome: 'summarized', fails: false };
     return { ...finding, outcome: 'reported', fails: this.options.warningsAsErrors === true };

@@ -30,7 +30,7 @@ export function loadTemplates(paths: string[]): TemplateFile[] {
     if (!existsSync(path)) throw new InputError(path, 'no such file or directory');
     if (statSync(path).isDirectory()) return loadCloudAssembly(path);
     if (basename(path) === 'manifest.json' && isAssemblyManifest(path)) return loadCloudAssembly(dirname(path)); // cdk.out/manifest.json
-    return [loadTemplateFile(path)];
+    return [loadTemplateFile(path, undefined, true)];
   });
 }
 
@@ -44,8 +44,11 @@ function isAssemblyManifest(file: string): boolean {
   }
 }
 
-/** Reads and parses one template file; YAML by extension, otherwise JSON (falling back to YAML). */
-export function loadTemplateFile(file: string, deployingAccount?: string): TemplateFile {
+/**
+ * Reads and parses one template file; YAML by extension, otherwise JSON (falling back to YAML). A file the user
+ * named must have a Resources section (`requireResources`); a template a cloud assembly lists may be an empty stack's.
+ */
+export function loadTemplateFile(file: string, deployingAccount?: string, requireResources = false): TemplateFile {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -57,8 +60,8 @@ export function loadTemplateFile(file: string, deployingAccount?: string): Templ
   if (yaml) refuseTooDeep(file, template);
   if (!isObject(template)) throw new InputError(file, `is not a CloudFormation template: ${EXPECTED}`);
   // a CI gate pointed at package.json, tree.json or an asset manifest must not pass with "0 roles"
-  if (template.Resources === undefined) throw new InputError(file, `is not a CloudFormation template: it has no Resources section; ${EXPECTED}`);
-  if (!isObject(template.Resources)) throw new InputError(file, 'is not a CloudFormation template: Resources must be an object');
+  if (template.Resources === undefined && requireResources) throw new InputError(file, `is not a CloudFormation template: it has no Resources section; ${EXPECTED}`);
+  if (template.Resources !== undefined && !isObject(template.Resources)) throw new InputError(file, 'is not a CloudFormation template: Resources must be an object');
   return { file, template: template as CfnTemplate, deployingAccount, notes };
 }
 

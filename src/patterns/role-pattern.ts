@@ -1,14 +1,15 @@
 import { CfnResource, Duration, Lazy, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { acknowledgedRules, recordAcknowledgement } from '../acknowledgements';
+import { acknowledgementsOn, recordAcknowledgement } from '../acknowledgements';
 import { RoleCheckLimits } from './role-pattern-props';
 import { modeledPatternRole, registerPatternRole, reportVerdict } from './role-self-check';
 import { Finding } from '../checks/engine';
 import { isPatternName } from '../checks/pattern-terms';
-import { RULE_ID_PREFIX } from '../checks/rule';
+import { RULE_ID_PREFIX, ruleId } from '../checks/rule';
+import { ALL_RULES } from '../checks/rules';
 import { TrustInvariant } from '../checks/trust-invariants';
 import { Verdict } from '../checks/verdict';
-import { PATTERN_INVARIANT } from '../checks/verdict-rules';
+import { PATTERN_INVARIANT, VERDICT_RULES } from '../checks/verdict-rules';
 import { ModeledRole } from '../role-model/model';
 import { PATTERN_RECORD_KEY, PatternRecord, RecordedWarning } from '../role-model/pattern-record';
 
@@ -48,8 +49,10 @@ export abstract class RolePattern extends iam.Role {
    */
   private patternRecord(): PatternRecord {
     const acknowledged: Record<string, string> = {};
-    for (const [id, reason] of [...acknowledgedRules(this)].sort(([a], [b]) => a.localeCompare(b))) {
-      if (id.startsWith(`${RULE_ID_PREFIX}:`)) acknowledged[id] = reason;
+    const acknowledgements = acknowledgementsOn(this);
+    for (const id of EVERY_RULE_ID) {
+      const reason = acknowledgements.get(id);
+      if (reason !== undefined) acknowledged[id] = reason;
     }
     const limits = definedLimits(this.checkLimits);
     return {
@@ -110,7 +113,7 @@ export abstract class RolePattern extends iam.Role {
     const account = Stack.of(this).account;
     const verdict = new Verdict().judge(modeled, {
       record: this.patternRecord(),
-      acknowledged: acknowledgedRules(this),
+      acknowledged: acknowledgementsOn(this),
       findings: this.brokenInvariants(modeled),
       deployingAccount: Token.isUnresolved(account) ? undefined : account,
     });
@@ -138,6 +141,9 @@ export abstract class RolePattern extends iam.Role {
     return broken;
   }
 }
+
+/** Every rule id a warning of a pattern role can carry, sorted: what the record's acknowledgements are looked up by. */
+const EVERY_RULE_ID: readonly string[] = [...ALL_RULES, ...VERDICT_RULES].map(ruleId).sort();
 
 /** The limits the user named, as whole numbers; undefined when none was named. */
 function definedLimits(limits: RoleCheckLimits | undefined): Record<string, number> | undefined {
