@@ -94,19 +94,25 @@ export class ConditionLogic {
   /** The free conditions that the named ones depend on, in a stable order. */
   public freeConditions(names: Iterable<string>): string[] {
     const free = new Set<string>();
-    const visit = (name: string, seen: ReadonlySet<string>) => {
-      if (seen.has(name)) return; // a cycle: CloudFormation refuses it; nothing to combine
+    // each condition is visited once, however many others share it (a diamond of Fn::And is not walked per path)
+    const visited = new Set<string>();
+    const visit = (name: string) => {
+      if (visited.has(name)) return; // seen already, or a cycle: CloudFormation refuses those; nothing to combine
+      visited.add(name);
       const dependencies = this.dependencies(this.definitions[name]);
       if (dependencies === undefined) free.add(name);
-      else for (const dependency of dependencies) visit(dependency, new Set([...seen, name]));
+      else for (const dependency of dependencies) visit(dependency);
     };
-    for (const name of names) visit(name, new Set());
+    for (const name of names) visit(name);
     return [...free].sort();
   }
 
-  /** The value of a named condition, given the values of the free ones. */
-  public evaluate(name: string, free: ConditionValues): boolean {
-    return this.evaluateExpression({ Condition: name }, free, new Set());
+  /**
+   * The value of a named condition, given the values of the free ones. `known` keeps the conditions computed for
+   * the same free values, so a condition that many others share is computed once.
+   */
+  public evaluate(name: string, free: ConditionValues, known: Map<string, boolean> = new Map()): boolean {
+    return this.evaluateExpression({ Condition: name }, free, new Set(), known);
   }
 
   /** The conditions an expression is computed from, or undefined when it tests something only a deployment knows. */
@@ -126,22 +132,26 @@ export class ConditionLogic {
     return found;
   }
 
-  private evaluateExpression(expression: unknown, free: ConditionValues, seen: ReadonlySet<string>): boolean {
+  private evaluateExpression(expression: unknown, free: ConditionValues, seen: ReadonlySet<string>, known: Map<string, boolean>): boolean {
     if (!isObject(expression)) return true;
     if (typeof expression.Condition === 'string') {
       const name = expression.Condition;
       if (free.has(name)) return free.get(name)!;
+      const computed = known.get(name);
+      if (computed !== undefined) return computed;
       if (seen.has(name) || !(name in this.definitions)) return true;
-      return this.evaluateExpression(this.definitions[name], free, new Set([...seen, name]));
+      const value = this.evaluateExpression(this.definitions[name], free, new Set([...seen, name]), known);
+      known.set(name, value);
+      return value;
     }
     const equals = expression['Fn::Equals'];
     if (Array.isArray(equals)) return equals[0] === equals[1];
     const not = expression['Fn::Not'];
-    if (Array.isArray(not)) return !this.evaluateExpression(not[0], free, seen);
+    if (Array.isArray(not)) return !this.evaluateExpression(not[0], free, seen, known);
     const and = expression['Fn::And'];
-    if (Array.isArray(and)) return and.every((operand) => this.evaluateExpression(operand, free, seen));
+    if (Array.isArray(and)) return and.every((operand) => this.evaluateExpression(operand, free, seen, known));
     const or = expression['Fn::Or'];
-    if (Array.isArray(or)) return or.some((operand) => this.evaluateExpression(operand, free, seen));
+    if (Array.isArray(or)) return or.some((operand) => this.evaluateExpression(operand, free, seen, known));
     return true;
   }
 }
@@ -149,11 +159,14 @@ export class ConditionLogic {
 /** The most free conditions whose every combination is checked (2^6 = 64 variants of one role). */
 export const MAX_FREE_CONDITIONS = 6;
 
+/** The most combinations of conditions one role is checked under (with more free conditions, a chosen few). */
+export const MAX_COMBINATIONS = 2 ** MAX_FREE_CONDITIONS;
+
 /** The combinations of the named conditions that can happen, and whether some were left out. */
 export interface ConditionCombinations {
   /** Each combination: the values of the named conditions (duplicates removed). */
   readonly combinations: readonly ConditionValues[];
-  /** When there were more free conditions than `MAX_FREE_CONDITIONS`: how many there were. */
+  /** When not every combination was made (more free conditions than `MAX_FREE_CONDITIONS`, or a smaller `max`): how many free conditions there were. */
   readonly limitedFrom?: number;
 }
 
@@ -161,19 +174,22 @@ export interface ConditionCombinations {
  * Every combination of values of `names` that some assignment of the free conditions gives. With more than
  * `MAX_FREE_CONDITIONS` free conditions, only all-true, all-false and each one flipped from those are made.
  */
-export function conditionCombinations(names: ReadonlySet<string>, logic: ConditionLogic): ConditionCombinations {
+export function conditionCombinations(names: ReadonlySet<string>, logic: ConditionLogic, max = MAX_COMBINATIONS): ConditionCombinations {
   const free = logic.freeConditions(names);
-  const limited = free.length > MAX_FREE_CONDITIONS;
+  const limited = free.length > MAX_FREE_CONDITIONS || 2 ** free.length > max;
+  const sorted = [...names].sort();
   const byKey = new Map<string, ConditionValues>();
   for (const assignment of assignments(free, limited)) {
     const values = new Map<string, boolean>();
+    const known = new Map<string, boolean>();
     let key = '';
-    for (const name of [...names].sort()) {
-      const value = assignment.has(name) ? assignment.get(name)! : logic.evaluate(name, assignment);
+    for (const name of sorted) {
+      const value = assignment.has(name) ? assignment.get(name)! : logic.evaluate(name, assignment, known);
       values.set(name, value);
       key += value ? '1' : '0';
     }
     if (!byKey.has(key)) byKey.set(key, values);
+    if (byKey.size >= max) break; // every expansion has a bound: the warning says how many were checked
   }
   return { combinations: [...byKey.values()], limitedFrom: limited ? free.length : undefined };
 }
@@ -186,13 +202,27 @@ function* assignments(free: readonly string[], limited: boolean): Generator<Cond
     }
     return;
   }
-  for (const base of [true, false]) {
-    yield new Map(free.map((name) => [name, base]));
-    for (const flipped of free) yield new Map(free.map((name) => [name, name === flipped ? !base : base]));
+  // all true and all false first, so a bound on the number made keeps both
+  for (const base of [true, false]) yield new Map(free.map((name) => [name, base]));
+  for (const flipped of free) {
+    for (const base of [true, false]) yield new Map(free.map((name) => [name, name === flipped ? !base : base]));
   }
 }
 
-/** A combination in words: `condition OpenAccess is true and condition IsProd is false`. */
+/** How many conditions a description names one by one; the rest are counted. */
+const NAMED_CONDITIONS = 6;
+
+/**
+ * A combination in words: `condition OpenAccess is true and condition IsProd is false`; with many conditions,
+ * those that differ from the rest and a count: `condition C5 is false and the other 199 conditions are true`.
+ */
 export function describeCombination(values: ConditionValues): string {
-  return [...values].map(([name, value]) => `condition ${name} is ${value}`).join(' and ');
+  const entries = [...values];
+  if (entries.length <= NAMED_CONDITIONS) return entries.map(([name, value]) => `condition ${name} is ${value}`).join(' and ');
+  const trues = entries.filter(([, value]) => value).length;
+  const usual = trues * 2 >= entries.length;
+  const unusual = entries.filter(([, value]) => value !== usual);
+  const named = unusual.slice(0, NAMED_CONDITIONS).map(([name, value]) => `condition ${name} is ${value}`);
+  const more = unusual.length > NAMED_CONDITIONS ? [`${unusual.length - NAMED_CONDITIONS} more are ${!usual}`] : [];
+  return [...named, ...more, `the other ${entries.length - unusual.length} conditions are ${usual}`].join(' and ');
 }

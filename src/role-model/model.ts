@@ -1,7 +1,7 @@
 import { append, CfnObject, intrinsicName, isObject, NONE, renderString, UNKNOWN } from './cfn-value';
 import { federatedDescriber, FederatedDescriber } from './federated-provider';
 import {
-  chooseBranches, ConditionLogic, conditionCombinations, conditionsTested, ConditionValues, MAX_FREE_CONDITIONS, NO_VALUE,
+  chooseBranches, ConditionLogic, conditionCombinations, conditionsTested, ConditionValues, MAX_COMBINATIONS, MAX_FREE_CONDITIONS, NO_VALUE,
 } from './fn-if';
 import { PatternRecord, patternRecordOf } from './pattern-record';
 import { PolicySource, Subject } from './policy-document';
@@ -60,6 +60,14 @@ export interface ModelNote {
   readonly message: string;
 }
 
+/**
+ * The most role variants one model makes with up to `MAX_COMBINATIONS` each: past it, a role with conditions is
+ * checked under all-true and all-false only (and says so), so no template of any shape costs more than about
+ * this many checks of its largest roles plus two per further role.
+ */
+export const MAX_VARIANTS = 8192;
+const MIN_COMBINATIONS = 2;
+
 const ROLE_TYPES: ReadonlySet<string> = new Set(['AWS::IAM::Role']);
 const MANAGED_POLICY_TYPES: ReadonlySet<string> = new Set(['AWS::IAM::ManagedPolicy']);
 
@@ -91,6 +99,8 @@ export class RoleModel {
   /** The logical ids of each template's roles, found in the one pass that indexes attachments. */
   private readonly roleIds = new Map<ModelTemplate, string[]>();
   private readonly references: References;
+  /** The variants still to be made with every combination of conditions; after that, roles get all-true and all-false only. */
+  private variantBudget = MAX_VARIANTS;
 
   constructor(private readonly templates: readonly ModelTemplate[]) {
     for (const template of templates) this.facts.set(template, this.readFacts(template));
@@ -178,12 +188,17 @@ export class RoleModel {
     if (tested === undefined) {
       return { template, logicalId, path, record, variants: [{ role: this.variant(template, logicalId, properties, attached, NO_CONDITIONS) }] };
     }
-    const { combinations, limitedFrom } = conditionCombinations(tested, facts.logic);
+    const budgeted = this.variantBudget < MAX_COMBINATIONS;
+    const { combinations, limitedFrom } = conditionCombinations(tested, facts.logic, budgeted ? MIN_COMBINATIONS : MAX_COMBINATIONS);
+    this.variantBudget -= combinations.length;
     const roleCondition = conditionOf(resource);
     const limited: ModelWarning | undefined = limitedFrom === undefined ? undefined : {
       rule: 'ConditionCombinationsLimited',
-      message: `the role depends on ${limitedFrom} conditions that a deployment decides, more than the ${MAX_FREE_CONDITIONS} whose every combination is checked; `
-        + `only ${combinations.length} combinations were checked`,
+      message: limitedFrom > MAX_FREE_CONDITIONS
+        ? `the role depends on ${limitedFrom} conditions that a deployment decides, more than the ${MAX_FREE_CONDITIONS} whose every combination is checked; `
+          + `only ${combinations.length} combinations were checked (all true, all false, and some with one condition flipped)`
+        : `the roles of the templates depend on more combinations of conditions than are checked in one run (${MAX_VARIANTS} in all), so this role, `
+          + `which depends on ${limitedFrom} conditions, was checked under ${combinations.length} combinations only (all true and all false)`,
     };
     const variants: RoleVariant[] = [];
     for (const when of combinations) {

@@ -11,7 +11,7 @@ export const ConditionCombinationsLimited: Rule = {
   check({ role }, report) {
     for (const warning of role.modelWarnings) {
       if (warning.rule !== 'ConditionCombinationsLimited') continue;
-      report(`${warning.message} (all true, all false, and each one flipped from those). Fewer conditions per role let every `
+      report(`${warning.message}. Fewer conditions per role let every `
         + 'combination be checked; or review the others and acknowledge this warning with the reason.');
     }
   },
