@@ -11,7 +11,7 @@ import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkPatternProps, ONE_HOUR, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { TAG_KEY } from './session-tags';
-import { isListToken, literalValues, refuseListTokenElements, refuseMixedListToken } from './unresolved';
+import { isListToken, literalValues } from './unresolved';
 import { narrowsKey, onlyPrincipals, requiresMfaInvariant, testsKey } from '../checks/trust-invariants';
 
 /** Properties of a BreakGlassRole. Give the elevated permissions in `managedPolicies` or `inlinePolicies`. */
@@ -181,7 +181,7 @@ function checkWho(scope: Construct, props: BreakGlassRoleProps, errors: PropErro
   if (props.trustedPrincipalArns.length === 0) {
     errors.add('trustedPrincipalArns', [], 'name the users or roles that may break the glass, such as "arn:aws:iam::111122223333:user/servicedesk/*"');
   }
-  refuseMixedListToken('trustedPrincipalArns', props.trustedPrincipalArns, errors);
+  errors.refuseMixedListToken('trustedPrincipalArns', props.trustedPrincipalArns);
   checkPrincipalArnsCanMatch(scope, 'trustedPrincipalArns', props.trustedPrincipalArns, errors);
   const ownAccount = Stack.of(scope).account;
   for (const arn of literalValues(props.trustedPrincipalArns)) {
@@ -204,7 +204,7 @@ function checkWho(scope: Construct, props: BreakGlassRoleProps, errors: PropErro
   if (props.tagKey !== undefined) {
     errors.checkPattern('tagKey', props.tagKey, TAG_KEY, 'a tag key is 1 to 128 letters, digits, spaces and _.:/=+-@, not starting with "aws:", such as "break-glass"');
   }
-  refuseListTokenElements('alertEmails', props.alertEmails, errors, 'each address becomes a subscription CDK creates at synth; give the addresses');
+  errors.refuseListTokenElements('alertEmails', props.alertEmails, 'each address becomes a subscription CDK creates at synth; give the addresses');
   for (const email of props.alertEmails ?? []) errors.checkPattern('alertEmails', email, EMAIL, 'an email address, such as "oncall@example.com"');
 }
 

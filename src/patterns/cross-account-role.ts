@@ -9,7 +9,7 @@ import { RolePattern } from './role-pattern';
 import { RolePatternProps, SessionTagOptions } from './role-pattern-props';
 import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { SESSION_TAG_SHAPES, sessionTagConditions, TAG_SESSION } from './session-tags';
-import { isListToken, literalValues, refuseMixedListToken, wholeListAsString } from './unresolved';
+import { isListToken, literalValues, wholeListAsString } from './unresolved';
 import { policySize } from '../checks/policy-size';
 import { DEFAULT_LIMITS } from '../checks/rule';
 import { narrowsKey, onlyPrincipals, requiresMfaInvariant, TrustInvariant } from '../checks/trust-invariants';
@@ -159,8 +159,8 @@ function checkWho(scope: Construct, props: CrossAccountRoleProps, errors: PropEr
   if (accounts.length === 0 && arns.length === 0 && props.organizationId === undefined) {
     errors.addConflict('trustedAccounts, trustedPrincipalArns, organizationId: give at least one, such as trustedAccounts: [\'444455556666\']');
   }
-  refuseMixedListToken('trustedAccounts', accounts, errors);
-  refuseMixedListToken('trustedPrincipalArns', arns, errors);
+  errors.refuseMixedListToken('trustedAccounts', accounts);
+  errors.refuseMixedListToken('trustedPrincipalArns', arns);
   const ownAccount = Stack.of(scope).account;
   const isOwn = (account: string) => !Token.isUnresolved(ownAccount) && account === ownAccount;
   for (const account of literalValues(accounts)) {
@@ -191,7 +191,7 @@ function checkWho(scope: Construct, props: CrossAccountRoleProps, errors: PropEr
 
 function checkConditions(props: CrossAccountRoleProps, errors: PropErrors): void {
   errors.checkPattern('organizationId', props.organizationId, ORGANIZATION_ID, 'an organization id is "o-" and 10 to 32 lowercase letters or digits, such as "o-a1b2c3d4e5"');
-  refuseMixedListToken('organizationPaths', props.organizationPaths, errors);
+  errors.refuseMixedListToken('organizationPaths', props.organizationPaths);
   for (const path of literalValues(props.organizationPaths)) {
     if (props.organizationId === undefined) {
       errors.add('organizationPaths', path, 'organization paths narrow organizationId; give organizationId too');

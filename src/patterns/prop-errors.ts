@@ -1,4 +1,4 @@
-import { isUnresolved } from './unresolved';
+import { isUnresolved, LIST_TOKEN_ELEMENT } from './unresolved';
 import { errorFromUserCode } from '../user-frames';
 
 /**
@@ -18,6 +18,21 @@ export class PropErrors {
   /** Records a problem that is not about one prop's value (two props that exclude each other). */
   public addConflict(message: string): void {
     this.problems.push(message);
+  }
+
+  /**
+   * Refuses a list token, or a list token's element mixed with other values, where each value becomes part of
+   * a longer string that CDK cannot build from a list only known at deployment.
+   */
+  public refuseListTokenElements(prop: string, list: readonly string[] | undefined, accepted: string): void {
+    if (!(list ?? []).some((value) => typeof value === 'string' && LIST_TOKEN_ELEMENT.test(value))) return;
+    this.add(prop, list, `a list token cannot be used here: ${accepted}`);
+  }
+
+  /** Refuses a list token's element mixed with other values: CDK can render a list token only as the whole list. */
+  public refuseMixedListToken(prop: string, list: readonly string[] | undefined): void {
+    if (!list || list.length < 2 || !list.some((value) => LIST_TOKEN_ELEMENT.test(value))) return;
+    this.add(prop, list, 'a list token (valueAsList, Token.asList) must be the whole list; pass it alone, or only literal values and string tokens');
   }
 
   /** Checks a string prop against a pattern, skipping unresolved tokens. */

@@ -8,7 +8,6 @@ import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { checkSamlMetadata } from './saml-metadata';
-import { refuseListTokenElements } from './unresolved';
 import { narrowsKey, onlyPrincipals } from '../checks/trust-invariants';
 
 /** What a SAML subject (`SAML:sub_type`) is. */
@@ -233,7 +232,7 @@ function samlProviderOf(scope: Construct, id: string, props: SamlFederationRoleP
   if ((props.samlProvider === undefined) === (props.metadataDocument === undefined)) {
     errors.addConflict('samlProvider, metadataDocument: give exactly one: an existing provider, or the IdP\'s metadata to create one');
   }
-  refuseListTokenElements('signInRegions', props.signInRegions, errors, 'each region becomes a sign-in audience CDK writes at synth; give the region names');
+  errors.refuseListTokenElements('signInRegions', props.signInRegions, 'each region becomes a sign-in audience CDK writes at synth; give the region names');
   for (const region of props.signInRegions ?? []) errors.checkPattern('signInRegions', region, REGION, 'a region name, such as "eu-west-1"');
   for (const subject of props.allowedSubjects ?? []) errors.checkPattern('allowedSubjects', subject, /^\S+$/, 'a subject is not empty and has no spaces');
   const warnings: string[] = [];

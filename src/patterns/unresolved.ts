@@ -1,8 +1,7 @@
 import { Token, Tokenization } from 'aws-cdk-lib';
-import { PropErrors } from './prop-errors';
 
 /** The marker of an encoded list token's element (`valueAsList`, `Token.asList`): `#{Token[...]}`. */
-const LIST_TOKEN_ELEMENT = /#\{Token\[[^\]]+\]\}/;
+export const LIST_TOKEN_ELEMENT = /#\{Token\[[^\]]+\]\}/;
 
 /**
  * Whether a value is only known at deployment: a string token, or the element of an encoded list token,
@@ -28,19 +27,4 @@ export function isListToken(list: readonly string[] | undefined): boolean {
  */
 export function wholeListAsString(list: string[]): string {
   return Token.asString(Tokenization.reverseList(list));
-}
-
-/**
- * Refuses a list token, or a list token's element mixed with other values, where each value becomes part of
- * a longer string that CDK cannot build from a list only known at deployment.
- */
-export function refuseListTokenElements(prop: string, list: readonly string[] | undefined, errors: PropErrors, accepted: string): void {
-  if (!(list ?? []).some((value) => typeof value === 'string' && LIST_TOKEN_ELEMENT.test(value))) return;
-  errors.add(prop, list, `a list token cannot be used here: ${accepted}`);
-}
-
-/** Refuses a list token's element mixed with other values: CDK can render a list token only as the whole list. */
-export function refuseMixedListToken(prop: string, list: readonly string[] | undefined, errors: PropErrors): void {
-  if (!list || list.length < 2 || !list.some((value) => LIST_TOKEN_ELEMENT.test(value))) return;
-  errors.add(prop, list, 'a list token (valueAsList, Token.asList) must be the whole list; pass it alone, or only literal values and string tokens');
 }

@@ -5,7 +5,7 @@ import { RolePattern } from './role-pattern';
 import { RolePatternProps, SessionTagOptions } from './role-pattern-props';
 import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { SESSION_TAG_SHAPES, sessionTagConditions } from './session-tags';
-import { WebIdentityProvider } from './web-identity-provider';
+import { WebIdentityProvider } from './web-identity/provider';
 import { onlyPrincipals } from '../checks/trust-invariants';
 import { errorFromUserCode } from '../user-frames';
 

@@ -1,9 +1,9 @@
 import { Aws, CfnJson, Names, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { PropErrors } from './prop-errors';
-import { PropShapes, Shapes } from './prop-shapes';
-import { isListToken, refuseListTokenElements } from './unresolved';
-import type { OidcProviderOptions } from './web-identity-provider';
+import { PropErrors } from '../prop-errors';
+import { PropShapes, Shapes } from '../prop-shapes';
+import { isListToken } from '../unresolved';
+import type { OidcProviderOptions } from './provider-props';
 
 /** The shapes of `OidcProviderOptions`, which every OIDC provider's props extend. */
 export const OIDC_PROVIDER_SHAPES: PropShapes = { oidcProvider: Shapes.oidcProvider, createOidcProvider: Shapes.boolean };
@@ -24,7 +24,7 @@ export interface ClaimTest {
 
 /** Checks the values of a filter that becomes part of a subject: no spaces or `:` (the subject's separator), no list token. */
 export function checkFilterValues(prop: string, values: string[] | undefined, errors: PropErrors): void {
-  refuseListTokenElements(prop, values, errors, 'each value becomes part of a subject (sub) CDK writes at synth; give the values, or string tokens');
+  errors.refuseListTokenElements(prop, values, 'each value becomes part of a subject (sub) CDK writes at synth; give the values, or string tokens');
   for (const value of values ?? []) errors.checkPattern(prop, value, FILTER_VALUE, 'a filter value has no spaces or ":", such as "main" or "release/*"');
 }
 

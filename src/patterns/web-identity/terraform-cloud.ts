@@ -1,39 +1,18 @@
 import { Construct } from 'constructs';
+import { BoundWebIdentityProvider } from './binding';
 import { HOST, oidcPrincipal, oidcProviderArn } from './oidc-trust';
-import { PropErrors } from './prop-errors';
-import { refuseListTokenElements } from './unresolved';
-import { BoundWebIdentityProvider } from './web-identity-binding';
-import type { CircleCiProviderProps, TerraformCloudProviderProps } from './web-identity-provider';
+import { TerraformCloudProviderProps } from './provider-props';
+import { PropErrors } from '../prop-errors';
 
 /*
- * CircleCI (CircleCI docs, "Using OpenID Connect tokens in jobs"): the issuer is oidc.circleci.com/org/<organization
- * id>, the audience the organization id, the subject org/<organization id>/project/<project id>/user/<user id>
- * ($CIRCLE_OIDC_TOKEN), with /vcs-origin/<origin>/vcs-ref/<ref> after it in $CIRCLE_OIDC_TOKEN_V2.
- *
  * HCP Terraform (HashiCorp docs, "Dynamic credentials with the AWS provider" and "Workload identity"): the issuer is
  * the host (https://app.terraform.io), the default audience aws.workload.identity, the subject
  * organization:<org>:project:<project>:workspace:<workspace>:run_phase:<plan|apply>; project names may hold spaces
  * ("Default Project").
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A Terraform organization, project or workspace name as it appears in the subject: no `:` (the separator), no wildcard. */
 const TERRAFORM_NAME = /^[^:*?]{1,90}$/;
 const RUN_PHASES = ['plan', 'apply'];
-
-/** The trust of a CircleCI organization's projects. */
-export function bindCircleCi(props: CircleCiProviderProps, scope: Construct, id: string, errors: PropErrors): BoundWebIdentityProvider {
-  errors.checkPattern('provider.organizationId', props.organizationId, UUID, 'an organization id is a UUID, such as "c1a7f2e4-3b5d-4e6f-8a9b-0c1d2e3f4a5b"');
-  refuseListTokenElements('provider.projectIds', props.projectIds, errors, 'each project id becomes part of a subject CDK writes at synth; give the ids');
-  if (props.projectIds.length === 0) errors.add('provider.projectIds', props.projectIds, 'name the projects whose jobs may assume the role');
-  for (const project of props.projectIds) errors.checkPattern('provider.projectIds', project, UUID, 'a project id is a UUID, such as "0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b"');
-  const issuer = `oidc.circleci.com/org/${props.organizationId}`;
-  const subjects = props.projectIds.map((project) => `org/${props.organizationId}/project/${project}/user/*`);
-  const provider = oidcProviderArn(scope, issuer, [props.organizationId], props);
-  return {
-    principal: oidcPrincipal(scope, id, provider, issuer, [{ claim: 'aud', values: [props.organizationId] }, { claim: 'sub', values: subjects }]),
-    description: `CircleCI projects ${props.projectIds.join(', ')}`,
-  };
-}
 
 /** The trust of HCP Terraform runs: every combination of the projects, workspaces and run phases. */
 export function bindTerraform(props: TerraformCloudProviderProps, scope: Construct, id: string, errors: PropErrors): BoundWebIdentityProvider {
@@ -43,7 +22,7 @@ export function bindTerraform(props: TerraformCloudProviderProps, scope: Constru
   errors.checkPattern('provider.audience', audience, /^\S{1,255}$/, 'an audience has no spaces, such as "aws.workload.identity"');
   errors.checkPattern('provider.organization', props.organization, TERRAFORM_NAME, 'an organization name, such as "ride-co", without ":" or wildcards');
   for (const prop of ['projects', 'workspaces', 'runPhases'] as const) {
-    refuseListTokenElements(`provider.${prop}`, props[prop], errors, 'each value becomes part of a subject CDK writes at synth; give the values');
+    errors.refuseListTokenElements(`provider.${prop}`, props[prop], 'each value becomes part of a subject CDK writes at synth; give the values');
   }
   for (const project of props.projects ?? []) errors.checkPattern('provider.projects', project, TERRAFORM_NAME, 'a project name, such as "Default Project", without ":" or wildcards');
   for (const workspace of props.workspaces ?? []) errors.checkPattern('provider.workspaces', workspace, TERRAFORM_NAME, 'a workspace name, such as "networking-prod", without ":" or wildcards');

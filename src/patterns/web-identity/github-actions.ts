@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
 import { checkFilterValues, ClaimTest, HOST, oidcPrincipal, oidcProviderArn, STS_AUDIENCE } from './oidc-trust';
-import { PropErrors } from './prop-errors';
-import { literalValues, refuseListTokenElements } from './unresolved';
-import { BoundWebIdentityProvider } from './web-identity-binding';
-import type { GitHubActionsProviderProps } from './web-identity-provider';
+import { PropErrors } from '../prop-errors';
+import { literalValues } from '../unresolved';
+import { BoundWebIdentityProvider } from './binding';
+import type { GitHubActionsProviderProps } from './provider-props';
 
 /*
  * GitHub Actions tokens, as AWS and GitHub document them:
@@ -137,7 +137,7 @@ function defaultSubjects(props: GitHubActionsProviderProps): string[] {
  */
 function customSubjects(props: GitHubActionsProviderProps, errors: PropErrors): string[] {
   const keys = props.subjectClaimKeys!;
-  refuseListTokenElements('provider.subjectClaimKeys', keys, errors, 'the keys decide the subject CDK writes at synth; give them');
+  errors.refuseListTokenElements('provider.subjectClaimKeys', keys, 'the keys decide the subject CDK writes at synth; give them');
   if (keys.length === 0) errors.add('provider.subjectClaimKeys', keys, 'give the keys of your subject template, in order, such as [\'repository_owner_id\', \'repository_id\', \'context\']');
   let subjects = [''];
   for (const key of literalValues(keys)) {
