@@ -1,3 +1,4 @@
+export * from './checks/limits';
 export * from './patterns/role-pattern-props';
 export * from './patterns/role-pattern';
 export * from './patterns/lambda-execution-role';

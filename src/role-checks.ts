@@ -7,11 +7,11 @@ import {
 import { IConstruct } from 'constructs';
 import { acknowledgementsOn, appWideAcknowledgements as pluginFormAcknowledgements, PLUGIN_ACKNOWLEDGEMENT_PREFIX } from './acknowledgements';
 import { CdkHelperMatch } from './checks/cdk-helper-roles';
+import { RoleCheckLimits } from './checks/limits';
 import { RULE_ID_PREFIX, ruleId } from './checks/rule';
 import { ALL_RULES } from './checks/rules';
 import { JudgedFinding, Verdict } from './checks/verdict';
 import { VERDICT_RULES } from './checks/verdict-rules';
-import { RoleCheckLimits } from './patterns/role-pattern-props';
 import { RoleModel } from './role-model/model';
 import { nestedStacks } from './role-model/nested-stacks';
 import { CfnTemplate, ModelTemplate } from './role-model/template';

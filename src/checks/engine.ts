@@ -1,4 +1,5 @@
-import { DEFAULT_LIMITS, Limits, Rule, ruleId, Severity } from './rule';
+import { DEFAULT_LIMITS, Limits } from './limits';
+import { Rule, ruleId, Severity } from './rule';
 import { ALL_RULES } from './rules';
 import { mergeVariantFindings } from './variant-findings';
 import { ModeledRole, RoleModel } from '../role-model/model';

@@ -1,5 +1,4 @@
 import { narrowsPrincipal } from './conditions';
-import { Limits } from './rule';
 import { narrowsKey, onlyPrincipals, requiresMfaInvariant, TrustInvariant } from './trust-invariants';
 import { LAMBDA_SERVICES, POD_IDENTITY_SERVICE, POD_IDENTITY_TAGS } from '../iam/service-principals';
 import { ModeledRole } from '../role-model/model';
@@ -116,12 +115,4 @@ function brokenTerm(terms: PatternTerms, statement: PolicyStatement): string | u
   }
   if (statement.conditionsUnreadable && terms.keeps.length > 1) return 'has conditions that are decided at deployment';
   return undefined;
-}
-
-/**
- * The limits a trusted record raises: account quotas the user told the pattern (`checkLimits`), which every door
- * then checks against. They only move the size rules, which say whether CloudFormation will accept the role.
- */
-export function recordLimits(record: PatternRecord | undefined): Partial<Limits> | undefined {
-  return record?.limits;
 }

@@ -1,3 +1,4 @@
+import { Limits } from './limits';
 import { Subject } from '../role-model/policy-document';
 import { RoleUnderCheck } from '../role-model/role-under-check';
 
@@ -6,26 +7,6 @@ export type Severity = 'error' | 'warning';
 
 /** The prefix of every rule id. */
 export const RULE_ID_PREFIX = 'cdk-iam-role-patterns';
-
-/** The numbers a role must stay within (IAM-FACTS.md). Some are account quotas that can be raised. */
-export interface Limits {
-  /** Trust policy size, non-whitespace characters. */
-  readonly trustPolicyMaxChars: number;
-  /** All inline policies of one role together, non-whitespace characters. */
-  readonly inlinePoliciesMaxChars: number;
-  /** One managed policy, non-whitespace characters. */
-  readonly managedPolicyMaxChars: number;
-  /** Managed policies attached to one role. */
-  readonly managedPoliciesPerRole: number;
-}
-
-/** The limits IAM applies by default. */
-export const DEFAULT_LIMITS: Limits = {
-  trustPolicyMaxChars: 2048,
-  inlinePoliciesMaxChars: 10240,
-  managedPolicyMaxChars: 6144,
-  managedPoliciesPerRole: 10,
-};
 
 /** What a rule reads. */
 export interface RuleInput {

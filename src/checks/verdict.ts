@@ -1,7 +1,8 @@
 import { CdkHelperMatch, cdkHelperOf } from './cdk-helper-roles';
 import { checkModeledRole, EngineOptions, Finding, RoleChecker, roleChecker } from './engine';
+import { Limits } from './limits';
 import { readPatternRecord } from './pattern-terms';
-import { Limits, RULE_ID_PREFIX, Severity } from './rule';
+import { RULE_ID_PREFIX, Severity } from './rule';
 import { PATTERN_INVARIANT, PATTERN_RECORD_NOT_KEPT } from './verdict-rules';
 import { ModeledRole } from '../role-model/model';
 import { PATTERN_RECORD_KEY, PatternRecord } from '../role-model/pattern-record';

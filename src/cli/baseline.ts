@@ -1,8 +1,8 @@
 import { basename } from 'path';
 import { FileFinding, ReportedTrustChange } from './report';
+import { byPrincipal, TrustChange, trustChanges } from './trust-diff';
 import { isOtherAccount, parseAwsPrincipal } from '../checks/principals';
 import { RULE_ID_PREFIX } from '../checks/rule';
-import { byPrincipal, TrustChange, trustChanges } from '../checks/trust-diff';
 import { ModeledRole, RoleModel } from '../role-model/model';
 import { constructPathOf } from '../role-model/template';
 

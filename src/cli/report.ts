@@ -1,5 +1,5 @@
+import { TrustChange } from './trust-diff';
 import { Finding } from '../checks/engine';
-import { TrustChange } from '../checks/trust-diff';
 import { UnresolvedAttachment } from '../role-model/model';
 
 /** A finding with the file it is in. */

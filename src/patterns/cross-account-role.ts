@@ -10,8 +10,8 @@ import { RolePatternProps, SessionTagOptions } from './role-pattern-props';
 import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { SESSION_TAG_SHAPES, sessionTagConditions, TAG_SESSION } from './session-tags';
 import { isListToken, literalValues, wholeListAsString } from './unresolved';
+import { DEFAULT_LIMITS } from '../checks/limits';
 import { policySize } from '../checks/policy-size';
-import { DEFAULT_LIMITS } from '../checks/rule';
 import { narrowsKey, onlyPrincipals, requiresMfaInvariant, TrustInvariant } from '../checks/trust-invariants';
 
 /** Properties of a CrossAccountRole. Give at least one of `trustedAccounts`, `trustedPrincipalArns`, `organizationId`. */

@@ -1,34 +1,5 @@
 import { Duration, aws_iam as iam } from 'aws-cdk-lib';
-
-/**
- * Limits the role checks compare against. IAM's defaults apply to any that is not set; raise one only
- * together with the account quota it stands for.
- */
-export interface RoleCheckLimits {
-  /**
-   * Maximum trust policy length, in characters without white space (the "Role trust policy length" quota).
-   * @default 2048
-   */
-  readonly trustPolicyMaxChars?: number;
-
-  /**
-   * Maximum length of all inline policies of one role together, in characters without white space.
-   * @default 10240
-   */
-  readonly inlinePoliciesMaxChars?: number;
-
-  /**
-   * Maximum length of one managed policy, in characters without white space.
-   * @default 6144
-   */
-  readonly managedPolicyMaxChars?: number;
-
-  /**
-   * Maximum number of managed policies attached to one role (the "Managed policies per role" quota).
-   * @default 10
-   */
-  readonly managedPoliciesPerRole?: number;
-}
+import { RoleCheckLimits } from '../checks/limits';
 
 /** Properties every role pattern accepts, with the same meaning as on `iam.Role`. */
 export interface RolePatternProps {

@@ -2,9 +2,9 @@ import { Duration, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PropErrors } from './prop-errors';
 import { PropShapes, shapedProps, Shapes } from './prop-shapes';
-import { RoleCheckLimits, RolePatternProps } from './role-pattern-props';
-import { ROLE_NAME_PATTERN } from '../checks/rules/role-name-format';
-import { ROLE_PATH_PATTERN } from '../checks/rules/role-path-format';
+import { RolePatternProps } from './role-pattern-props';
+import { RoleCheckLimits } from '../checks/limits';
+import { ROLE_NAME_PATTERN, ROLE_PATH_PATTERN } from '../iam/role-formats';
 
 /** The session IAM allows at most and at least, in seconds. */
 export const MIN_SESSION_SECONDS = 3600;

@@ -1,9 +1,9 @@
 import { CfnResource, Duration, Lazy, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { acknowledgementsOn, recordAcknowledgement } from '../acknowledgements';
-import { RoleCheckLimits } from './role-pattern-props';
 import { modeledPatternRole, registerPatternRole, reportVerdict } from './role-self-check';
 import { Finding } from '../checks/engine';
+import { RoleCheckLimits } from '../checks/limits';
 import { isPatternName } from '../checks/pattern-terms';
 import { RULE_ID_PREFIX, ruleId } from '../checks/rule';
 import { ALL_RULES } from '../checks/rules';

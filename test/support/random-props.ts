@@ -1,7 +1,7 @@
 import { App, Stack, StackProps } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { checkTemplate } from '../../src/checks/engine';
-import { Limits } from '../../src/checks/rule';
+import { Limits } from '../../src/checks/limits';
 
 /**
  * The property every construct's random-props test holds: building either throws an error that names

@@ -1,8 +1,6 @@
+import { ROLE_NAME_PATTERN } from '../../iam/role-formats';
 import { hasPlaceholder, renderString } from '../../role-model/cfn-value';
 import { propertySubject, Rule } from '../rule';
-
-/** IAM role names: 1-64 characters of letters, digits and `+=,.@_-` (CreateRole API). */
-export const ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
 
 /** A role name IAM would refuse fails at deployment; this finds it at synth. */
 export const RoleNameFormat: Rule = {

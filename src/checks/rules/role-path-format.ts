@@ -1,8 +1,6 @@
+import { ROLE_PATH_PATTERN } from '../../iam/role-formats';
 import { hasPlaceholder, renderString } from '../../role-model/cfn-value';
 import { propertySubject, Rule } from '../rule';
-
-/** IAM paths: 1-512 characters from U+0021 to U+007F, starting and ending with `/`. */
-export const ROLE_PATH_PATTERN = /^\/([\u0021-\u007F]{0,510}\/)?$/;
 
 /** A path IAM would refuse fails at deployment; this finds it at synth. */
 export const RolePathFormat: Rule = {

@@ -1,7 +1,7 @@
-import { roleTemplate, trustStatement } from './fixtures';
-import { summarizeRole } from '../../src/checks/role-summary';
-import { readable } from '../../src/role-model/cfn-value';
-import { rolesInTemplate } from '../../src/role-model/model';
+import { roleTemplate, trustStatement } from './checks/fixtures';
+import { summarizeRole } from '../examples/role-summary';
+import { readable } from '../src/role-model/cfn-value';
+import { rolesInTemplate } from '../src/role-model/model';
 
 describe('summarizeRole', () => {
   test('lists trusted principals, actions, conditions and the session limit', () => {

@@ -1,8 +1,8 @@
-import { assumeRoleAlerts } from './break-glass';
-import { parseFederatedPrincipal } from './principals';
-import { hasPlaceholder, readable, renderString } from '../role-model/cfn-value';
-import { ConditionTest, PolicyStatement } from '../role-model/policy-document';
-import { RoleUnderCheck } from '../role-model/role-under-check';
+import { assumeRoleAlerts } from '../src/checks/break-glass';
+import { parseFederatedPrincipal } from '../src/checks/principals';
+import { hasPlaceholder, readable, renderString } from '../src/role-model/cfn-value';
+import { ConditionTest, PolicyStatement } from '../src/role-model/policy-document';
+import { RoleUnderCheck } from '../src/role-model/role-under-check';
 
 /** What a role trusts, in words a reviewer reads at a glance. */
 export interface RoleSummary {
