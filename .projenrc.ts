@@ -138,6 +138,11 @@ project.addTask('iam:generate', {
   exec: 'tsx projenrc/generate-iam-data.ts',
 });
 
+project.addTask('docs:rules', {
+  description: 'Regenerate docs/rules.md from the rules\' metadata (a test fails when it is stale)',
+  exec: 'tsx projenrc/rules-reference.ts',
+});
+
 project.addTask('example', {
   description: 'Synthesize the example app in examples/ and print a report of every role in it',
   exec: 'tsx examples/synth.ts',

@@ -46,7 +46,7 @@ describe('check --format sarif', () => {
     expect(driver.name).toBe('cdk-iam-role-patterns');
     expect(driver.rules.map((rule: any) => rule.id)).toEqual([...ALL_RULES, ...VERDICT_RULES].map((rule) => `cdk-iam-role-patterns:${rule.name}`));
     expect(driver.rules.find((rule: any) => rule.name === 'WildcardPrincipal')).toMatchObject({
-      shortDescription: { text: expect.stringContaining('') }, helpUri: expect.stringContaining('#the-checks'), defaultConfiguration: { level: 'error' },
+      shortDescription: { text: expect.stringContaining('') }, helpUri: expect.stringMatching(/docs\/rules\.md#wildcardprincipal$/), defaultConfiguration: { level: 'error' },
     });
   });
 

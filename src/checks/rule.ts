@@ -28,6 +28,34 @@ export function propertySubject(role: RoleUnderCheck, name: string): Subject {
   return { path: [...role.path, 'Properties', name] };
 }
 
+/** A role to show a rule on: the rules reference prints it, and a test runs the rule over it. */
+export interface RuleExample {
+  /** Statements of the trust policy; one that trusts Lambda when absent. */
+  readonly trust?: readonly unknown[];
+  /** Statements of one inline policy of the role. */
+  readonly permissions?: readonly unknown[];
+  /** Other properties of the role. */
+  readonly properties?: Readonly<Record<string, unknown>>;
+  /** Other resources of the template (the role is `Role`). */
+  readonly resources?: Readonly<Record<string, unknown>>;
+  /** The role's `Metadata`. */
+  readonly metadata?: Readonly<Record<string, unknown>>;
+}
+
+/** What the rules reference says of a rule besides its one-line description. */
+export interface RuleDocs {
+  /** Why it matters: who gets in, or what fails. */
+  readonly why: string;
+  /** How to fix it. */
+  readonly fix: string;
+  /** A role the rule reports. */
+  readonly insecure?: RuleExample;
+  /** The same role, fixed: the rule is quiet on it. */
+  readonly secure?: RuleExample;
+  /** For a finding a pattern raises from its props: the TypeScript that draws it, and the fix. */
+  readonly code?: { readonly insecure: string; readonly secure: string };
+}
+
 /** A check over one role. One rule per file in `rules/`. */
 export interface Rule {
   /** The rule's name; its id is `cdk-iam-role-patterns:<name>`. */
@@ -36,6 +64,8 @@ export interface Rule {
   readonly severity: Severity;
   /** One sentence on what the rule protects against, for documentation and reports. */
   readonly description: string;
+  /** Why it matters, how to fix it, and an example of each: the rules reference (docs/rules.md) is made from it. */
+  readonly docs: RuleDocs;
   /**
    * Calls `report` once per offending element, with the element's subject (its path in the template), never when
    * the role is fine. Never throws on unknown values.

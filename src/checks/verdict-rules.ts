@@ -1,7 +1,7 @@
-import { Rule } from './rule';
+import { Rule, RuleDocs } from './rule';
 
 /** A rule as reports and documentation list it: findings the verdict or a pattern makes, not a check of the engine. */
-export type RuleDescription = Pick<Rule, 'name' | 'severity' | 'description'>;
+export type RuleDescription = Pick<Rule, 'name' | 'severity' | 'description' | 'docs'>;
 
 /** A pattern's trust no longer keeps what the pattern promises (an escape hatch changed it). */
 export const PATTERN_INVARIANT: RuleDescription = {
@@ -9,6 +9,15 @@ export const PATTERN_INVARIANT: RuleDescription = {
   severity: 'error',
   description: 'A role pattern\'s trust no longer keeps what the pattern promises (its principals, MFA, the conditions its props asked for), '
     + 'most likely because an escape hatch changed it.',
+  docs: {
+    why: 'The pattern\'s checks and its record vouch for a trust it no longer has: whoever the changed statement lets in gets the role.',
+    fix: 'Undo the escape hatch (assumeRolePolicy.addStatements, addOverride or addPropertyOverride on the trust policy), or use iam.Role for a different trust.',
+    code: {
+      insecure: "const role = new BreakGlassRole(stack, 'Admin', { trustedPrincipalArns: [servicedesk], alertEmails: [oncall] });\n"
+        + "(role.node.defaultChild as iam.CfnRole).addPropertyDeletionOverride('AssumeRolePolicyDocument.Statement.0.Condition.Bool');",
+      secure: "new BreakGlassRole(stack, 'Admin', { trustedPrincipalArns: [servicedesk], alertEmails: [oncall] });",
+    },
+  },
 };
 
 /** A pattern record on a role that does not keep that pattern's terms. */
@@ -17,22 +26,67 @@ export const PATTERN_RECORD_NOT_KEPT: RuleDescription = {
   severity: 'error',
   description: 'The role\'s Metadata says a pattern of this library made it, but its trust does not keep that pattern\'s terms (or names no '
     + 'pattern of the library), so the record counts for nothing: a record written or left on another role must not relax its verdict.',
+  docs: {
+    why: 'Anyone can write a record into a template; if it counted, it could turn an administrator role open to everyone into one that passes.',
+    fix: 'Make the role with the pattern the record names and undo any escape hatch that changed its trust, or remove the record from the role\'s Metadata.',
+    insecure: {
+      trust: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }],
+      metadata: { 'cdk-iam-role-patterns': { pattern: 'BreakGlassRole', acknowledged: { 'cdk-iam-role-patterns:WildcardPrincipal': 'forged' } } },
+    },
+    secure: {
+      trust: [{
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+        Action: 'sts:AssumeRole',
+        Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' }, ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:user/servicedesk/*' } },
+      }],
+      metadata: { 'cdk-iam-role-patterns': { pattern: 'BreakGlassRole' } },
+    },
+  },
 };
 
 /** The warnings the patterns raise of themselves, from their props; recorded in the template so every door reports them. */
 export const PATTERN_WARNINGS: readonly RuleDescription[] = [
-  warning('LambdaLogGroupScope', 'A LambdaExecutionRole without a function name may write logs to every /aws/lambda/* log group of its account and region.'),
-  warning('BreakGlassSessionOverOneHour', 'A BreakGlassRole\'s maximum session is over 1 hour.'),
-  warning('BreakGlassAccountNotChecked', 'A BreakGlassRole in an env-agnostic stack: whether its trusted principals are of the account it is deployed to could not be checked.'),
-  warning('BreakGlassWithoutSourceIdentity', 'A BreakGlassRole with requireSourceIdentity off: CloudTrail shows the role session, not the human.'),
-  warning('BreakGlassAlertingOff', 'A BreakGlassRole with alerting off raises no alert here when it is used.'),
-  warning('CrossAccountSessionOverOneHour', 'A CrossAccountRole\'s maximum session is over 1 hour, which role chaining caps at 1 hour anyway.'),
-  warning('SamlCertificateExpiresSoon', 'A signing certificate of the SAML provider\'s metadata document has expired or expires soon.'),
+  warning('LambdaLogGroupScope', 'A LambdaExecutionRole without a function name may write logs to every /aws/lambda/* log group of its account and region.', {
+    why: 'A function that can write to every function\'s log group can forge or flood the logs of the others.',
+    fix: 'Pass logGroup (the function\'s log group) or functionName.',
+    code: { insecure: "new LambdaExecutionRole(stack, 'Fn');", secure: "new LambdaExecutionRole(stack, 'Fn', { functionName: 'orders' });" },
+  }),
+  warning('BreakGlassSessionOverOneHour', 'A BreakGlassRole\'s maximum session is over 1 hour.', {
+    why: 'A break-glass session should last as long as the fix; a long one stays open after it, and role chaining caps it at 1 hour anyway.',
+    fix: 'Use maxSessionDuration: Duration.hours(1), or acknowledge the warning with the reason.',
+    code: { insecure: 'maxSessionDuration: Duration.hours(8)', secure: 'maxSessionDuration: Duration.hours(1)' },
+  }),
+  warning('BreakGlassAccountNotChecked', 'A BreakGlassRole in an env-agnostic stack: whether its trusted principals are of the account it is deployed to could not be checked.', {
+    why: 'Deployed to another account than the principals\', the role would trust a foreign account\'s users with its elevation.',
+    fix: 'Give the stack env: { account }, or set allowOtherAccounts: true if other accounts are intended.',
+    code: { insecure: "new Stack(app, 'Ops')", secure: "new Stack(app, 'Ops', { env: { account: '111122223333', region: 'eu-west-1' } })" },
+  }),
+  warning('BreakGlassWithoutSourceIdentity', 'A BreakGlassRole with requireSourceIdentity off: CloudTrail shows the role session, not the human.', {
+    why: 'Without a source identity, what is done through a role chain cannot be traced back to the person who broke the glass.',
+    fix: 'Keep requireSourceIdentity on for IAM users; acknowledge the warning for federated humans and roles, which have no aws:username.',
+    code: { insecure: 'requireSourceIdentity: false', secure: '// requireSourceIdentity defaults to true' },
+  }),
+  warning('BreakGlassAlertingOff', 'A BreakGlassRole with alerting off raises no alert here when it is used.', {
+    why: 'An elevation nobody is told about is the misuse break glass exists to prevent.',
+    fix: 'Keep alerting on, or acknowledge the warning with where the alert that covers the role lives.',
+    code: { insecure: "alerting: false, alertingDisabledReason: 'org-wide trail alerts'", secure: "alertEmails: ['oncall@example.com']" },
+  }),
+  warning('CrossAccountSessionOverOneHour', 'A CrossAccountRole\'s maximum session is over 1 hour, which role chaining caps at 1 hour anyway.', {
+    why: 'Callers that come through another role get at most 1 hour whatever the role says, so the longer session misleads; for others, it widens the window of a stolen session.',
+    fix: 'Use maxSessionDuration: Duration.hours(1), or acknowledge the warning with the reason.',
+    code: { insecure: 'maxSessionDuration: Duration.hours(12)', secure: 'maxSessionDuration: Duration.hours(1)' },
+  }),
+  warning('SamlCertificateExpiresSoon', 'A signing certificate of the SAML provider\'s metadata document has expired or expires soon.', {
+    why: 'When the IdP\'s signing certificate expires, IAM refuses its assertions and nobody can sign in through the role.',
+    fix: 'Rotate the certificate at the IdP and update the metadata document.',
+    code: { insecure: "metadataDocument: iam.SamlMetadataDocument.fromFile('expiring-idp.xml')", secure: "metadataDocument: iam.SamlMetadataDocument.fromFile('idp.xml')" },
+  }),
 ];
 
 /** Every finding the verdict and the patterns make besides the engine's rules. */
 export const VERDICT_RULES: readonly RuleDescription[] = [PATTERN_INVARIANT, PATTERN_RECORD_NOT_KEPT, ...PATTERN_WARNINGS];
 
-function warning(name: string, description: string): RuleDescription {
-  return { name, severity: 'warning', description };
+function warning(name: string, description: string, docs: RuleDocs): RuleDescription {
+  return { name, severity: 'warning', description, docs };
 }

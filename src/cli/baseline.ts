@@ -12,6 +12,10 @@ export const TRUST_WIDENED = {
   severity: 'error' as const,
   description: 'Compared with the baseline (--baseline), someone may now assume the role who could not before: a new principal, '
     + 'a condition removed or loosened, an added action, a longer session, or a new role that trusts another account or a provider.',
+  docs: {
+    why: 'A pull request that lets someone new assume a role should not merge unnoticed.',
+    fix: 'Undo the widening, or have the change reviewed and merged on purpose (the finding shows the trust before and after).',
+  },
 };
 
 /** What comparing with the baseline found: the widened trusts as findings, and every change. */

@@ -3,13 +3,14 @@ import { readFileSync } from 'fs';
 import { relative, sep } from 'path';
 import { Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { CheckReport, FileFinding } from './report';
+import { ruleHelpUri } from './rules-reference';
 import { ruleId } from '../checks/rule';
 import { RuleDescription } from '../checks/verdict-rules';
 import { TemplatePath } from '../role-model/policy-document';
 
 
-/** Where the rules are documented: the README's table of rules. */
-export const RULES_HELP_URI = 'https://github.com/example/cdk-iam-role-patterns#the-checks';
+/** The project's home. */
+const PROJECT_URI = 'https://github.com/example/cdk-iam-role-patterns';
 
 /** A line and column, 1-based, as SARIF counts them. */
 interface Position {
@@ -47,7 +48,7 @@ export function formatSarif(report: CheckReport, rules: readonly RuleDescription
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: 'cdk-iam-role-patterns', version, informationUri: RULES_HELP_URI.replace(/#.*$/, ''), rules: rules.map(sarifRule) } },
+      tool: { driver: { name: 'cdk-iam-role-patterns', version, informationUri: PROJECT_URI, rules: rules.map(sarifRule) } },
       originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileUri(baseDirectory)}/` } },
       results,
     }],
@@ -61,8 +62,8 @@ function sarifRule(rule: RuleDescription) {
     name: rule.name,
     shortDescription: { text: rule.description },
     fullDescription: { text: rule.description },
-    help: { text: `${rule.description} See the README's table of rules for what the rule refuses and how to fix it.` },
-    helpUri: `${RULES_HELP_URI}`,
+    help: { text: `${rule.description} Why it matters: ${rule.docs.why} How to fix: ${rule.docs.fix}` },
+    helpUri: ruleHelpUri(rule),
     defaultConfiguration: { level: rule.severity },
   };
 }

@@ -14,6 +14,12 @@ export const ActionResourceMismatch: Rule = {
   name: 'ActionResourceMismatch',
   severity: 'warning',
   description: 'An action allowed only on resources of types it does not act on is granted nothing.',
+  docs: {
+    why: 'An action allowed only on resources it never acts on grants nothing, which usually hides a mistaken ARN.',
+    fix: 'Use the ARN form the action acts on; the finding names it (`s3:GetObject` needs objects, `arn:aws:s3:::bucket/*`).',
+    insecure: { permissions: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports' }] },
+    secure: { permissions: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] },
+  },
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
       if (statement.awsManaged || statement.hasNotAction || statement.hasNotResource || statement.resources.length === 0 || statement.resources.includes('*')) continue;

@@ -5,6 +5,12 @@ export const AllowWithNotAction: Rule = {
   name: 'AllowWithNotAction',
   severity: 'warning',
   description: 'An Allow should list actions and resources, not exclude them with NotAction or NotResource.',
+  docs: {
+    why: 'An `Allow` with `NotAction` or `NotResource` grants everything not listed, including every action AWS adds later.',
+    fix: 'List the actions and resources to allow.',
+    insecure: { permissions: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] },
+    secure: { permissions: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] },
+  },
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
       if (!statement.hasNotAction && !statement.hasNotResource) continue;

@@ -14,6 +14,38 @@ export const CognitoUnauthenticatedWrite: Rule = {
   name: 'CognitoUnauthenticatedWrite',
   severity: 'warning',
   description: 'A role that unauthenticated Cognito identities can assume should not be allowed to write.',
+  docs: {
+    why: 'Unauthenticated Cognito identities are anyone who has the app; a guest role that may write lets them change your data.',
+    fix: 'Give guests a read-only role, or require `ForAnyValue:StringLike cognito-identity.amazonaws.com:amr "authenticated"`.',
+    insecure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'cognito-identity.amazonaws.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            'StringEquals': { 'cognito-identity.amazonaws.com:aud': 'eu-west-1:11111111-2222-3333-4444-555555555555' },
+            'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'unauthenticated' },
+          },
+        },
+      ],
+      permissions: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::ride-photos/*' }],
+    },
+    secure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'cognito-identity.amazonaws.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            'StringEquals': { 'cognito-identity.amazonaws.com:aud': 'eu-west-1:11111111-2222-3333-4444-555555555555' },
+            'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'unauthenticated' },
+          },
+        },
+      ],
+      permissions: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::ride-photos/*' }],
+    },
+  },
   check({ role }, report) {
     const trusts = webIdentityTrusts(role);
     if (trusts.length === 0) return;

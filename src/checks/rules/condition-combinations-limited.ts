@@ -8,6 +8,11 @@ export const ConditionCombinationsLimited: Rule = {
   name: 'ConditionCombinationsLimited',
   severity: 'warning',
   description: 'A role whose Fn::If branches depend on too many conditions to check every combination is checked in part only.',
+  docs: {
+    why: 'A role whose `Fn::If`s depend on more conditions than are combined in full is checked under some combinations only; the '
+      + 'others may hide a finding.',
+    fix: 'Let fewer conditions decide one role, or review the combinations not checked and acknowledge the warning with the reason.',
+  },
   check({ role }, report) {
     for (const warning of role.modelWarnings) {
       if (warning.rule !== 'ConditionCombinationsLimited') continue;

@@ -23,6 +23,23 @@ export const CrossAccountWithoutCondition: Rule = {
   name: 'CrossAccountWithoutCondition',
   severity: 'warning',
   description: 'A trust in another whole account should be narrowed by ExternalId, PrincipalArn, PrincipalOrgID or MFA.',
+  docs: {
+    why: 'Trusting a whole account lets every principal its administrators allow assume the role; for a vendor, any of its customers '
+      + 'could point the vendor at your role (confused deputy).',
+    fix: 'Require an `sts:ExternalId` (vendors), name the principals with `aws:PrincipalArn`, require the organization '
+      + '(`aws:PrincipalOrgID`) or MFA.',
+    insecure: { trust: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole' }] },
+    secure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'sts:ExternalId': '8f14e45f-ceea-467f-a0e6-e1d2c3b4a596' } },
+        },
+      ],
+    },
+  },
   check({ role, deployingAccount }, report) {
     for (const statement of role.trustAllowStatements) {
       if (statement.conditionsUnreadable || narrowsPrincipal(statement) || requiresExternalId(statement) || requiresMfa(statement)) continue;

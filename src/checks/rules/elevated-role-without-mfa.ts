@@ -12,6 +12,64 @@ export const ElevatedRoleWithoutMfa: Rule = {
   name: 'ElevatedRoleWithoutMfa',
   severity: 'error',
   description: 'A role tagged break-glass that IAM principals assume must require MFA (Bool, not BoolIfExists).',
+  docs: {
+    why: 'A break-glass role exists to grant more power; without MFA a leaked access key alone opens it.',
+    fix: 'Add `Bool aws:MultiFactorAuthPresent "true"` (and an `aws:MultiFactorAuthAge` limit) to every statement that trusts IAM principals.',
+    insecure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+          Action: 'sts:AssumeRole',
+          Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:user/servicedesk/*' } },
+        },
+      ],
+      properties: { Tags: [{ Key: 'break-glass', Value: 'true' }] },
+      resources: {
+        Alert: {
+          Type: 'AWS::Events::Rule',
+          Properties: {
+            EventPattern: {
+              'source': ['aws.sts'],
+              'detail-type': ['AWS API Call via CloudTrail'],
+              'detail': {
+                eventSource: ['sts.amazonaws.com'],
+                eventName: ['AssumeRole'],
+                requestParameters: { roleArn: [{ 'Fn::GetAtt': ['Role', 'Arn'] }] },
+              },
+            },
+          },
+        },
+      },
+    },
+    secure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+          Action: 'sts:AssumeRole',
+          Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:user/servicedesk/*' }, Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+        },
+      ],
+      properties: { Tags: [{ Key: 'break-glass', Value: 'true' }] },
+      resources: {
+        Alert: {
+          Type: 'AWS::Events::Rule',
+          Properties: {
+            EventPattern: {
+              'source': ['aws.sts'],
+              'detail-type': ['AWS API Call via CloudTrail'],
+              'detail': {
+                eventSource: ['sts.amazonaws.com'],
+                eventName: ['AssumeRole'],
+                requestParameters: { roleArn: [{ 'Fn::GetAtt': ['Role', 'Arn'] }] },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
   check({ role }, report) {
     if (!isBreakGlass(role)) return;
     for (const statement of role.trustAllowStatements) {

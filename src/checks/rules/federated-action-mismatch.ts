@@ -27,6 +27,32 @@ export const FederatedActionMismatch: Rule = {
   name: 'FederatedActionMismatch',
   severity: 'error',
   description: 'Each kind of principal must be trusted with the one assume-role action that fits it.',
+  docs: {
+    why: 'Each kind of principal can use one assume action only: a SAML provider given `sts:AssumeRole` lets no one in, and a statement '
+      + 'that mixes kinds gives each the other\'s action and conditions.',
+    fix: 'Give SAML providers `sts:AssumeRoleWithSAML`, OIDC and web identity providers `sts:AssumeRoleWithWebIdentity`, AWS and '
+      + 'service principals `sts:AssumeRole`, each kind in a statement of its own.',
+    insecure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/Corporate' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
+        },
+      ],
+    },
+    secure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/Corporate' },
+          Action: 'sts:AssumeRoleWithSAML',
+          Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
+        },
+      ],
+    },
+  },
   check({ role }, report) {
     for (const statement of role.trustAllowStatements) {
       const hasOthers = hasNonFederatedPrincipal(statement);

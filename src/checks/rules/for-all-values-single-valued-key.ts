@@ -26,6 +26,25 @@ export const ForAllValuesSingleValuedKey: Rule = {
   name: 'ForAllValuesSingleValuedKey',
   severity: 'error',
   description: 'An Allow must not use ForAllValues on a single-valued key, which passes when the key is missing.',
+  docs: {
+    why: '`ForAllValues:` is true when the key is missing, so on a single-valued key it lets in requests that lack it.',
+    fix: 'Use the plain operator (`StringEquals`) on single-valued keys; keep `ForAllValues:`/`ForAnyValue:` for multi-valued keys.',
+    insecure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: 'sts:AssumeRole',
+          Condition: { 'ForAllValues:StringEquals': { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+        },
+      ],
+    },
+    secure: {
+      trust: [
+        { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } },
+      ],
+    },
+  },
   check({ role }, report) {
     for (const statement of role.allowStatements) {
       for (const test of statement.conditions) {

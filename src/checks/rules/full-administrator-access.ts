@@ -9,6 +9,13 @@ export const FullAdministratorAccess: Rule = {
   name: 'FullAdministratorAccess',
   severity: 'error',
   description: 'A role must not be allowed every action on every resource (`*` on `*`, or AdministratorAccess).',
+  docs: {
+    why: 'Whoever assumes the role controls the account.',
+    fix: 'Grant the actions and resources the role needs; keep administrator access for a `BreakGlassRole` (which reports it as a '
+      + 'warning you acknowledge).',
+    insecure: { permissions: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+    secure: { permissions: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] },
+  },
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
       if (!grantsEveryAction(statement) || !appliesToEveryResource(statement)) continue;

@@ -6,6 +6,10 @@ export const InlinePoliciesSize: Rule = {
   name: 'InlinePoliciesSize',
   severity: 'error',
   description: "A role's inline policies (its Policies and the AWS::IAM::Policy resources attached to it) must fit 10,240 characters together.",
+  docs: {
+    why: 'IAM refuses inline policies over 10,240 characters per role, so the deployment fails.',
+    fix: 'Move statements into customer managed policies, or merge statements that share actions.',
+  },
   check({ role, limits }, report) {
     let total = 0;
     for (const policy of role.inlinePolicies) total += policySize(policy.document);

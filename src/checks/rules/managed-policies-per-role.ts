@@ -5,6 +5,10 @@ export const ManagedPoliciesPerRole: Rule = {
   name: 'ManagedPoliciesPerRole',
   severity: 'error',
   description: 'A role may have at most the quota of managed policies attached (10 by default).',
+  docs: {
+    why: 'IAM refuses to attach more managed policies than the quota, so the deployment fails.',
+    fix: 'Merge policies, or raise the quota and `managedPoliciesPerRole` together.',
+  },
   check({ role, limits }, report) {
     const count = role.managedPolicyArns.length;
     if (count <= limits.managedPoliciesPerRole) return;

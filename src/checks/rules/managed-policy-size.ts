@@ -6,6 +6,10 @@ export const ManagedPolicySize: Rule = {
   name: 'ManagedPolicySize',
   severity: 'error',
   description: 'Each customer managed policy attached to the role must fit 6,144 characters.',
+  docs: {
+    why: 'IAM refuses a managed policy over 6,144 characters, so the deployment fails.',
+    fix: 'Split it into two managed policies.',
+  },
   check({ role, limits }, report) {
     for (const policy of role.managedPolicies) {
       const size = policySize(policy.document);

@@ -6,6 +6,12 @@ export const MaxSessionDurationRange: Rule = {
   name: 'MaxSessionDurationRange',
   severity: 'error',
   description: 'MaxSessionDuration must be a whole number of seconds from 3600 to 43200.',
+  docs: {
+    why: 'IAM refuses the value, so the deployment fails.',
+    fix: 'Use a whole number of seconds from 3600 to 43200.',
+    insecure: { properties: { MaxSessionDuration: 60 } },
+    secure: { properties: { MaxSessionDuration: 3600 } },
+  },
   check({ role }, report) {
     const raw = renderString(role.properties.MaxSessionDuration);
     if (raw === undefined || hasPlaceholder(raw)) return;

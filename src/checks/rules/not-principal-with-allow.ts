@@ -5,6 +5,21 @@ export const NotPrincipalWithAllow: Rule = {
   name: 'NotPrincipalWithAllow',
   severity: 'error',
   description: 'A policy must not combine "Effect": "Allow" with NotPrincipal, which allows everyone not listed.',
+  docs: {
+    why: '`NotPrincipal` with `Allow` trusts every principal that is not listed, in every account.',
+    fix: 'List the principals you trust in `Principal` instead.',
+    insecure: { trust: [{ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole' }] },
+    secure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'sts:ExternalId': '8f14e45f-ceea-467f-a0e6-e1d2c3b4a596' } },
+        },
+      ],
+    },
+  },
   check({ role }, report) {
     for (const statement of role.allowStatements) {
       if (statement.notPrincipal === undefined) continue;

@@ -9,6 +9,12 @@ export const PassRoleOnEveryResource: Rule = {
   name: 'PassRoleOnEveryResource',
   severity: 'error',
   description: 'iam:PassRole must name the roles it may pass, never every role of an account.',
+  docs: {
+    why: '`iam:PassRole` on every role lets the role hand any role, an administrator\'s included, to a service it can start, and act as that role.',
+    fix: 'Name the roles it may pass, or a narrowing path such as `role/service-role/app-*`, and add `iam:PassedToService`.',
+    insecure: { permissions: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }] },
+    secure: { permissions: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/service-role/app-worker' }] },
+  },
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
       if (grantsEveryAction(statement) || !statementCoversAction(statement, 'iam:PassRole')

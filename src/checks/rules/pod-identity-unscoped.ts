@@ -14,6 +14,29 @@ export const PodIdentityUnscoped: Rule = {
   name: 'PodIdentityUnscoped',
   severity: 'warning',
   description: 'An EKS Pod Identity trust should name the namespace and service account (kubernetes-namespace and kubernetes-service-account session tags).',
+  docs: {
+    why: 'EKS Pod Identity assumes the role for any pod it is associated with; without the namespace and service-account tags, an '
+      + 'association made for another service account also gets it.',
+    fix: 'Test `aws:RequestTag/kubernetes-namespace` and `aws:RequestTag/kubernetes-service-account` (and the cluster ARN) in the '
+      + 'trust, as `EksPodIdentityRole` does.',
+    insecure: { trust: [{ Effect: 'Allow', Principal: { Service: 'pods.eks.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession'] }] },
+    secure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'pods.eks.amazonaws.com' },
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+          Condition: {
+            StringEquals: {
+              'aws:RequestTag/eks-cluster-arn': 'arn:aws:eks:eu-west-1:111122223333:cluster/prod',
+              'aws:RequestTag/kubernetes-namespace': 'payments',
+              'aws:RequestTag/kubernetes-service-account': 'ledger',
+            },
+          },
+        },
+      ],
+    },
+  },
   check({ role }, report) {
     for (const statement of role.trustAllowStatements) {
       if (statement.conditionsUnreadable || !principalValues(statement, 'Service').includes('pods.eks.amazonaws.com')) continue;

@@ -17,6 +17,14 @@ export const PrivilegeEscalation: Rule = {
   name: 'PrivilegeEscalation',
   severity: 'error',
   description: 'A role must not hold a privilege-escalation path: an action or combination of actions that lets it raise its own privileges.',
+  docs: {
+    why: 'These actions (alone, or together across the role\'s policies) let the role raise its own privileges: change its policies, run '
+      + 'code as another principal, or pass a stronger role to a service.',
+    fix: 'Scope the actions to the users, roles, policies, functions, instances or stacks the role manages, or remove them; the finding '
+      + 'names the path of the catalogue.',
+    insecure: { permissions: [{ Effect: 'Allow', Action: 'iam:PutRolePolicy', Resource: '*' }] },
+    secure: { permissions: [{ Effect: 'Allow', Action: 'iam:GetRolePolicy', Resource: 'arn:aws:iam::111122223333:role/app/worker' }] },
+  },
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
       if (!grantsEveryAction(statement)) reportSingleActions(statement, report);

@@ -7,6 +7,12 @@ export const RoleNameFormat: Rule = {
   name: 'RoleNameFormat',
   severity: 'error',
   description: 'RoleName must be 1-64 characters of letters, digits and +=,.@_- .',
+  docs: {
+    why: 'IAM refuses the name, so the deployment fails.',
+    fix: 'Use 1 to 64 letters, digits and `+=,.@_-`, or leave `RoleName` out.',
+    insecure: { properties: { RoleName: 'orders worker' } },
+    secure: { properties: { RoleName: 'orders-worker' } },
+  },
   check({ role }, report) {
     const name = renderString(role.properties.RoleName);
     if (name === undefined || hasPlaceholder(name) || ROLE_NAME_PATTERN.test(name)) return;

@@ -7,6 +7,12 @@ export const RolePathFormat: Rule = {
   name: 'RolePathFormat',
   severity: 'error',
   description: 'Path must be 1-512 characters that start and end with / and are printable ASCII.',
+  docs: {
+    why: 'IAM refuses the path, so the deployment fails.',
+    fix: 'Start and end the path with `/`, such as `/service-roles/`.',
+    insecure: { properties: { Path: 'service-roles' } },
+    secure: { properties: { Path: '/service-roles/' } },
+  },
   check({ role }, report) {
     const path = renderString(role.properties.Path);
     if (path === undefined || hasPlaceholder(path) || ROLE_PATH_PATTERN.test(path)) return;

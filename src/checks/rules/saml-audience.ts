@@ -16,6 +16,23 @@ export const SamlAudience: Rule = {
   name: 'SamlAudience',
   severity: 'error',
   description: 'A SAML trust must require SAML:aud to be the AWS sign-in endpoint the IdP posts to.',
+  docs: {
+    why: 'Without `SAML:aud`, an assertion the IdP issued for another service provider can be used to sign in to this role.',
+    fix: 'Add `StringEquals SAML:aud https://signin.aws.amazon.com/saml` (or the regional sign-in endpoint).',
+    insecure: {
+      trust: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/Corporate' }, Action: 'sts:AssumeRoleWithSAML' }],
+    },
+    secure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/Corporate' },
+          Action: 'sts:AssumeRoleWithSAML',
+          Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
+        },
+      ],
+    },
+  },
   check({ role }, report) {
     for (const statement of role.trustAllowStatements) {
       if (!trustsSamlProvider(statement, role) || statement.conditionsUnreadable || narrows(statement, 'SAML:aud')) continue;

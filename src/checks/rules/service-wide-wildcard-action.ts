@@ -10,6 +10,12 @@ export const ServiceWideWildcardAction: Rule = {
   name: 'ServiceWideWildcardAction',
   severity: 'warning',
   description: 'An Allow should list actions rather than grant a whole service (`service:*`) or every action (`*`).',
+  docs: {
+    why: '`service:*` grants every action of the service, administrative ones and those AWS adds later included.',
+    fix: 'List the actions the role needs (`s3:GetObject`, `s3:PutObject`).',
+    insecure: { permissions: [{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::reports/*' }] },
+    secure: { permissions: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] },
+  },
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
       if (grantsEveryAction(statement) && appliesToEveryResource(statement)) continue; // FullAdministratorAccess reports it

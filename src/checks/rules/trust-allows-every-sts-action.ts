@@ -14,6 +14,31 @@ export const TrustAllowsEveryStsAction: Rule = {
   name: 'TrustAllowsEveryStsAction',
   severity: 'warning',
   description: 'A trust statement should list the STS actions it allows, not `*` or `sts:*`.',
+  docs: {
+    why: '`sts:*` also lets callers tag their sessions and set their own source identity, which attribute-based access control and '
+      + 'audit trails rely on.',
+    fix: 'Allow `sts:AssumeRole` (and `sts:TagSession` or `sts:SetSourceIdentity` only where you mean them).',
+    insecure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+          Action: 'sts:*',
+          Condition: { StringEquals: { 'sts:ExternalId': '8f14e45f-ceea-467f-a0e6-e1d2c3b4a596' } },
+        },
+      ],
+    },
+    secure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'sts:ExternalId': '8f14e45f-ceea-467f-a0e6-e1d2c3b4a596' } },
+        },
+      ],
+    },
+  },
   check({ role }, report) {
     for (const statement of role.trustAllowStatements) {
       let every: string | undefined;

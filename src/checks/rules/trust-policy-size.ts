@@ -6,6 +6,10 @@ export const TrustPolicySize: Rule = {
   name: 'TrustPolicySize',
   severity: 'error',
   description: 'The trust policy must fit the account quota for role trust policy length (2048 characters by default).',
+  docs: {
+    why: 'IAM refuses a trust policy over the account\'s quota, so the deployment fails.',
+    fix: 'Trust an organization instead of many accounts, merge statements, or raise the quota and `trustPolicyMaxChars` together.',
+  },
   check({ role, limits }, report) {
     const size = policySize(role.properties.AssumeRolePolicyDocument);
     if (size <= limits.trustPolicyMaxChars) return;

@@ -13,6 +13,12 @@ export const UnknownAction: Rule = {
   name: 'UnknownAction',
   severity: 'warning',
   description: 'An action or service prefix that IAM does not have (a typo) grants or denies nothing.',
+  docs: {
+    why: 'An action IAM does not have grants nothing, so the role lacks what its author meant to give it, or a typo hides a broader grant elsewhere.',
+    fix: 'Use the action\'s real name; the finding names the closest one from the catalogue.',
+    insecure: { permissions: [{ Effect: 'Allow', Action: 's3:GetObjects', Resource: 'arn:aws:s3:::reports/*' }] },
+    secure: { permissions: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] },
+  },
   check({ role }, report) {
     for (const statement of role.trustStatements) checkStatement(statement, report);
     for (const statement of role.permissionStatements) if (!statement.awsManaged) checkStatement(statement, report);

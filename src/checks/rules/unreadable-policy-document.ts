@@ -8,6 +8,18 @@ export const UnreadablePolicyDocument: Rule = {
   name: 'UnreadablePolicyDocument',
   severity: 'warning',
   description: 'A trust or permission policy that cannot be read (a JSON string that does not parse, or a value known only at deployment) cannot be checked.',
+  docs: {
+    why: 'A policy that cannot be read is not checked at all.',
+    fix: 'Write the document as an object, or as a JSON string of literal text with `${...}` variables.',
+    insecure: { properties: { Policies: [{ PolicyName: 'app', PolicyDocument: '{"Statement": [' }] } },
+    secure: {
+      properties: {
+        Policies: [
+          { PolicyName: 'app', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] } },
+        ],
+      },
+    },
+  },
   check({ role }, report) {
     for (const warning of role.modelWarnings) {
       if (warning.rule !== 'UnreadablePolicyDocument') continue;

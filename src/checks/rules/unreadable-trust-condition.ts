@@ -8,6 +8,25 @@ export const UnreadableTrustCondition: Rule = {
   name: 'UnreadableTrustCondition',
   severity: 'warning',
   description: 'A trust statement whose conditions are only known at deployment cannot be checked at synth.',
+  docs: {
+    why: 'A Condition computed at deployment cannot be read at synth, so the audience, subject and narrowing checks cannot vouch for it.',
+    fix: 'Write condition keys as literals where you can; otherwise review the deployed trust policy and acknowledge the warning with the reason.',
+    insecure: {
+      trust: [
+        { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole', Condition: { Ref: 'TrustConditions' } },
+      ],
+    },
+    secure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'sts:ExternalId': '8f14e45f-ceea-467f-a0e6-e1d2c3b4a596' } },
+        },
+      ],
+    },
+  },
   check({ role }, report) {
     for (const statement of role.trustAllowStatements) {
       if (!statement.conditionsUnreadable) continue;

@@ -11,6 +11,34 @@ export const WebIdentityAudience: Rule = {
   name: 'WebIdentityAudience',
   severity: 'error',
   description: 'A web identity or OIDC trust must pin the audience (aud, or app_id for Facebook and Amazon) to your own application.',
+  docs: {
+    why: 'Without an audience condition, a token the provider issued to any other app or pool can be exchanged for this role.',
+    fix: 'Add `StringEquals` on the provider\'s audience key (`<issuer>:aud`, `cognito-identity.amazonaws.com:aud`, '
+      + '`accounts.google.com:aud`, `graph.facebook.com:app_id`, `www.amazon.com:app_id`).',
+    insecure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'cognito-identity.amazonaws.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: { 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } },
+        },
+      ],
+    },
+    secure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'cognito-identity.amazonaws.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            'StringEquals': { 'cognito-identity.amazonaws.com:aud': 'eu-west-1:11111111-2222-3333-4444-555555555555' },
+            'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+          },
+        },
+      ],
+    },
+  },
   check({ role }, report) {
     for (const trust of webIdentityTrusts(role)) {
       const { statement, principal } = trust;

@@ -7,6 +7,36 @@ export const WebIdentitySubjectWholeOwner: Rule = {
   name: 'WebIdentitySubjectWholeOwner',
   severity: 'warning',
   description: 'An OIDC subject that matches every repository, project or service account of one owner should name them instead.',
+  docs: {
+    why: 'A subject that matches every repository, project or service account of one owner lets in whatever that owner creates later.',
+    fix: 'Name the repository (and branch or environment), project or service account.',
+    insecure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+            StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:ride-co/*' },
+          },
+        },
+      ],
+    },
+    secure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+            StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:ride-co/api:environment:production' },
+          },
+        },
+      ],
+    },
+  },
   check({ role }, report) {
     for (const trust of webIdentityTrusts(role)) {
       if (trust.principal.kind !== 'oidc' || subjectBreadth(trust) !== 'one-owner') continue;

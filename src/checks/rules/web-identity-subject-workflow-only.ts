@@ -9,6 +9,43 @@ export const WebIdentitySubjectWorkflowOnly: Rule = {
   name: 'WebIdentitySubjectWorkflowOnly',
   severity: 'warning',
   description: 'A GitHub trust pinned only by a reusable workflow (job_workflow_ref) lets in every repository that may call it; pin the repository too.',
+  docs: {
+    why: 'A reusable workflow can be called from every repository that may read it (any repository on GitHub, for a public one), so '
+      + 'pinning only the workflow lets all of them in.',
+    fix: 'Pin the repository too, by `repository_id` or a `sub` such as `repo:OWNER/REPO:*`.',
+    insecure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: {
+              'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+              'token.actions.githubusercontent.com:job_workflow_ref': 'ride-co/workflows/.github/workflows/deploy.yml@refs/heads/main',
+            },
+            StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:*' },
+          },
+        },
+      ],
+    },
+    secure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: {
+              'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+              'token.actions.githubusercontent.com:job_workflow_ref': 'ride-co/workflows/.github/workflows/deploy.yml@refs/heads/main',
+            },
+            StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:ride-co/api:*' },
+          },
+        },
+      ],
+    },
+  },
   check({ role }, report) {
     for (const trust of webIdentityTrusts(role)) {
       if (trust.principal.kind !== 'oidc' || subjectBreadth(trust) !== 'one-workflow') continue;

@@ -12,6 +12,34 @@ export const WebIdentitySubject: Rule = {
   name: 'WebIdentitySubject',
   severity: 'error',
   description: 'An OIDC trust must narrow the subject (sub) to your own repository, project or service account, never to any.',
+  docs: {
+    why: 'An OIDC trust without a subject pin lets in every token of the issuer: for GitHub Actions, any workflow of any repository on GitHub.',
+    fix: 'Pin the subject (`repo:OWNER/REPO:ref:refs/heads/main`, `system:serviceaccount:NS:SA`, `project_path:GROUP/PROJECT:...`) or, '
+      + 'for GitHub, `repository_id`.',
+    insecure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } },
+        },
+      ],
+    },
+    secure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+            StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:ride-co/api:ref:refs/heads/main' },
+          },
+        },
+      ],
+    },
+  },
   check({ role }, report) {
     for (const trust of webIdentityTrusts(role)) {
       if (trust.principal.kind !== 'oidc' || trust.statement.conditionsUnreadable) continue;

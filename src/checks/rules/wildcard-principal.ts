@@ -7,6 +7,17 @@ export const WildcardPrincipal: Rule = {
   name: 'WildcardPrincipal',
   severity: 'error',
   description: 'A trust policy must not trust every AWS principal (`*`) unless a condition pins the caller to an organization, account or principal.',
+  docs: {
+    why: 'Every principal of every AWS account may assume the role: anyone who learns its ARN gets its permissions.',
+    fix: 'Name the accounts or roles that may assume it, or keep `"*"` only with a condition on `aws:PrincipalOrgID`, '
+      + '`aws:PrincipalAccount` or `aws:PrincipalArn`.',
+    insecure: { trust: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }] },
+    secure: {
+      trust: [
+        { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } },
+      ],
+    },
+  },
   check({ role }, report) {
     let guarded: boolean | undefined; // read once, and only for a role that trusts everyone
     for (const statement of role.trustAllowStatements) {

@@ -11,6 +11,12 @@ export const WildcardResource: Rule = {
   name: 'WildcardResource',
   severity: 'warning',
   description: 'An Allow should name resources; `*` is only for actions that have no resource type (and the Lambda VPC network-interface actions).',
+  docs: {
+    why: '`Resource: "*"` grants the actions on every such resource of the account, present and future.',
+    fix: 'Name the resources (ARNs); only actions with no resource type, such as `ec2:DescribeInstances`, need `"*"`.',
+    insecure: { permissions: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }] },
+    secure: { permissions: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:eu-west-1:111122223333:orders' }] },
+  },
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
       if (statement.awsManaged || grantsEveryAction(statement) || statement.hasNotAction || !statement.resources.includes('*')) continue;

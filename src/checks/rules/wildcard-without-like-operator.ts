@@ -28,6 +28,30 @@ export const WildcardWithoutLikeOperator: Rule = {
   name: 'WildcardWithoutLikeOperator',
   severity: 'warning',
   description: 'A `*` or `?` inside StringEquals is a literal character, not a wildcard; use StringLike.',
+  docs: {
+    why: '`*` and `?` are literal characters in `StringEquals` and `ArnEquals`, so the condition matches nothing or not what was meant.',
+    fix: 'Use `StringLike` or `ArnLike` for patterns, or write the exact value.',
+    insecure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'aws:PrincipalArn': 'arn:aws:iam::444455556666:role/ci-*' } },
+        },
+      ],
+    },
+    secure: {
+      trust: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+          Action: 'sts:AssumeRole',
+          Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::444455556666:role/ci-*' } },
+        },
+      ],
+    },
+  },
   check({ role }, report) {
     checkStatements(role.trustStatements, report);
     checkStatements(role.permissionStatements, report);
