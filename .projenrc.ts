@@ -70,6 +70,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   jestOptions: {
     // A changed template must fail the test until someone looks at it and runs `npx projen test:update`.
     updateSnapshot: UpdateSnapshot.NEVER,
+    // projen adds jest's console "text" reporter unless told not to: the table goes to coverage/coverage.txt only.
+    coverageText: false,
     // The generated IAM data is data: instrumenting a megabyte of string literals for coverage in every test
     // file doubled the time of a small test.
     // Jest's default on a 2-core machine is one worker, which runs the files in its own process, one by one: 200 s.

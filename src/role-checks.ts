@@ -31,7 +31,7 @@ export interface RoleChecksProps {
   readonly disabledRules?: string[];
 
   /**
-   * Whether warnings fail the validation like errors (acknowledged warnings still do not).
+   * Whether warnings fail the validation like errors (acknowledged warnings still do not), the patterns' own warnings included.
    * @default false
    */
   readonly warningsAsErrors?: boolean;
@@ -40,7 +40,8 @@ export interface RoleChecksProps {
    * Whether the roles aws-cdk-lib makes for its own helpers (LogRetention, a bucket's autoDeleteObjects,
    * CfnJson, AwsCustomResource, custom resource providers) are checked like any other role. By default their
    * warnings are summarized in one line per helper, with the reason, instead of one violation per hashed
-   * construct id; their errors are always reported.
+   * construct id; their errors are always reported. A role counts as a helper's only when its construct path is
+   * the helper's and its trust and policies are what the helper writes.
    * @default false
    */
   readonly checkCdkHelperRoles?: boolean;

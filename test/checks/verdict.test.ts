@@ -209,8 +209,9 @@ describe('the verdict\'s options and the rules\' guard', () => {
   });
 
   test('a rule that throws becomes a finding that names the rule, and the other rules still run', () => {
-    const throwing = { name: 'Broken', severity: 'error' as const, description: 'Never works.', check: () => { throw new Error('boom'); } };
-    const fine = { name: 'Fine', severity: 'warning' as const, description: 'Always reports.', check: (_: unknown, report: (message: string) => void) => report('seen') };
+    const docs = { why: 'a test rule', fix: 'none' };
+    const throwing = { name: 'Broken', severity: 'error' as const, description: 'Never works.', docs, check: () => { throw new Error('boom'); } };
+    const fine = { name: 'Fine', severity: 'warning' as const, description: 'Always reports.', docs, check: (_: unknown, report: (message: string) => void) => report('seen') };
     const findings = checkModeledRole(roleChecker({ rules: [throwing, fine] }), modeled());
     expect(findings).toEqual([
       expect.objectContaining({ ruleId: 'cdk-iam-role-patterns:Broken', severity: 'error', message: expect.stringMatching(/^the rule Broken could not check this role \(boom\)/) }),
