@@ -1,11 +1,8 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { RULE_ID_PREFIX } from './checks/rule';
+import { acknowledgedRule, PLUGIN_ACKNOWLEDGEMENT_PREFIX } from './checks/acknowledgement-ids';
 
-const ANNOTATION_PREFIX = /^annotation::/i;
-
-/** The prefix of CDK's acknowledgement of a validation plugin's rule: `<plugin name>::<rule>`. */
-export const PLUGIN_ACKNOWLEDGEMENT_PREFIX = 'cdk-iam-role-patterns::';
+export { PLUGIN_ACKNOWLEDGEMENT_PREFIX };
 
 /**
  * The rules acknowledged on a construct or any of its scopes, with their reasons, as recorded by
@@ -17,9 +14,7 @@ export function acknowledgedRules(scope: IConstruct): Map<string, string> {
     for (const entry of current.node.metadata) {
       if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || typeof entry.data !== 'object' || entry.data === null) continue;
       for (const [id, reason] of Object.entries(entry.data as Record<string, unknown>)) {
-        // Validations.acknowledge writes `Annotation::<id>`; CDK's plugin form names the rule without our prefix
-        const bare = id.startsWith(PLUGIN_ACKNOWLEDGEMENT_PREFIX)
-          ? `${RULE_ID_PREFIX}:${id.slice(PLUGIN_ACKNOWLEDGEMENT_PREFIX.length)}` : id.replace(ANNOTATION_PREFIX, '');
+        const bare = acknowledgedRule(id).ruleId;
         if (!found.has(bare)) found.set(bare, String(reason));
       }
     }
@@ -75,7 +70,8 @@ export function appWideAcknowledgements(app: IConstruct): Map<string, string> {
     for (const entry of node.node.metadata) {
       if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || typeof entry.data !== 'object' || entry.data === null) continue;
       for (const [id, reason] of Object.entries(entry.data as Record<string, unknown>)) {
-        if (id.startsWith(PLUGIN_ACKNOWLEDGEMENT_PREFIX) && !found.has(id)) found.set(`${RULE_ID_PREFIX}:${id.slice(PLUGIN_ACKNOWLEDGEMENT_PREFIX.length)}`, String(reason));
+        const { ruleId, appWide } = acknowledgedRule(id);
+        if (appWide && !found.has(ruleId)) found.set(ruleId, String(reason));
       }
     }
   }

@@ -153,8 +153,19 @@ function violationOf(finding: JudgedFinding, templatePath: string, logicalId: st
     severity: isError ? 'fatal' : finding.fails ? 'error' : 'warning',
     fix: isError ? undefined : 'Change the role, or acknowledge the warning on the role with the reason: '
       + `Validations.of(role).acknowledge({ id: '${finding.ruleId}', reason: '...' })`,
-    violatingResources: [{ resourceLogicalId: logicalId, templatePath, locations: ['Properties'] }],
+    violatingResources: [violatingResource(finding, templatePath, logicalId)],
   };
+}
+
+/**
+ * Where a finding is, in CDK's terms: always the role (where it is acknowledged), at the property path of its
+ * subject when the subject is in the role itself (`Properties.AssumeRolePolicyDocument.Statement.0`), the way the
+ * CLI and SARIF locate it; a statement of another policy resource is named in the message.
+ */
+function violatingResource(finding: JudgedFinding, templatePath: string, logicalId: string): PolicyViolation['violatingResources'][number] {
+  const path = finding.subject?.path;
+  const inRole = path !== undefined && finding.subject?.file === undefined && path[0] === 'Resources' && path[1] === logicalId && path.length > 2;
+  return { resourceLogicalId: logicalId, templatePath, locations: [inRole ? path.slice(2).join('.') : 'Properties'] };
 }
 
 /** The warnings on aws-cdk-lib's helper roles: one line per helper, with the reason. */

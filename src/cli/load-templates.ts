@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'fs';
 import { basename, dirname, extname, join } from 'path';
 import { parseCfnYaml } from './cfn-yaml';
+import { ConstructMetadata } from './construct-metadata';
 import { isObject, MAX_NESTING, nestsDeeperThan } from '../role-model/cfn-value';
 import { CfnTemplate, ModelTemplate } from '../role-model/template';
 
@@ -13,6 +14,8 @@ export interface TemplateFile extends ModelTemplate {
   readonly deployingAccount?: string;
   /** What the reader could not read exactly (tags that are not CloudFormation's). */
   readonly notes?: readonly string[];
+  /** For a cloud assembly's stack: its constructs' paths and acknowledgements. */
+  readonly constructs?: ConstructMetadata;
 }
 
 const EXPECTED = 'expected a template (.json, .yaml, .yml, .template) with a Resources section, or a cloud assembly directory (cdk.out)';
@@ -101,6 +104,8 @@ function parseTemplate(file: string, text: string): { value: unknown; notes?: re
 
 interface ManifestArtifact {
   readonly type?: string;
+  readonly metadata?: unknown;
+  readonly additionalMetadataFile?: string;
   readonly environment?: string;
   readonly properties?: { readonly templateFile?: string; readonly directoryName?: string };
 }
@@ -119,7 +124,8 @@ export function loadCloudAssembly(directory: string): TemplateFile[] {
   for (const artifact of Object.values(manifest.artifacts ?? {})) {
     const properties = artifact.properties ?? {};
     if (artifact.type === 'aws:cloudformation:stack' && properties.templateFile) {
-      templates.push(loadTemplateFile(join(directory, properties.templateFile), accountOf(artifact.environment)));
+      const template = loadTemplateFile(join(directory, properties.templateFile), accountOf(artifact.environment));
+      templates.push({ ...template, constructs: ConstructMetadata.ofArtifact(directory, artifact) });
     } else if (artifact.type === 'cdk:cloud-assembly' && properties.directoryName) {
       templates.push(...loadCloudAssembly(join(directory, properties.directoryName)));
     }

@@ -3,10 +3,12 @@ import { join } from 'path';
 import { compareWithBaseline, TRUST_WIDENED } from './baseline';
 import { InputError, loadTemplates, readTemplate, refuseTooDeep, TemplateFile } from './load-templates';
 import { CheckReport, FileFinding, formatJson, formatNotes, formatText, ReportNote } from './report';
+import { DOCUMENTED_RULES } from './rules-reference';
 import { formatSarif } from './sarif';
 import { Finding } from '../checks/engine';
+import { RULE_ID_PREFIX } from '../checks/rule';
 import { ALL_RULES } from '../checks/rules';
-import { Verdict } from '../checks/verdict';
+import { RoleFacts, Verdict } from '../checks/verdict';
 import { VERDICT_RULES } from '../checks/verdict-rules';
 import { CATALOGUE_DATE, CATALOGUE_VERSION } from '../iam/catalogue';
 import { MANAGED_POLICIES_DATA_VERSION } from '../iam/managed-policies';
@@ -21,7 +23,7 @@ export interface Output {
 }
 
 export const USAGE = `Usage: cdk-iam-role-patterns check PATH... [--format text|json|sarif] [--baseline PATH]... [--trust-policy-max-chars N]
-         [--max-managed-policies N]
+         [--max-managed-policies N] [--disable-rule RULE]... [--warnings-as-errors]
        cdk-iam-role-patterns check --version
 
 Checks every AWS::IAM::Role in CloudFormation templates (.json, .yaml, .yml) and cloud assembly
@@ -29,8 +31,10 @@ directories (cdk.out) with the cdk-iam-role-patterns rules. --format sarif write
 (for GitHub code scanning) with each finding at its resource's line, paths relative to the working directory.
 --baseline PATH compares every role's trust with the same role in PATH (the templates or cloud assembly of the
 base branch): each way a trust got wider is a TrustWidened error, each way it got narrower is reported.
+--disable-rule and --warnings-as-errors do what RoleChecks' disabledRules and warningsAsErrors do.
 
-Exit status: 0 no error finding, 1 at least one error finding, 2 bad usage or unreadable input.`;
+Exit status: 0 no error finding, 1 at least one error finding (or warning, with --warnings-as-errors), 2 bad usage
+or unreadable input.`;
 
 interface Options {
   readonly paths: string[];
@@ -38,6 +42,8 @@ interface Options {
   readonly format: Format;
   readonly trustPolicyMaxChars?: number;
   readonly managedPoliciesPerRole?: number;
+  readonly disabledRules: string[];
+  readonly warningsAsErrors: boolean;
 }
 
 type Format = 'text' | 'json' | 'sarif';
@@ -63,7 +69,7 @@ export function main(argv: string[], output: Output): number {
     const report = check(templates, { ...options, baseline });
     if (report.notes.length > 0) output.stderr(formatNotes(report.notes));
     output.stdout(formatted(report, options.format));
-    return report.summary.errors > 0 ? 1 : 0;
+    return report.summary.errors > 0 || (options.warningsAsErrors && report.summary.warnings > 0) ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError) {
       output.stderr(`cdk-iam-role-patterns: ${error.message}\n\n${USAGE}`);
@@ -98,6 +104,8 @@ function parseArguments(argv: string[]): Options {
   let format: Format = 'text';
   let trustPolicyMaxChars: number | undefined;
   let managedPoliciesPerRole: number | undefined;
+  const disabledRules: string[] = [];
+  let warningsAsErrors = false;
   for (let i = 0; i < rest.length; i++) {
     const [flag, inline] = rest[i].startsWith('--') ? rest[i].split(/=(.*)/s, 2) : [rest[i], undefined];
     const value = () => {
@@ -115,6 +123,10 @@ function parseArguments(argv: string[]): Options {
       trustPolicyMaxChars = positiveInteger(flag, value());
     } else if (flag === '--max-managed-policies') {
       managedPoliciesPerRole = positiveInteger(flag, value());
+    } else if (flag === '--disable-rule') {
+      disabledRules.push(knownRule(value()));
+    } else if (flag === '--warnings-as-errors') {
+      warningsAsErrors = true;
     } else if (flag.startsWith('-')) {
       throw new UsageError(`unknown option ${flag}`);
     } else {
@@ -122,7 +134,14 @@ function parseArguments(argv: string[]): Options {
     }
   }
   if (paths.length === 0) throw new UsageError('give at least one template file or cloud assembly directory');
-  return { paths, baseline, format, trustPolicyMaxChars, managedPoliciesPerRole };
+  return { paths, baseline, format, trustPolicyMaxChars, managedPoliciesPerRole, disabledRules, warningsAsErrors };
+}
+
+/** A rule named by name or id, refused with the known names when it is none: a misspelt rule must not silently disable nothing. */
+function knownRule(name: string): string {
+  const bare = name.startsWith(`${RULE_ID_PREFIX}:`) ? name.slice(RULE_ID_PREFIX.length + 1) : name;
+  if (DOCUMENTED_RULES.some((rule) => rule.name === bare)) return bare;
+  throw new UsageError(`--disable-rule takes a rule's name, such as WildcardResource, not "${name}" (the rules: docs/rules.md)`);
 }
 
 function positiveInteger(flag: string, text: string): number {
@@ -132,7 +151,7 @@ function positiveInteger(flag: string, text: string): number {
 }
 
 /** What `check` needs besides the templates. */
-export interface CheckOptions extends Partial<Pick<Options, 'trustPolicyMaxChars' | 'managedPoliciesPerRole'>> {
+export interface CheckOptions extends Partial<Pick<Options, 'trustPolicyMaxChars' | 'managedPoliciesPerRole' | 'disabledRules'>> {
   /** The baseline's templates, to compare each role's trust with. */
   readonly baseline?: TemplateFile[];
 }
@@ -147,17 +166,18 @@ function modelOf(templates: TemplateFile[]): { model: RoleModel; nested: ReturnT
 export function check(templates: TemplateFile[], options: CheckOptions): CheckReport {
   const limits = { trustPolicyMaxChars: options.trustPolicyMaxChars, managedPoliciesPerRole: options.managedPoliciesPerRole };
   const { model, nested } = modelOf(templates);
-  const verdict = new Verdict({ limits });
+  const verdict = new Verdict({ limits, disabledRules: options.disabledRules });
   const findings: FileFinding[] = [];
   let acknowledged = 0;
   let summarized = 0;
   let roles = 0;
   // the roles are kept only to compare them with a baseline: held all at once, 5,000 roles cost the CLI a fifth more in GC
   const kept: ModeledRole[] | undefined = options.baseline ? [] : undefined;
+  const appWide = appWideAcknowledgements(templates);
   for (const modeled of model.roles()) {
     roles++;
     kept?.push(modeled);
-    for (const finding of verdict.judge(modeled, { constructPath: constructPathOf(modeled.template, modeled.logicalId) }).findings) {
+    for (const finding of verdict.judge(modeled, constructFacts(modeled, appWide)).findings) {
       if (finding.outcome === 'acknowledged') acknowledged++; // acknowledged in the app, with its reason
       else if (finding.outcome === 'summarized') summarized++; // a warning on a role aws-cdk-lib writes for its own helper
       else findings.push(fileFinding(finding, modeled));
@@ -169,7 +189,7 @@ export function check(templates: TemplateFile[], options: CheckOptions): CheckRe
     ...model.notes,
   ];
   const comparison = options.baseline ? compareWithBaseline(kept!, modelOf(options.baseline).model) : undefined;
-  findings.push(...comparison?.findings ?? []);
+  if (!options.disabledRules?.includes(TRUST_WIDENED.name)) findings.push(...comparison?.findings ?? []);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const files = templates.length + nested.templates.length;
   const unresolvedAttachments = model.unresolvedAttachments;
@@ -188,6 +208,23 @@ export function check(templates: TemplateFile[], options: CheckOptions): CheckRe
       unresolvedAttachments: unresolvedAttachments.length,
     },
   };
+}
+
+/** Every acknowledgement in CDK's plugin form in the assembly: CDK applies it to every construct of the app. */
+function appWideAcknowledgements(templates: readonly TemplateFile[]): ReadonlyMap<string, string> {
+  const found = new Map<string, string>();
+  for (const template of templates) {
+    for (const [ruleId, reason] of template.constructs?.appWide ?? []) if (!found.has(ruleId)) found.set(ruleId, reason);
+  }
+  return found;
+}
+
+/** What the cloud assembly says of a role's construct: its path (helper roles are known by it) and its acknowledgements. */
+function constructFacts(modeled: ModeledRole, appWide: ReadonlyMap<string, string>): RoleFacts {
+  const constructs = (modeled.template as TemplateFile).constructs;
+  const constructPath = constructPathOf(modeled.template, modeled.logicalId) ?? constructs?.constructPathOf(modeled.logicalId);
+  if (!constructs || constructPath === undefined) return { constructPath, acknowledged: appWide };
+  return { constructPath, acknowledged: { get: (ruleId) => constructs.acknowledgedOn(constructPath, ruleId, appWide) } };
 }
 
 /** A finding as the report lists it, with the file and logical id of its role. */
