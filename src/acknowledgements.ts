@@ -48,14 +48,12 @@ export const ANNOTATION_ACKNOWLEDGEMENT = 'acknowledged with Annotations.of(scop
  */
 export function acknowledgementsOn(scope: IConstruct, appWide?: ReadonlyMap<string, string>): Acknowledgements {
   const recorded = acknowledgedRules(scope);
-  const registry = cdkAcknowledgements(scope);
-  // CDK's registry looks an id up on the scopes above a path, not on the path itself: ask for a child of the scope
-  const below = `${scope.node.path}/_`;
+  const annotated = annotationAcknowledgements(scope);
   return {
     get(ruleId) {
       const reason = recorded.get(ruleId) ?? appWide?.get(ruleId);
-      if (reason !== undefined || !registry) return reason;
-      return registry.has(below, `annotation::${ruleId}`) || registry.has(below, ruleId) ? ANNOTATION_ACKNOWLEDGEMENT : undefined;
+      if (reason !== undefined || !annotated) return reason;
+      return annotated(`annotation::${ruleId}`) || annotated(ruleId) ? ANNOTATION_ACKNOWLEDGEMENT : undefined;
     },
   };
 }
@@ -80,12 +78,30 @@ export function appWideAcknowledgements(app: IConstruct): Map<string, string> {
 
 /** The registry `Annotations.acknowledgeWarning` writes to: one per app, under a global symbol CDK declares for it. */
 interface CdkAcknowledgementRegistry {
+  /** The ids acknowledged on each construct path (how the registry keeps them today). */
+  readonly acks?: unknown;
   /** Whether the id was acknowledged on a scope above the path. */
   has(path: string, id: string): boolean;
 }
 
-function cdkAcknowledgements(scope: IConstruct): CdkAcknowledgementRegistry | undefined {
+/**
+ * Whether an id was acknowledged with `Annotations.acknowledgeWarning` on the scope or a scope above it; undefined
+ * when nothing was. The ids on the scope's paths are gathered once (a pattern's record asks for every rule), from
+ * the registry's table when it has one, else by asking it for each id.
+ */
+function annotationAcknowledgements(scope: IConstruct): ((id: string) => boolean) | undefined {
   const app = App.of(scope) as unknown as Record<symbol, unknown> | undefined;
-  const registry = app?.[Symbol.for('@aws-cdk/core.Acknowledgements')] as Partial<CdkAcknowledgementRegistry> | undefined;
-  return typeof registry?.has === 'function' ? registry as CdkAcknowledgementRegistry : undefined;
+  const registry = app?.[Symbol.for('@aws-cdk/core.Acknowledgements')] as CdkAcknowledgementRegistry | undefined;
+  if (typeof registry?.has !== 'function') return undefined;
+  // CDK's registry looks an id up on the scopes above a path, not on the path itself: ask for a child of the scope
+  const below = `${scope.node.path}/_`;
+  if (!(registry.acks instanceof Map)) return (id) => registry.has(below, id);
+  if (registry.acks.size === 0) return undefined;
+  const ids = new Set<string>();
+  for (let path = scope.node.path; ; path = path.slice(0, path.lastIndexOf('/'))) {
+    const here = registry.acks.get(path);
+    if (here instanceof Set) for (const id of here) ids.add(String(id));
+    if (!path.includes('/')) break;
+  }
+  return ids.size === 0 ? undefined : (id) => ids.has(id);
 }

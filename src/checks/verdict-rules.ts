@@ -45,48 +45,76 @@ export const PATTERN_RECORD_NOT_KEPT: RuleDescription = {
   },
 };
 
-/** The warnings the patterns raise of themselves, from their props; recorded in the template so every door reports them. */
-export const PATTERN_WARNINGS: readonly RuleDescription[] = [
-  warning('LambdaLogGroupScope', 'A LambdaExecutionRole without a function name may write logs to every /aws/lambda/* log group of its account and region.', {
-    why: 'A function that can write to every function\'s log group can forge or flood the logs of the others.',
-    fix: 'Pass logGroup (the function\'s log group) or functionName.',
-    code: { insecure: "new LambdaExecutionRole(stack, 'Fn');", secure: "new LambdaExecutionRole(stack, 'Fn', { functionName: 'orders' });" },
-  }),
-  warning('BreakGlassSessionOverOneHour', 'A BreakGlassRole\'s maximum session is over 1 hour.', {
-    why: 'A break-glass session should last as long as the fix; a long one stays open after it, and role chaining caps it at 1 hour anyway.',
-    fix: 'Use maxSessionDuration: Duration.hours(1), or acknowledge the warning with the reason.',
-    code: { insecure: 'maxSessionDuration: Duration.hours(8)', secure: 'maxSessionDuration: Duration.hours(1)' },
-  }),
-  warning('BreakGlassAccountNotChecked', 'A BreakGlassRole in an env-agnostic stack: whether its trusted principals are of the account it is deployed to could not be checked.', {
-    why: 'Deployed to another account than the principals\', the role would trust a foreign account\'s users with its elevation.',
-    fix: 'Give the stack env: { account }, or set allowOtherAccounts: true if other accounts are intended.',
-    code: { insecure: "new Stack(app, 'Ops')", secure: "new Stack(app, 'Ops', { env: { account: '111122223333', region: 'eu-west-1' } })" },
-  }),
-  warning('BreakGlassWithoutSourceIdentity', 'A BreakGlassRole with requireSourceIdentity off: CloudTrail shows the role session, not the human.', {
-    why: 'Without a source identity, what is done through a role chain cannot be traced back to the person who broke the glass.',
-    fix: 'Keep requireSourceIdentity on for IAM users; acknowledge the warning for federated humans and roles, which have no aws:username.',
-    code: { insecure: 'requireSourceIdentity: false', secure: '// requireSourceIdentity defaults to true' },
-  }),
-  warning('BreakGlassAlertingOff', 'A BreakGlassRole with alerting off raises no alert here when it is used.', {
-    why: 'An elevation nobody is told about is the misuse break glass exists to prevent.',
-    fix: 'Keep alerting on, or acknowledge the warning with where the alert that covers the role lives.',
-    code: { insecure: "alerting: false, alertingDisabledReason: 'org-wide trail alerts'", secure: "alertEmails: ['oncall@example.com']" },
-  }),
-  warning('CrossAccountSessionOverOneHour', 'A CrossAccountRole\'s maximum session is over 1 hour, which role chaining caps at 1 hour anyway.', {
-    why: 'Callers that come through another role get at most 1 hour whatever the role says, so the longer session misleads; for others, it widens the window of a stolen session.',
-    fix: 'Use maxSessionDuration: Duration.hours(1), or acknowledge the warning with the reason.',
-    code: { insecure: 'maxSessionDuration: Duration.hours(12)', secure: 'maxSessionDuration: Duration.hours(1)' },
-  }),
-  warning('SamlCertificateExpiresSoon', 'A signing certificate of the SAML provider\'s metadata document has expired or expires soon.', {
-    why: 'When the IdP\'s signing certificate expires, IAM refuses its assertions and nobody can sign in through the role.',
-    fix: 'Rotate the certificate at the IdP and update the metadata document.',
-    code: { insecure: "metadataDocument: iam.SamlMetadataDocument.fromFile('expiring-idp.xml')", secure: "metadataDocument: iam.SamlMetadataDocument.fromFile('idp.xml')" },
-  }),
+/** A warning a pattern raises from its props: its message is made from the data the pattern records. */
+export interface PatternWarning extends RuleDescription {
+  /** The message, from the data recorded with the warning (`{ duration: '2 hours' }`). */
+  message(data: Readonly<Record<string, string>>): string;
+}
+
+/** The warnings the patterns raise of themselves, from their props; recorded in the template (rule and data) so every door reports them. */
+export const PATTERN_WARNINGS: readonly PatternWarning[] = [
+  warning('LambdaLogGroupScope', 'A LambdaExecutionRole without a function name may write logs to every /aws/lambda/* log group of its account and region.',
+    () => 'the role may write logs to every /aws/lambda/* log group of this account and region, because it was given neither functionName '
+      + 'nor logGroup. Pass logGroup (the function\'s log group) or functionName so the function can write only its own logs.', {
+      why: 'A function that can write to every function\'s log group can forge or flood the logs of the others.',
+      fix: 'Pass logGroup (the function\'s log group) or functionName.',
+      code: { insecure: "new LambdaExecutionRole(stack, 'Fn');", secure: "new LambdaExecutionRole(stack, 'Fn', { functionName: 'orders' });" },
+    }),
+  warning('BreakGlassSessionOverOneHour', 'A BreakGlassRole\'s maximum session is over 1 hour.',
+    (data) => sessionOverOneHour(data, 'a break-glass session should last as long as the fix, and role chaining caps it at 1 hour anyway'), {
+      why: 'A break-glass session should last as long as the fix; a long one stays open after it, and role chaining caps it at 1 hour anyway.',
+      fix: 'Use maxSessionDuration: Duration.hours(1), or acknowledge the warning with the reason.',
+      code: { insecure: 'maxSessionDuration: Duration.hours(8)', secure: 'maxSessionDuration: Duration.hours(1)' },
+    }),
+  warning('BreakGlassAccountNotChecked', 'A BreakGlassRole in an env-agnostic stack: whether its trusted principals are of the account it is deployed to could not be checked.',
+    (data) => `the stack has no account (env-agnostic), so whether the trusted principals' account ${data.accounts} is the one this role is `
+      + 'deployed to could not be checked; deployed anywhere else, the role would trust another account. Give the stack env: { account }, or set '
+      + 'allowOtherAccounts: true if other accounts are intended.', {
+      why: 'Deployed to another account than the principals\', the role would trust a foreign account\'s users with its elevation.',
+      fix: 'Give the stack env: { account }, or set allowOtherAccounts: true if other accounts are intended.',
+      code: { insecure: "new Stack(app, 'Ops')", secure: "new Stack(app, 'Ops', { env: { account: '111122223333', region: 'eu-west-1' } })" },
+    }),
+  warning('BreakGlassWithoutSourceIdentity', 'A BreakGlassRole with requireSourceIdentity off: CloudTrail shows the role session, not the human.',
+    () => 'requireSourceIdentity is off, so CloudTrail shows the role session, not the human, for whatever is done through a role chain. '
+      + 'Keep it on for IAM users; acknowledge this warning for federated humans and roles, which have no aws:username.', {
+      why: 'Without a source identity, what is done through a role chain cannot be traced back to the person who broke the glass.',
+      fix: 'Keep requireSourceIdentity on for IAM users; acknowledge the warning for federated humans and roles, which have no aws:username.',
+      code: { insecure: 'requireSourceIdentity: false', secure: '// requireSourceIdentity defaults to true' },
+    }),
+  warning('BreakGlassAlertingOff', 'A BreakGlassRole with alerting off raises no alert here when it is used.',
+    (data) => `alerting is off (${data.reason}), so uses of this role raise no alert here. Make sure another alert covers it, and `
+      + 'acknowledge this warning with where it lives.', {
+      why: 'An elevation nobody is told about is the misuse break glass exists to prevent.',
+      fix: 'Keep alerting on, or acknowledge the warning with where the alert that covers the role lives.',
+      code: { insecure: "alerting: false, alertingDisabledReason: 'org-wide trail alerts'", secure: "alertEmails: ['oncall@example.com']" },
+    }),
+  warning('CrossAccountSessionOverOneHour', 'A CrossAccountRole\'s maximum session is over 1 hour, which role chaining caps at 1 hour anyway.',
+    (data) => sessionOverOneHour(data, 'callers that reach this role through another role (role chaining) get at most 1 hour whatever this says'), {
+      why: 'Callers that come through another role get at most 1 hour whatever the role says, so the longer session misleads; for others, it widens the window of a stolen session.',
+      fix: 'Use maxSessionDuration: Duration.hours(1), or acknowledge the warning with the reason.',
+      code: { insecure: 'maxSessionDuration: Duration.hours(12)', secure: 'maxSessionDuration: Duration.hours(1)' },
+    }),
+  warning('SamlCertificateExpiresSoon', 'A signing certificate of the SAML provider\'s metadata document has expired or expires soon.',
+    (data) => `the metadata document's ${data.certificate}`, {
+      why: 'When the IdP\'s signing certificate expires, IAM refuses its assertions and nobody can sign in through the role.',
+      fix: 'Rotate the certificate at the IdP and update the metadata document.',
+      code: { insecure: "metadataDocument: iam.SamlMetadataDocument.fromFile('expiring-idp.xml')", secure: "metadataDocument: iam.SamlMetadataDocument.fromFile('idp.xml')" },
+    }),
 ];
 
 /** Every finding the verdict and the patterns make besides the engine's rules. */
 export const VERDICT_RULES: readonly RuleDescription[] = [PATTERN_INVARIANT, PATTERN_RECORD_NOT_KEPT, ...PATTERN_WARNINGS];
 
-function warning(name: string, description: string, docs: RuleDocs): RuleDescription {
-  return { name, severity: 'warning', description, docs };
+function warning(name: string, description: string, message: PatternWarning['message'], docs: RuleDocs): PatternWarning {
+  return { name, severity: 'warning', description, docs, message };
+}
+
+function sessionOverOneHour(data: Readonly<Record<string, string>>, why: string): string {
+  return `the maximum session is ${data.duration}, more than 1 hour; ${why}. Use Duration.hours(1), or acknowledge this warning with the reason.`;
+}
+
+/** A recorded pattern warning's message, from the library's table; a rule the table does not know is named as recorded. */
+export function patternWarningMessage(rule: string, data: Readonly<Record<string, string>>): string {
+  const known = PATTERN_WARNINGS.find((candidate) => candidate.name === rule);
+  return known ? known.message(data) : `the role pattern that made this role recorded the warning ${rule}, which this version of the library does not know`;
 }

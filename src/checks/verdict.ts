@@ -3,7 +3,7 @@ import { checkModeledRole, EngineOptions, Finding, RoleChecker, roleChecker } fr
 import { Limits } from './limits';
 import { readPatternRecord } from './pattern-terms';
 import { RULE_ID_PREFIX, Severity } from './rule';
-import { PATTERN_INVARIANT, PATTERN_RECORD_NOT_KEPT } from './verdict-rules';
+import { PATTERN_INVARIANT, PATTERN_RECORD_NOT_KEPT, patternWarningMessage } from './verdict-rules';
 import { ModeledRole } from '../role-model/model';
 import { PATTERN_RECORD_KEY, PatternRecord } from '../role-model/pattern-record';
 
@@ -80,15 +80,11 @@ export class Verdict {
     const checker = this.checkerFor(facts.deployingAccount ?? modeled.template.deployingAccount, reading?.trusted ? reading.relaxes : NONE, record);
     const findings = checkModeledRole(checker, modeled);
     for (const warning of record?.warnings ?? NONE) {
-      findings.push({ ruleId: `${RULE_ID_PREFIX}:${warning.rule}`, severity: 'warning', resource: modeled.path, message: warning.message });
+      const message = patternWarningMessage(warning.rule, warning.data ?? {});
+      findings.push({ ruleId: `${RULE_ID_PREFIX}:${warning.rule}`, severity: 'warning', resource: modeled.path, message });
     }
     for (const finding of facts.findings ?? NONE) findings.push({ ...finding, resource: modeled.path });
-    // a pattern's own broken promise says more than "its record counts for nothing": one finding per problem
-    const invariantBroken = findings.some((finding) => finding.ruleId === PATTERN_INVARIANT_ID);
-    if (reading && !reading.trusted && !invariantBroken) {
-      const subject = { path: [...modeled.variants[0]?.role.path ?? ['Resources', modeled.logicalId], 'Metadata', PATTERN_RECORD_KEY] };
-      findings.push({ ruleId: PATTERN_RECORD_NOT_KEPT_ID, severity: 'error', resource: modeled.path, message: recordNotKept(claimed!, reading.why), subject });
-    }
+    if (claimed && reading && !reading.trusted) addRecordNotKept(findings, modeled, claimed, reading.why);
     const helper = this.options.checkCdkHelperRoles || facts.constructPath === undefined ? undefined : cdkHelperOf(facts.constructPath, modeled);
     const acknowledged = facts.acknowledged ?? NO_ACKNOWLEDGEMENTS;
     const judged: JudgedFinding[] = [];
@@ -138,6 +134,16 @@ export class Verdict {
 const NONE: readonly never[] = [];
 const PATTERN_INVARIANT_ID = `${RULE_ID_PREFIX}:${PATTERN_INVARIANT.name}`;
 const PATTERN_RECORD_NOT_KEPT_ID = `${RULE_ID_PREFIX}:${PATTERN_RECORD_NOT_KEPT.name}`;
+
+/**
+ * Adds the finding that a role's record counts for nothing, unless the pattern's own broken promise already says
+ * more (one finding per problem); it sits at the record in the role's `Metadata`.
+ */
+function addRecordNotKept(findings: Finding[], modeled: ModeledRole, claimed: PatternRecord, why: string): void {
+  if (findings.some((finding) => finding.ruleId === PATTERN_INVARIANT_ID)) return;
+  const subject = { path: [...modeled.variants[0]?.role.path ?? ['Resources', modeled.logicalId], 'Metadata', PATTERN_RECORD_KEY] };
+  findings.push({ ruleId: PATTERN_RECORD_NOT_KEPT_ID, severity: 'error', resource: modeled.path, message: recordNotKept(claimed, why), subject });
+}
 
 function recordNotKept(record: PatternRecord, why: string): string {
   return `the role's Metadata holds a cdk-iam-role-patterns record that says ${record.pattern} made it, but ${why}; the record counts for nothing `

@@ -177,10 +177,11 @@ export function check(templates: TemplateFile[], options: CheckOptions): CheckRe
   for (const modeled of model.roles()) {
     roles++;
     kept?.push(modeled);
-    for (const finding of verdict.judge(modeled, constructFacts(modeled, appWide)).findings) {
+    const facts = constructFacts(modeled, appWide);
+    for (const finding of verdict.judge(modeled, facts).findings) {
       if (finding.outcome === 'acknowledged') acknowledged++; // acknowledged in the app, with its reason
       else if (finding.outcome === 'summarized') summarized++; // a warning on a role aws-cdk-lib writes for its own helper
-      else findings.push(fileFinding(finding, modeled));
+      else findings.push(fileFinding(finding, modeled, facts.constructPath));
     }
   }
   const notes: ReportNote[] = [
@@ -228,8 +229,8 @@ function constructFacts(modeled: ModeledRole, appWide: ReadonlyMap<string, strin
 }
 
 /** A finding as the report lists it, with the file and logical id of its role. */
-function fileFinding({ ruleId, severity, resource, message, subject, when }: Finding, modeled: ModeledRole): FileFinding {
-  return { ruleId, severity, resource, message, subject, when, file: modeled.template.file, logicalId: modeled.logicalId };
+function fileFinding({ ruleId, severity, resource, message, subject, when }: Finding, modeled: ModeledRole, constructPath?: string): FileFinding {
+  return { ruleId, severity, resource, message, subject, when, file: modeled.template.file, logicalId: modeled.logicalId, constructPath };
 }
 
 /** The template that nests too deep for the checks, as an input error that names it (looked for only after a RangeError). */

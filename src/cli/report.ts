@@ -7,6 +7,8 @@ export interface FileFinding extends Finding {
   readonly file: string;
   /** The role's logical id in its file (the resource may be a nested stack's path). */
   readonly logicalId?: string;
+  /** The role's construct path, when the template's metadata or the cloud assembly says it (`Api/Open/Resource`). */
+  readonly constructPath?: string;
   /** The conditions under which the finding holds, when not under all. */
   readonly when?: string;
 }
@@ -47,11 +49,12 @@ export interface CheckReport {
 
 /** The report as one JSON object. */
 export function formatJson(report: CheckReport): string {
-  const findings = report.findings.map(({ ruleId, severity, file, resource, message, subject, when }) => ({
+  const findings = report.findings.map(({ ruleId, severity, file, resource, constructPath, message, subject, when }) => ({
     ruleId,
     severity,
     file,
     resource,
+    ...(constructPath ? { constructPath } : {}),
     message,
     ...(subject ? { subject: { file: subject.file ?? file, path: subject.path } } : {}),
     ...(when ? { when } : {}),
@@ -73,7 +76,7 @@ export function formatText(report: CheckReport): string {
     }
     if (finding.resource !== role) {
       role = finding.resource;
-      lines.push(`  ${role}`);
+      lines.push(`  ${role}${finding.constructPath ? ` (${finding.constructPath.replace(/\/Resource$/, '')})` : ''}`);
     }
     lines.push(`    ${finding.severity.padEnd(7)} ${finding.ruleId}  ${finding.message}`);
   }

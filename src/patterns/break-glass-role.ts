@@ -139,25 +139,20 @@ export class BreakGlassRole extends RolePattern {
     if (props.requireSourceIdentity !== false) {
       this._requireOfEveryTrustStatement(testsKey('sts:SourceIdentity', 'requires the caller\'s source identity in every statement'));
     }
-    this.warnIfSessionOverOneHour('BreakGlassSessionOverOneHour', 'a break-glass session should last as long as the fix, and role chaining caps it at 1 hour anyway',
-      props.maxSessionDuration);
+    this.warnIfSessionOverOneHour('BreakGlassSessionOverOneHour', props.maxSessionDuration);
     Tags.of(this).add(props.tagKey ?? 'break-glass', 'true', { includeResourceTypes: ['AWS::IAM::Role'] });
     const unchecked = accountsNotCheckable(scope, props);
     if (unchecked.length > 0) {
       // A CloudFormation Rules assertion on AWS::AccountId would refuse the deployment elsewhere, but CloudFormation's
       // documentation describes Rules as validating parameter values and does not say a rule may test a pseudo
       // parameter; until it does, the library says what it could not check instead of guarding with it.
-      this.warnAtSynth('BreakGlassAccountNotChecked', 'the stack has no account (env-agnostic), so whether the trusted principals\' account '
-        + `${unchecked.join(', ')} is the one this role is deployed to could not be checked; deployed anywhere else, the role would trust another `
-        + 'account. Give the stack env: { account }, or set allowOtherAccounts: true if other accounts are intended.');
+      this.warnAtSynth('BreakGlassAccountNotChecked', { accounts: unchecked.join(', ') });
     }
     if (props.requireSourceIdentity === false) {
-      this.warnAtSynth('BreakGlassWithoutSourceIdentity', 'requireSourceIdentity is off, so CloudTrail shows the role session, not the human, for '
-        + 'whatever is done through a role chain. Keep it on for IAM users; acknowledge this warning for federated humans and roles, which have no aws:username.');
+      this.warnAtSynth('BreakGlassWithoutSourceIdentity');
     }
     if (props.alerting === false) {
-      this.warnAtSynth('BreakGlassAlertingOff', `alerting is off (${props.alertingDisabledReason}), so uses of this role raise no alert here. `
-        + 'Make sure another alert covers it, and acknowledge this warning with where it lives.');
+      this.warnAtSynth('BreakGlassAlertingOff', { reason: props.alertingDisabledReason ?? '' });
       return;
     }
     this.alertTopic = props.alertTopic ?? encryptedTopic(this);

@@ -115,8 +115,7 @@ export class CrossAccountRole extends RolePattern {
     super(scope, id, crossAccountRoleProps(scope, id, props), props.checkLimits);
     this._requireOfEveryTrustStatement(...crossAccountInvariants(props));
     checkTrustPolicyFits(this, props);
-    this.warnIfSessionOverOneHour('CrossAccountSessionOverOneHour',
-      'callers that reach this role through another role (role chaining) get at most 1 hour whatever this says', props.maxSessionDuration);
+    this.warnIfSessionOverOneHour('CrossAccountSessionOverOneHour', props.maxSessionDuration);
     this.rolePath = (props.path ?? '/').replace(/^\//, '');
     if (props.outputs ?? true) {
       new CfnOutput(this, 'RoleArn', { value: this.roleArn, description: 'The ARN the trusted principals assume' });

@@ -110,9 +110,7 @@ export class LambdaExecutionRole extends RolePattern {
     const services = props.edge ? ['lambda.amazonaws.com', 'edgelambda.amazonaws.com'] : ['lambda.amazonaws.com'];
     this._requireOfEveryTrustStatement(onlyPrincipals('Service', (value) => services.includes(value), `trusts only ${services.join(' and ')}`));
     if (!props.logGroup && !props.functionName) {
-      this.warnAtSynth('LambdaLogGroupScope', 'the role may write logs to every /aws/lambda/* log group of this account and region, '
-        + 'because it was given neither functionName nor logGroup. Pass logGroup (the function\'s log group) or functionName so the '
-        + 'function can write only its own logs.');
+      this.warnAtSynth('LambdaLogGroupScope');
     }
     this.acknowledgeForValidators(cdkNagWildcardResourceId(this, logGroupArn),
       'Lambda creates a new log stream for each execution environment, so writing logs needs every stream (:*) of the '

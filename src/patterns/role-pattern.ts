@@ -1,6 +1,6 @@
 import { CfnResource, Duration, Lazy, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { acknowledgementsOn, recordAcknowledgement } from '../acknowledgements';
+import { Acknowledgements, acknowledgementsOn, recordAcknowledgement } from '../acknowledgements';
 import { modeledPatternRole, registerPatternRole, reportVerdict } from './role-self-check';
 import { Finding } from '../checks/engine';
 import { RoleCheckLimits } from '../checks/limits';
@@ -23,6 +23,11 @@ import { PATTERN_RECORD_KEY, PatternRecord, RecordedWarning } from '../role-mode
 export abstract class RolePattern extends iam.Role {
   private readonly checkLimits?: RoleCheckLimits;
   private readonly patternWarnings: RecordedWarning[] = [];
+  /**
+   * The record made when the stack last rendered the role (the validation renders it first), with the
+   * acknowledgements it read: the self-check of the same validation uses both instead of reading them again.
+   */
+  private recorded?: { readonly record?: PatternRecord; readonly acknowledgements: Acknowledgements };
   private readonly trustInvariants: TrustInvariant[] = [];
 
   /**
@@ -55,12 +60,14 @@ export abstract class RolePattern extends iam.Role {
       if (reason !== undefined) acknowledged[id] = reason;
     }
     const limits = definedLimits(this.checkLimits);
-    return {
+    const record: PatternRecord = {
       pattern: patternNameOf(this),
       ...(Object.keys(acknowledged).length > 0 ? { acknowledged } : {}),
       ...(this.patternWarnings.length > 0 ? { warnings: [...this.patternWarnings] } : {}),
       ...(limits ? { limits } : {}),
     };
+    this.recorded = { record, acknowledgements };
+    return record;
   }
 
   /**
@@ -68,8 +75,8 @@ export abstract class RolePattern extends iam.Role {
    * @param ruleName a name for the warning; its id is `cdk-iam-role-patterns:<ruleName>`
    * @param message what is questionable, why, and what to do instead
    */
-  protected warnAtSynth(ruleName: string, message: string): void {
-    this.patternWarnings.push({ rule: ruleName, message });
+  protected warnAtSynth(ruleName: string, data?: { [name: string]: string }): void {
+    this.patternWarnings.push(data === undefined ? { rule: ruleName } : { rule: ruleName, data });
   }
 
   /**
@@ -78,11 +85,10 @@ export abstract class RolePattern extends iam.Role {
    * @param why why one hour is the sensible limit for this pattern
    * @param duration the maximum session the user asked for
    */
-  protected warnIfSessionOverOneHour(ruleName: string, why: string, duration?: Duration): void {
+  protected warnIfSessionOverOneHour(ruleName: string, duration?: Duration): void {
     if (duration === undefined || Token.isUnresolved(duration.toSeconds({ integral: false }))) return;
     if (duration.toSeconds({ integral: false }) <= 3600) return;
-    this.warnAtSynth(ruleName, `the maximum session is ${duration.toHumanString()}, more than 1 hour; ${why}. `
-      + 'Use Duration.hours(1), or acknowledge this warning with the reason.');
+    this.warnAtSynth(ruleName, { duration: duration.toHumanString() });
   }
 
   /**
@@ -111,9 +117,9 @@ export abstract class RolePattern extends iam.Role {
     const modeled = modeledPatternRole(role);
     if (!modeled) return [];
     const account = Stack.of(this).account;
-    const verdict = new Verdict().judge(modeled, {
-      record: this.patternRecord(),
-      acknowledged: acknowledgementsOn(this),
+    const verdict = SELF_CHECK.judge(modeled, {
+      record: this.recorded?.record ?? this.patternRecord(),
+      acknowledged: this.recorded?.acknowledgements ?? acknowledgementsOn(this),
       findings: this.brokenInvariants(modeled),
       deployingAccount: Token.isUnresolved(account) ? undefined : account,
     });
@@ -141,6 +147,12 @@ export abstract class RolePattern extends iam.Role {
     return broken;
   }
 }
+
+/**
+ * The verdict every pattern's own check gives, with no options of a door: one for all of them, so the rules'
+ * checkers are prepared once per account, relaxation and limits, not once per role.
+ */
+const SELF_CHECK = new Verdict();
 
 /** Every rule id a warning of a pattern role can carry, sorted: what the record's acknowledgements are looked up by. */
 const EVERY_RULE_ID: readonly string[] = [...ALL_RULES, ...VERDICT_RULES].map(ruleId).sort();

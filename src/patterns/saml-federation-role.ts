@@ -211,7 +211,7 @@ export class SamlFederationRole extends RolePattern {
     this.samlProvider = provider.samlProvider;
     this._requireOfEveryTrustStatement(onlyPrincipals('Federated', () => true, 'trusts only the SAML provider'),
       narrowsKey('SAML:aud', 'requires the sign-in audience (SAML:aud) in every statement'));
-    for (const warning of provider.warnings) this.warnAtSynth('SamlCertificateExpiresSoon', `the metadata document's ${warning}`);
+    for (const warning of provider.warnings) this.warnAtSynth('SamlCertificateExpiresSoon', { certificate: warning });
     this.roleAttributeValue = `${this.roleArn},${this.samlProvider.samlProviderArn}`;
     if (props.exportRoleAttribute) {
       new CfnOutput(this, 'RoleAttribute', { value: this.roleAttributeValue, description: 'The IdP\'s Role attribute value for this role: role ARN,provider ARN' });

@@ -7,12 +7,12 @@ import { isObject } from './cfn-value';
  */
 export const PATTERN_RECORD_KEY = 'cdk-iam-role-patterns';
 
-/** A warning a pattern raises of itself at synth (from its props, not from the template's policies). */
+/** A warning a pattern raises of itself at synth (from its props, not from the template's policies): a message id with its data. */
 export interface RecordedWarning {
-  /** The rule's name, without the prefix: `LambdaLogGroupScope`. */
+  /** The rule's name, without the prefix: `LambdaLogGroupScope`; the library's table makes its message. */
   readonly rule: string;
-  /** What is questionable, why, and what to do instead. */
-  readonly message: string;
+  /** The values the message names (`{ duration: '2 hours' }`); absent when it names none. */
+  readonly data?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -56,5 +56,6 @@ function entriesOfType<T>(value: unknown, is: (entry: unknown) => entry is T): R
 }
 
 function isRecordedWarning(value: unknown): value is RecordedWarning {
-  return isObject(value) && typeof value.rule === 'string' && /^[A-Za-z0-9]+$/.test(value.rule) && typeof value.message === 'string';
+  return isObject(value) && typeof value.rule === 'string' && /^[A-Za-z0-9]+$/.test(value.rule)
+    && (value.data === undefined || isObject(value.data) && Object.values(value.data).every((entry) => typeof entry === 'string'));
 }

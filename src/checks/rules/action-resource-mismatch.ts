@@ -4,6 +4,7 @@ import { hasWildcard } from '../../iam/glob';
 import { hasPlaceholder } from '../../role-model/cfn-value';
 import { PolicyStatement } from '../../role-model/policy-document';
 import { Rule } from '../rule';
+import { READ_REPORTS } from './examples';
 
 /**
  * An action granted only on resources it never acts on grants nothing: `s3:GetObject` on a bucket ARN
@@ -18,7 +19,7 @@ export const ActionResourceMismatch: Rule = {
     why: 'An action allowed only on resources it never acts on grants nothing, which usually hides a mistaken ARN.',
     fix: 'Use the ARN form the action acts on; the finding names it (`s3:GetObject` needs objects, `arn:aws:s3:::bucket/*`).',
     insecure: { permissions: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports' }] },
-    secure: { permissions: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] },
+    secure: { permissions: [READ_REPORTS] },
   },
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {

@@ -1,4 +1,5 @@
 import { Rule } from '../rule';
+import { READ_REPORTS } from './examples';
 
 /** `NotAction` or `NotResource` in an Allow grants everything not listed, including services and resources added later. */
 export const AllowWithNotAction: Rule = {
@@ -9,7 +10,7 @@ export const AllowWithNotAction: Rule = {
     why: 'An `Allow` with `NotAction` or `NotResource` grants everything not listed, including every action AWS adds later.',
     fix: 'List the actions and resources to allow.',
     insecure: { permissions: [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }] },
-    secure: { permissions: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] },
+    secure: { permissions: [READ_REPORTS] },
   },
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {

@@ -1,5 +1,6 @@
 import { hasAssumeRoleAlert, isBreakGlass } from '../break-glass';
 import { Rule } from '../rule';
+import { ASSUME_ROLE_ALERT, BREAK_GLASS_TAGS, breakGlassTrust } from './examples';
 
 /** Every use of a break-glass role must be seen: an EventBridge rule on its CloudTrail AssumeRole events. */
 export const BreakGlassWithoutAlert: Rule = {
@@ -10,44 +11,8 @@ export const BreakGlassWithoutAlert: Rule = {
     why: 'A break-glass role is meant to be used rarely and visibly; a use nobody sees is the misuse it exists to prevent.',
     fix: 'Add an EventBridge rule on CloudTrail `AssumeRole` events for the role\'s ARN (`BreakGlassRole` makes one), or acknowledge the '
       + 'warning with where the alert lives.',
-    insecure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { AWS: 'arn:aws:iam::111122223333:root' },
-          Action: 'sts:AssumeRole',
-          Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:user/servicedesk/*' }, Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
-        },
-      ],
-      properties: { Tags: [{ Key: 'break-glass', Value: 'true' }] },
-    },
-    secure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { AWS: 'arn:aws:iam::111122223333:root' },
-          Action: 'sts:AssumeRole',
-          Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:user/servicedesk/*' }, Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
-        },
-      ],
-      properties: { Tags: [{ Key: 'break-glass', Value: 'true' }] },
-      resources: {
-        Alert: {
-          Type: 'AWS::Events::Rule',
-          Properties: {
-            EventPattern: {
-              'source': ['aws.sts'],
-              'detail-type': ['AWS API Call via CloudTrail'],
-              'detail': {
-                eventSource: ['sts.amazonaws.com'],
-                eventName: ['AssumeRole'],
-                requestParameters: { roleArn: [{ 'Fn::GetAtt': ['Role', 'Arn'] }] },
-              },
-            },
-          },
-        },
-      },
-    },
+    insecure: { trust: [breakGlassTrust(true)], properties: BREAK_GLASS_TAGS },
+    secure: { trust: [breakGlassTrust(true)], properties: BREAK_GLASS_TAGS, resources: ASSUME_ROLE_ALERT },
   },
   check({ role }, report) {
     if (!isBreakGlass(role) || hasAssumeRoleAlert(role)) return;

@@ -2,6 +2,7 @@ import { testsOnKey } from '../../role-model/policy-document';
 import { isReadOnlyAction } from '../iam-actions';
 import { Rule } from '../rule';
 import { webIdentityTrusts } from '../web-identity';
+import { cognitoTrust } from './examples';
 
 const COGNITO = 'cognito-identity.amazonaws.com';
 const AMR = 'cognito-identity.amazonaws.com:amr';
@@ -18,31 +19,11 @@ export const CognitoUnauthenticatedWrite: Rule = {
     why: 'Unauthenticated Cognito identities are anyone who has the app; a guest role that may write lets them change your data.',
     fix: 'Give guests a read-only role, or require `ForAnyValue:StringLike cognito-identity.amazonaws.com:amr "authenticated"`.',
     insecure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { Federated: 'cognito-identity.amazonaws.com' },
-          Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: {
-            'StringEquals': { 'cognito-identity.amazonaws.com:aud': 'eu-west-1:11111111-2222-3333-4444-555555555555' },
-            'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'unauthenticated' },
-          },
-        },
-      ],
+      trust: [cognitoTrust('unauthenticated')],
       permissions: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::ride-photos/*' }],
     },
     secure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { Federated: 'cognito-identity.amazonaws.com' },
-          Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: {
-            'StringEquals': { 'cognito-identity.amazonaws.com:aud': 'eu-west-1:11111111-2222-3333-4444-555555555555' },
-            'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'unauthenticated' },
-          },
-        },
-      ],
+      trust: [cognitoTrust('unauthenticated')],
       permissions: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::ride-photos/*' }],
     },
   },

@@ -3,6 +3,7 @@ import { PolicyStatement, principalValues } from '../../role-model/policy-docume
 import { narrowsPrincipal, requiresExternalId, requiresMfa } from '../conditions';
 import { isOtherAccount, parseAwsPrincipal } from '../principals';
 import { Rule } from '../rule';
+import { VENDOR_TRUST } from './examples';
 
 /** The other accounts whose root (every principal) the statement trusts. */
 function otherAccountsTrusted(statement: PolicyStatement, deployingAccount: string | undefined): readonly string[] {
@@ -29,16 +30,7 @@ export const CrossAccountWithoutCondition: Rule = {
     fix: 'Require an `sts:ExternalId` (vendors), name the principals with `aws:PrincipalArn`, require the organization '
       + '(`aws:PrincipalOrgID`) or MFA.',
     insecure: { trust: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole' }] },
-    secure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { AWS: 'arn:aws:iam::444455556666:root' },
-          Action: 'sts:AssumeRole',
-          Condition: { StringEquals: { 'sts:ExternalId': '8f14e45f-ceea-467f-a0e6-e1d2c3b4a596' } },
-        },
-      ],
-    },
+    secure: { trust: [VENDOR_TRUST] },
   },
   check({ role, deployingAccount }, report) {
     for (const statement of role.trustAllowStatements) {

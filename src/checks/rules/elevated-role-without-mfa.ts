@@ -2,6 +2,7 @@ import { principalValues } from '../../role-model/policy-document';
 import { isBreakGlass } from '../break-glass';
 import { requiresMfa } from '../conditions';
 import { Rule } from '../rule';
+import { ASSUME_ROLE_ALERT, BREAK_GLASS_TAGS, breakGlassTrust } from './examples';
 
 /**
  * An elevation role (tagged break-glass) that people assume must require MFA with
@@ -15,60 +16,8 @@ export const ElevatedRoleWithoutMfa: Rule = {
   docs: {
     why: 'A break-glass role exists to grant more power; without MFA a leaked access key alone opens it.',
     fix: 'Add `Bool aws:MultiFactorAuthPresent "true"` (and an `aws:MultiFactorAuthAge` limit) to every statement that trusts IAM principals.',
-    insecure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { AWS: 'arn:aws:iam::111122223333:root' },
-          Action: 'sts:AssumeRole',
-          Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:user/servicedesk/*' } },
-        },
-      ],
-      properties: { Tags: [{ Key: 'break-glass', Value: 'true' }] },
-      resources: {
-        Alert: {
-          Type: 'AWS::Events::Rule',
-          Properties: {
-            EventPattern: {
-              'source': ['aws.sts'],
-              'detail-type': ['AWS API Call via CloudTrail'],
-              'detail': {
-                eventSource: ['sts.amazonaws.com'],
-                eventName: ['AssumeRole'],
-                requestParameters: { roleArn: [{ 'Fn::GetAtt': ['Role', 'Arn'] }] },
-              },
-            },
-          },
-        },
-      },
-    },
-    secure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { AWS: 'arn:aws:iam::111122223333:root' },
-          Action: 'sts:AssumeRole',
-          Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:user/servicedesk/*' }, Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
-        },
-      ],
-      properties: { Tags: [{ Key: 'break-glass', Value: 'true' }] },
-      resources: {
-        Alert: {
-          Type: 'AWS::Events::Rule',
-          Properties: {
-            EventPattern: {
-              'source': ['aws.sts'],
-              'detail-type': ['AWS API Call via CloudTrail'],
-              'detail': {
-                eventSource: ['sts.amazonaws.com'],
-                eventName: ['AssumeRole'],
-                requestParameters: { roleArn: [{ 'Fn::GetAtt': ['Role', 'Arn'] }] },
-              },
-            },
-          },
-        },
-      },
-    },
+    insecure: { trust: [breakGlassTrust(false)], properties: BREAK_GLASS_TAGS, resources: ASSUME_ROLE_ALERT },
+    secure: { trust: [breakGlassTrust(true)], properties: BREAK_GLASS_TAGS, resources: ASSUME_ROLE_ALERT },
   },
   check({ role }, report) {
     if (!isBreakGlass(role)) return;

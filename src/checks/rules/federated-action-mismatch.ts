@@ -2,6 +2,7 @@ import { PolicyStatement, principalValues } from '../../role-model/policy-docume
 import { statementCoversAction } from '../iam-actions';
 import { parseFederatedPrincipal } from '../principals';
 import { Rule } from '../rule';
+import { samlTrust } from './examples';
 
 const SAML = 'sts:AssumeRoleWithSAML';
 const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
@@ -42,16 +43,7 @@ export const FederatedActionMismatch: Rule = {
         },
       ],
     },
-    secure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/Corporate' },
-          Action: 'sts:AssumeRoleWithSAML',
-          Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
-        },
-      ],
-    },
+    secure: { trust: [samlTrust('sts:AssumeRoleWithSAML')] },
   },
   check({ role }, report) {
     for (const statement of role.trustAllowStatements) {

@@ -1,5 +1,6 @@
 import { appliesToEveryResource, grantsEveryAction } from '../iam-actions';
 import { Rule } from '../rule';
+import { READ_REPORTS } from './examples';
 
 /**
  * `*` on every resource (`*`, `arn:*`, `arn:aws:*:*:*:*`), in an inline policy or in a managed policy such as
@@ -14,7 +15,7 @@ export const FullAdministratorAccess: Rule = {
     fix: 'Grant the actions and resources the role needs; keep administrator access for a `BreakGlassRole` (which reports it as a '
       + 'warning you acknowledge).',
     insecure: { permissions: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
-    secure: { permissions: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] },
+    secure: { permissions: [READ_REPORTS] },
   },
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {

@@ -1,4 +1,5 @@
 import { Rule } from '../rule';
+import { VENDOR_TRUST } from './examples';
 
 /** `NotPrincipal` with `Allow` trusts everyone except the listed principals; IAM refuses it in trust policies. */
 export const NotPrincipalWithAllow: Rule = {
@@ -9,16 +10,7 @@ export const NotPrincipalWithAllow: Rule = {
     why: '`NotPrincipal` with `Allow` trusts every principal that is not listed, in every account.',
     fix: 'List the principals you trust in `Principal` instead.',
     insecure: { trust: [{ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole' }] },
-    secure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { AWS: 'arn:aws:iam::444455556666:root' },
-          Action: 'sts:AssumeRole',
-          Condition: { StringEquals: { 'sts:ExternalId': '8f14e45f-ceea-467f-a0e6-e1d2c3b4a596' } },
-        },
-      ],
-    },
+    secure: { trust: [VENDOR_TRUST] },
   },
   check({ role }, report) {
     for (const statement of role.allowStatements) {

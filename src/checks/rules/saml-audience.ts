@@ -3,6 +3,7 @@ import { RoleUnderCheck } from '../../role-model/role-under-check';
 import { narrows } from '../conditions';
 import { parseFederatedPrincipal } from '../principals';
 import { Rule } from '../rule';
+import { samlTrust } from './examples';
 
 function trustsSamlProvider(statement: PolicyStatement, role: RoleUnderCheck): boolean {
   for (const value of principalValues(statement, 'Federated')) {
@@ -22,16 +23,7 @@ export const SamlAudience: Rule = {
     insecure: {
       trust: [{ Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/Corporate' }, Action: 'sts:AssumeRoleWithSAML' }],
     },
-    secure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/Corporate' },
-          Action: 'sts:AssumeRoleWithSAML',
-          Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
-        },
-      ],
-    },
+    secure: { trust: [samlTrust('sts:AssumeRoleWithSAML')] },
   },
   check({ role }, report) {
     for (const statement of role.trustAllowStatements) {

@@ -1,5 +1,6 @@
 import { appliesToEveryResource, grantsEveryAction, isEveryAction, isServiceWildcard } from '../iam-actions';
 import { Rule } from '../rule';
+import { READ_REPORTS } from './examples';
 
 function isWildcardAction(action: string): boolean {
   return isEveryAction(action) || isServiceWildcard(action);
@@ -14,7 +15,7 @@ export const ServiceWideWildcardAction: Rule = {
     why: '`service:*` grants every action of the service, administrative ones and those AWS adds later included.',
     fix: 'List the actions the role needs (`s3:GetObject`, `s3:PutObject`).',
     insecure: { permissions: [{ Effect: 'Allow', Action: 's3:*', Resource: 'arn:aws:s3:::reports/*' }] },
-    secure: { permissions: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] },
+    secure: { permissions: [READ_REPORTS] },
   },
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {

@@ -1,4 +1,5 @@
 import { Rule } from '../rule';
+import { VENDOR_TRUST } from './examples';
 
 /** `*` or `sts:*` (in any case), told apart without a regular expression: this runs for every trust statement. */
 function isEveryStsAction(action: string): boolean {
@@ -28,16 +29,7 @@ export const TrustAllowsEveryStsAction: Rule = {
         },
       ],
     },
-    secure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { AWS: 'arn:aws:iam::444455556666:root' },
-          Action: 'sts:AssumeRole',
-          Condition: { StringEquals: { 'sts:ExternalId': '8f14e45f-ceea-467f-a0e6-e1d2c3b4a596' } },
-        },
-      ],
-    },
+    secure: { trust: [VENDOR_TRUST] },
   },
   check({ role }, report) {
     for (const statement of role.trustAllowStatements) {

@@ -3,6 +3,7 @@ import { hasWildcard } from '../../iam/glob';
 import { hasPlaceholder } from '../../role-model/cfn-value';
 import { PolicyStatement } from '../../role-model/policy-document';
 import { Report, Rule } from '../rule';
+import { READ_REPORTS } from './examples';
 
 /**
  * An action that IAM does not have (`s3:GetObjects`, `dynamodb:GetItems`) grants or denies nothing, silently:
@@ -17,7 +18,7 @@ export const UnknownAction: Rule = {
     why: 'An action IAM does not have grants nothing, so the role lacks what its author meant to give it, or a typo hides a broader grant elsewhere.',
     fix: 'Use the action\'s real name; the finding names the closest one from the catalogue.',
     insecure: { permissions: [{ Effect: 'Allow', Action: 's3:GetObjects', Resource: 'arn:aws:s3:::reports/*' }] },
-    secure: { permissions: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] },
+    secure: { permissions: [READ_REPORTS] },
   },
   check({ role }, report) {
     for (const statement of role.trustStatements) checkStatement(statement, report);

@@ -1,4 +1,5 @@
 import { Rule } from '../rule';
+import { READ_REPORTS } from './examples';
 
 /**
  * A policy document the role model could not read: a JSON string that does not parse, or a value known only
@@ -12,13 +13,7 @@ export const UnreadablePolicyDocument: Rule = {
     why: 'A policy that cannot be read is not checked at all.',
     fix: 'Write the document as an object, or as a JSON string of literal text with `${...}` variables.',
     insecure: { properties: { Policies: [{ PolicyName: 'app', PolicyDocument: '{"Statement": [' }] } },
-    secure: {
-      properties: {
-        Policies: [
-          { PolicyName: 'app', PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' }] } },
-        ],
-      },
-    },
+    secure: { properties: { Policies: [{ PolicyName: 'app', PolicyDocument: { Statement: [READ_REPORTS] } }] } },
   },
   check({ role }, report) {
     for (const warning of role.modelWarnings) {

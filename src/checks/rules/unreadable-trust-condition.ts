@@ -1,4 +1,5 @@
 import { Rule } from '../rule';
+import { VENDOR_TRUST } from './examples';
 
 /**
  * A trust statement whose Condition is computed at deployment (CDK writes one when an OIDC issuer is a token)
@@ -16,16 +17,7 @@ export const UnreadableTrustCondition: Rule = {
         { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'sts:AssumeRole', Condition: { Ref: 'TrustConditions' } },
       ],
     },
-    secure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { AWS: 'arn:aws:iam::444455556666:root' },
-          Action: 'sts:AssumeRole',
-          Condition: { StringEquals: { 'sts:ExternalId': '8f14e45f-ceea-467f-a0e6-e1d2c3b4a596' } },
-        },
-      ],
-    },
+    secure: { trust: [VENDOR_TRUST] },
   },
   check({ role }, report) {
     for (const statement of role.trustAllowStatements) {

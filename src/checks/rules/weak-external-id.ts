@@ -1,6 +1,7 @@
 import { hasPlaceholder } from '../../role-model/cfn-value';
 import { testsOnKey } from '../../role-model/policy-document';
 import { Rule } from '../rule';
+import { VENDOR_TRUST } from './examples';
 
 /** External ids people pick when they do not generate one. */
 const GUESSABLE = new Set(['externalid', 'external-id', 'external_id', 'password', 'secret', 'changeme', 'test', 'default', 'example',
@@ -47,16 +48,7 @@ export const WeakExternalId: Rule = {
         },
       ],
     },
-    secure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { AWS: 'arn:aws:iam::444455556666:root' },
-          Action: 'sts:AssumeRole',
-          Condition: { StringEquals: { 'sts:ExternalId': '8f14e45f-ceea-467f-a0e6-e1d2c3b4a596' } },
-        },
-      ],
-    },
+    secure: { trust: [VENDOR_TRUST] },
   },
   check({ role }, report) {
     for (const statement of role.trustAllowStatements) {

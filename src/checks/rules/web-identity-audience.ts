@@ -2,6 +2,7 @@ import { readable } from '../../role-model/cfn-value';
 import { WEB_IDENTITY_PROVIDERS } from '../principals';
 import { Rule } from '../rule';
 import { claimTests, webIdentityTrusts } from '../web-identity';
+import { cognitoTrust } from './examples';
 
 /**
  * A web identity or OIDC trust without an audience condition accepts tokens the provider issued to any
@@ -25,19 +26,7 @@ export const WebIdentityAudience: Rule = {
         },
       ],
     },
-    secure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { Federated: 'cognito-identity.amazonaws.com' },
-          Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: {
-            'StringEquals': { 'cognito-identity.amazonaws.com:aud': 'eu-west-1:11111111-2222-3333-4444-555555555555' },
-            'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
-          },
-        },
-      ],
-    },
+    secure: { trust: [cognitoTrust('authenticated')] },
   },
   check({ role }, report) {
     for (const trust of webIdentityTrusts(role)) {

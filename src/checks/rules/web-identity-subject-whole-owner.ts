@@ -1,6 +1,7 @@
 import { sharedIssuerKind } from '../principals';
 import { Rule } from '../rule';
 import { subjectBreadth, SUBJECT_SHAPES, webIdentityTrusts } from '../web-identity';
+import { githubTrust } from './examples';
 
 /** A `sub` such as `repo:my-org/*` trusts every repository of an owner, including ones created later. */
 export const WebIdentitySubjectWholeOwner: Rule = {
@@ -10,32 +11,8 @@ export const WebIdentitySubjectWholeOwner: Rule = {
   docs: {
     why: 'A subject that matches every repository, project or service account of one owner lets in whatever that owner creates later.',
     fix: 'Name the repository (and branch or environment), project or service account.',
-    insecure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' },
-          Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: {
-            StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
-            StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:ride-co/*' },
-          },
-        },
-      ],
-    },
-    secure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' },
-          Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: {
-            StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
-            StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:ride-co/api:environment:production' },
-          },
-        },
-      ],
-    },
+    insecure: { trust: [githubTrust('repo:ride-co/*')] },
+    secure: { trust: [githubTrust('repo:ride-co/api:environment:production')] },
   },
   check({ role }, report) {
     for (const trust of webIdentityTrusts(role)) {

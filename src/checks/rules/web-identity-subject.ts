@@ -2,6 +2,7 @@ import { readable } from '../../role-model/cfn-value';
 import { sharedIssuerKind } from '../principals';
 import { Rule } from '../rule';
 import { subjectBreadth, SUBJECT_SHAPES, webIdentityTrusts } from '../web-identity';
+import { githubTrust } from './examples';
 
 /**
  * GitHub, GitLab, EKS and every other OIDC issuer mint tokens for all of their customers with the same
@@ -16,29 +17,8 @@ export const WebIdentitySubject: Rule = {
     why: 'An OIDC trust without a subject pin lets in every token of the issuer: for GitHub Actions, any workflow of any repository on GitHub.',
     fix: 'Pin the subject (`repo:OWNER/REPO:ref:refs/heads/main`, `system:serviceaccount:NS:SA`, `project_path:GROUP/PROJECT:...`) or, '
       + 'for GitHub, `repository_id`.',
-    insecure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' },
-          Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } },
-        },
-      ],
-    },
-    secure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' },
-          Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: {
-            StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
-            StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:ride-co/api:ref:refs/heads/main' },
-          },
-        },
-      ],
-    },
+    insecure: { trust: [githubTrust()] },
+    secure: { trust: [githubTrust('repo:ride-co/api:ref:refs/heads/main')] },
   },
   check({ role }, report) {
     for (const trust of webIdentityTrusts(role)) {
