@@ -3,7 +3,7 @@ import {
   aws_sns as sns, aws_sns_subscriptions as subscriptions,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { checkPrincipalArnsCanMatch, principalArnParts } from './principal-arns';
+import { checkPrincipalArnsCanMatch, isEveryUserOrRole, principalArnParts } from './principal-arns';
 import { accountRoots, accountsOf, principalArnOperator, PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
 import { PropShapes, required, Shapes } from './prop-shapes';
@@ -83,8 +83,6 @@ export interface BreakGlassRoleProps extends RolePatternProps {
   readonly alertEmails?: string[];
 }
 
-/** A principal pattern that matches every user or every role of its account: `user/*`, `role/*`, `role/?*`. */
-const EVERY_USER_OR_ROLE = /^arn:[^:]+:iam::\d{12}:(?:user|role)\/[*?]+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** The longest MFA age the library accepts: 12 hours, the longest role session; an older sign-in says little about who is at the keyboard. */
 const MAX_MFA_AGE_SECONDS = 43200;
@@ -189,7 +187,7 @@ function checkWho(scope: Construct, props: BreakGlassRoleProps, errors: PropErro
       errors.add('trustedPrincipalArns', arn, 'a principal ARN names an IAM user or role, such as "arn:aws:iam::111122223333:user/alice"');
     } else if (parts.type === 'assumed-role') {
       continue; // a session never matches aws:PrincipalArn: checkPrincipalArnsCanMatch says so
-    } else if (EVERY_USER_OR_ROLE.test(arn)) {
+    } else if (isEveryUserOrRole(arn)) {
       errors.add('trustedPrincipalArns', arn, `that is every ${parts.type} of account ${parts.account}, so anyone who can sign in there could break the glass; `
         + `narrow it by path, such as "arn:aws:iam::${parts.account}:${parts.type}/servicedesk/*"`);
     } else if (!props.allowOtherAccounts && !Token.isUnresolved(ownAccount) && parts.account !== ownAccount) {

@@ -1,6 +1,6 @@
 import { CfnOutput, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { checkPrincipalArnsCanMatch, principalArnParts } from './principal-arns';
+import { checkPrincipalArnsCanMatch, isEveryUserOrRole, principalArnParts } from './principal-arns';
 import { accountRoots, accountsOf, principalArnOperator, PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
 import { PropShapes, Shapes } from './prop-shapes';
@@ -182,6 +182,9 @@ function checkWho(scope: Construct, props: CrossAccountRoleProps, errors: PropEr
       errors.add('trustedPrincipalArns', arn, 'a principal ARN names a role or user, such as "arn:aws:iam::444455556666:role/Uploader"');
     } else if (isOwn(parts.account)) {
       errors.add('trustedPrincipalArns', arn, 'that principal is in the stack\'s own account; trust other accounts\' principals here');
+    } else if (isEveryUserOrRole(arn)) {
+      errors.add('trustedPrincipalArns', arn, `that is every ${parts.type} of account ${parts.account}, the same as trusting the whole account; `
+        + `narrow it by path, such as "arn:${parts.partition}:iam::${parts.account}:${parts.type}/partner-uploads/*", or name the ${parts.type}s`);
     } else if (accounts.length > 0 && !isListToken(accounts) && !accounts.includes(parts.account)) {
       errors.add('trustedPrincipalArns', arn, `its account ${parts.account} is not in trustedAccounts; add the account, or remove the ARN`);
     }

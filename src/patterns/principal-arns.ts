@@ -20,6 +20,14 @@ const PRINCIPAL_ARN = /^arn:([a-z-]+):(iam|sts)::(\d{12}):(user|role|group|assum
 const PARTITIONS: readonly string[] = [...new Set(RegionInfo.regions.map((region) => region.partition))]
   .filter((name): name is string => !!name).sort();
 
+/**
+ * Whether a principal ARN pattern matches every user or every role of its account (`user/*`, `role/*`, `role/?*`):
+ * trusted through `aws:PrincipalArn`, it lets in whoever can sign in to that account.
+ */
+export function isEveryUserOrRole(arn: string): boolean {
+  return /^arn:[^:]+:iam::\d{12}:(?:user|role)\/[*?]+$/.test(arn);
+}
+
 /** The parts of a principal ARN, or undefined when it is not one. */
 export function principalArnParts(arn: string): PrincipalArnParts | undefined {
   const match = PRINCIPAL_ARN.exec(arn);

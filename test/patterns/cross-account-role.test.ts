@@ -158,8 +158,15 @@ describe('CrossAccountRole errors', () => {
     ['principals in two partitions', { trustedPrincipalArns: [`arn:aws:iam::${PARTNER}:role/A`, `arn:aws-cn:iam::${PARTNER}:role/B`] },
       /"arn:aws-cn:iam::444455556666:role\/B" is not valid; it is in partition aws-cn, but the role is in aws/],
     ['a partition that does not exist', { trustedPrincipalArns: [`arn:awsfoo:iam::${PARTNER}:role/A`] }, /"awsfoo" is not an AWS partition; a partition is one of aws, aws-cn/],
+    ['every role of an account', { trustedPrincipalArns: [`arn:aws:iam::${PARTNER}:role/*`] },
+      /"arn:aws:iam::444455556666:role\/\*" is not valid; that is every role of account 444455556666, the same as trusting the whole account; narrow it by path/],
+    ['every user of an account', { trustedPrincipalArns: [`arn:aws:iam::${PARTNER}:user/?*`] }, /that is every user of account 444455556666/],
   ])('rejects %s, naming the prop and the accepted form', (_name, props, message) => {
     expect(() => build(props)).toThrow(message);
+  });
+
+  test('accepts a path that narrows the roles of an account', () => {
+    expect(() => build({ trustedPrincipalArns: [`arn:aws:iam::${PARTNER}:role/partner-uploads/*`] })).not.toThrow();
   });
 
   test('rejects the stack\'s own account and its principals', () => {
