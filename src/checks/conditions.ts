@@ -41,13 +41,21 @@ const WILDCARD = /[*?]/;
 const PARTITION_PLACEHOLDER = /\{\{cfn:AWS::Partition\}\}/g;
 const SIGN_IN_AUDIENCE = /^https:\/\/([a-z0-9*-]+\.)?signin\.(aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com)\/saml$/;
 const AUDIENCE_KEY = /:(aud|oaud|app_id)$/;
+/**
+ * An `aws:userid` value that names one principal: an account id (the root user), or a unique id (`AIDA...` for a
+ * user, `AROA...` for a role, then at least 16 characters) with, for a role, `:` and the session name, which may be a
+ * pattern (IAM User Guide, "IAM identifiers", unique ids and the aws:userid values table). `AROA*`, `*:*` or `A*`
+ * name every role of every account.
+ */
+const ONE_PRINCIPAL_USERID = /^(\d{12}|A[A-Z0-9]{3}[A-Z0-9]{16,})(:.*)?$/;
 
 /**
  * Whether a condition value pins what its key is for, so that a wildcard matching any value of that kind does
  * not pass as narrowing: an exact organization id (`o-*` is every organization), an organization path that
  * starts with one, a 12-digit account, a principal or source ARN with a literal account (`arn:aws:iam::*:*` is
  * everyone), an exact ExternalId (the caller chooses what it sends), an exact audience (`*.apps.googleusercontent.com`
- * is every Google client), and a SAML audience on an AWS sign-in host. Other keys: any value that is not only wildcards.
+ * is every Google client), a SAML audience on an AWS sign-in host, and an `aws:userid` of one principal's unique id.
+ * Other keys: any value that is not only wildcards.
  */
 export function pinsValue(key: string, written: string): boolean {
   if (hasPlaceholder(written)) {
@@ -73,6 +81,8 @@ function pinsLiteral(key: string, value: string): boolean {
     case 'aws:principalarn':
     case 'aws:sourcearn':
       return ARN_WITH_ACCOUNT.test(value);
+    case 'aws:userid':
+      return ONE_PRINCIPAL_USERID.test(value) && !WILDCARD.test(value.split(':')[0]);
     case 'sts:externalid':
       return !WILDCARD.test(value) && value.length > 0;
     case 'saml:aud':

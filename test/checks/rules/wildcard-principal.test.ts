@@ -1,4 +1,5 @@
 import { WildcardPrincipal } from '../../../src/checks/rules/wildcard-principal';
+import { coreEngineDecision } from '../../support/iam-simulator';
 import { findingsOf, trustStatement } from '../fixtures';
 
 describe('WildcardPrincipal', () => {
@@ -22,6 +23,10 @@ describe('WildcardPrincipal', () => {
     ['an organization id pattern', { StringLike: { 'aws:PrincipalOrgID': 'o-*' } }],
     ['a principal ARN in any account', { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:*' } }],
     ['an account pattern', { StringLike: { 'aws:PrincipalAccount': '*1' } }],
+    ['aws:userid "AROA*" (every role of every account)', { StringLike: { 'aws:userid': 'AROA*' } }],
+    ['aws:userid "*:*" (every role session)', { StringLike: { 'aws:userid': '*:*' } }],
+    ['aws:userid "A*"', { StringLike: { 'aws:userid': 'A*' } }],
+    ['aws:userid with a wildcard inside the unique id', { StringLike: { 'aws:userid': 'AROAEXAMPLE*:ci' } }],
   ])('fires when the condition is %s, which matches anyone of that kind', (_name, condition) => {
     expect(findingsOf(WildcardPrincipal, { trust: [trustStatement({ Principal: '*', Condition: condition })] })).toHaveLength(1);
   });
@@ -42,6 +47,15 @@ describe('WildcardPrincipal', () => {
     expect(findingsOf(WildcardPrincipal, { trust: [allow, otherAction] })).toHaveLength(1);
   });
 
+  test.each([
+    ['one role\'s unique id, any session', 'AROAEXAMPLEEXAMPLE1234:*'],
+    ['one user\'s unique id', 'AIDAEXAMPLEEXAMPLE1234'],
+    ['an account\'s root user', '444455556666'],
+  ])('stays quiet when aws:userid names %s', (_name, userid) => {
+    const statement = trustStatement({ Principal: { AWS: '*' }, Condition: { StringLike: { 'aws:userid': userid } } });
+    expect(findingsOf(WildcardPrincipal, { trust: [statement] })).toEqual([]);
+  });
+
   test('stays quiet when an organization condition narrows the caller', () => {
     const statement = trustStatement({ Principal: { AWS: '*' }, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abcdefghij' } } });
     expect(findingsOf(WildcardPrincipal, { trust: [statement] })).toEqual([]);
@@ -51,5 +65,25 @@ describe('WildcardPrincipal', () => {
     const deny = trustStatement({ Effect: 'Deny', Principal: '*' });
     const account = trustStatement({ Principal: { AWS: 'arn:aws:iam::111122223333:root' } });
     expect(findingsOf(WildcardPrincipal, { trust: [deny, account] })).toEqual([]);
+  });
+});
+
+describe('WildcardPrincipal on aws:userid, as an independent policy simulator evaluates it', () => {
+  const trust = (userid: string) => ({ Version: '2012-10-17', Statement: [trustStatement({ Principal: { AWS: '*' }, Condition: { StringLike: { 'aws:userid': userid } } })] });
+  const otherAccountsRole = {
+    principal: 'arn:aws:sts::999988887777:assumed-role/Anyone/session',
+    context: { 'aws:userid': 'AROAOTHERACCOUNTROLE99:session' },
+  };
+
+  test('"AROA*" lets a role of any account in (the rule fires)', () => {
+    expect(coreEngineDecision(trust('AROA*'), otherAccountsRole, true)).toBe('Allowed');
+    expect(findingsOf(WildcardPrincipal, { trust: trust('AROA*').Statement })).toHaveLength(1);
+  });
+
+  test('one role\'s unique id lets that role in and no other (the rule stays quiet)', () => {
+    const pinned = trust('AROAEXAMPLEEXAMPLE1234:*');
+    expect(coreEngineDecision(pinned, otherAccountsRole, true)).not.toBe('Allowed');
+    expect(coreEngineDecision(pinned, { ...otherAccountsRole, context: { 'aws:userid': 'AROAEXAMPLEEXAMPLE1234:ci' } }, true)).toBe('Allowed');
+    expect(findingsOf(WildcardPrincipal, { trust: pinned.Statement })).toEqual([]);
   });
 });
