@@ -3,6 +3,7 @@ import { federatedDescriber, FederatedDescriber } from './federated-provider';
 import {
   chooseBranches, ConditionLogic, conditionCombinations, conditionsTested, ConditionValues, MAX_COMBINATIONS, MAX_FREE_CONDITIONS, NO_VALUE,
 } from './fn-if';
+import { LiteralIntrinsics } from './literal-intrinsics';
 import { PatternRecord, patternRecordOf } from './pattern-record';
 import { PolicySource, Subject } from './policy-document';
 import { isAbsent, readPolicyJson } from './policy-json';
@@ -86,6 +87,8 @@ interface TemplateFacts {
   readonly logic: ConditionLogic;
   readonly hasConditions: boolean;
   readonly describeFederated: FederatedDescriber;
+  /** The template's intrinsics whose values are literal (mappings, splits), when it has any. */
+  readonly literals?: LiteralIntrinsics;
 }
 
 export class RoleModel {
@@ -132,6 +135,7 @@ export class RoleModel {
       logic: new ConditionLogic(conditions),
       hasConditions: isObject(conditions) && Object.keys(conditions).length > 0,
       describeFederated: federatedDescriber(resourcesOf(template.template)),
+      literals: LiteralIntrinsics.needed(template.template) ? new LiteralIntrinsics(template.template) : undefined,
     };
   }
 
@@ -235,14 +239,14 @@ export class RoleModel {
     const path = resourcePath(template, logicalId);
     let warnings: ModelWarning[] | undefined = limited ? [limited] : undefined;
     const warn = (message: string) => { warnings = append(warnings, { rule: 'UnreadablePolicyDocument', message }); };
-    const deployed = deployedProperties(properties, path, warn);
+    const deployed = deployedProperties(this.literalsResolved(template, properties) as CfnObject, path, warn);
     let inline: PolicySource[] | undefined;
     let managed: AttachedManagedPolicy[] | undefined;
     for (const attachment of attached) {
       const policy = resourcesOf(attachment.template.template)[attachment.logicalId];
       if (!this.reaches(attachment, policy, template, logicalId, when)) continue;
       const description = this.describePolicy(attachment, template);
-      const document = documentUnder(policy, when, description, warn);
+      const document = documentUnder(this.literalsResolved(attachment.template, policy), when, description, warn);
       const subject = policySubject(attachment, template);
       if (attachment.kind === 'inline') {inline = append(inline, { description, document, subject });} else {
         const inOther = inOtherTemplate(attachment, template, description);
@@ -256,7 +260,7 @@ export class RoleModel {
       const description = this.describePolicy({ ...ref, kind: 'managed' }, template);
       managed = addManaged(managed, {
         logicalId: ref.logicalId,
-        document: documentUnder(policy, when, description, warn),
+        document: documentUnder(this.literalsResolved(ref.template, policy), when, description, warn),
         subject: policySubject(ref, template),
         description: inOtherTemplate(ref, template, description),
       });
@@ -269,6 +273,12 @@ export class RoleModel {
       templateResources: resourcesOf(template.template),
       modelWarnings: warnings,
     });
+  }
+
+  /** A value of a template with the intrinsics whose values are literal resolved (the value itself when there are none). */
+  private literalsResolved(template: ModelTemplate, value: unknown): unknown {
+    const literals = this.factsOf(template).literals;
+    return literals ? literals.resolve(value) : value;
   }
 
   /** Whether an attached policy reaches the role under the conditions: it exists, and its `Roles` still name the role. */

@@ -1,0 +1,88 @@
+import { CfnObject, intrinsicName, isObject } from './cfn-value';
+
+/**
+ * Intrinsic functions whose value is known at synth because everything they read is literal: `Fn::FindInMap`
+ * over the template's `Mappings` (mappings hold literals only, CloudFormation User Guide, "Mappings"),
+ * `Fn::Split` of a literal string, and `Fn::Select` of a literal list or of such a split. The role model reads
+ * them as the values CloudFormation will put there, so a principal or an action written through a mapping is
+ * checked, and a baseline sees a mapping edit that moves a principal. Any other argument (a parameter, an
+ * attribute) leaves the intrinsic as it is: the rules treat it as a value known only at deployment.
+ */
+export class LiteralIntrinsics {
+  /** Whether a template has anything to resolve: mappings, or a `Fn::Split` anywhere (checked once per template). */
+  public static needed(template: unknown): boolean {
+    if (!isObject(template)) return false;
+    if (isObject(template.Mappings) && Object.keys(template.Mappings).length > 0) return true;
+    return containsKey(template.Resources, 'Fn::Split', 0);
+  }
+
+  private readonly mappings: CfnObject;
+
+  constructor(template: unknown) {
+    const mappings = isObject(template) ? template.Mappings : undefined;
+    this.mappings = isObject(mappings) ? mappings : {};
+  }
+
+  /** The value with every such intrinsic replaced by what it gives; the same object where nothing changes. */
+  public resolve(value: unknown, depth = 0): unknown {
+    if (depth > MAX_DEPTH) return value;
+    if (Array.isArray(value)) {
+      let copy: unknown[] | undefined;
+      value.forEach((item, i) => {
+        const resolved = this.resolve(item, depth + 1);
+        if (resolved !== item) (copy ??= value.slice())[i] = resolved;
+      });
+      return copy ?? value;
+    }
+    if (!isObject(value)) return value;
+    const fn = intrinsicName(value);
+    if (fn === 'Fn::FindInMap' || fn === 'Fn::Select' || fn === 'Fn::Split') {
+      const args = this.resolve(value[fn], depth + 1);
+      const result = fn === 'Fn::FindInMap' ? this.findInMap(args) : fn === 'Fn::Select' ? select(args) : split(args);
+      return result === undefined ? (args === value[fn] ? value : { [fn]: args }) : result;
+    }
+    let copy: Record<string, unknown> | undefined;
+    for (const key in value) {
+      const resolved = this.resolve(value[key], depth + 1);
+      if (resolved !== value[key]) (copy ??= { ...value })[key] = resolved;
+    }
+    return copy ?? value;
+  }
+
+  /** `[map, topKey, secondKey]` (and a `DefaultValue` when the language extensions add one), all literal. */
+  private findInMap(args: unknown): unknown {
+    if (!Array.isArray(args) || args.length < 3 || !args.slice(0, 3).every((arg) => typeof arg === 'string')) return undefined;
+    const [name, top, second] = args as string[];
+    const map = this.mappings[name];
+    const level = isObject(map) ? map[top] : undefined;
+    const found = isObject(level) && Object.prototype.hasOwnProperty.call(level, second) ? level[second] : undefined;
+    if (found !== undefined) return found;
+    const options = args[3];
+    return isObject(options) && options.DefaultValue !== undefined ? options.DefaultValue : undefined;
+  }
+}
+
+/** How deep the walk goes: as deep as the role model reads any template (deeper ones are refused before). */
+const MAX_DEPTH = 256;
+
+/** `[index, list]` with a literal index and a literal list. */
+function select(args: unknown): unknown {
+  if (!Array.isArray(args) || args.length !== 2 || !Array.isArray(args[1])) return undefined;
+  const index = typeof args[0] === 'number' ? args[0] : typeof args[0] === 'string' && /^\d+$/.test(args[0]) ? Number(args[0]) : NaN;
+  const list = args[1] as unknown[];
+  return Number.isInteger(index) && index >= 0 && index < list.length ? list[index] : undefined;
+}
+
+/** `[separator, text]`, both literal. */
+function split(args: unknown): unknown {
+  if (!Array.isArray(args) || args.length !== 2 || typeof args[0] !== 'string' || typeof args[1] !== 'string' || args[0] === '') return undefined;
+  return args[1].split(args[0]);
+}
+
+function containsKey(value: unknown, key: string, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (Array.isArray(value)) return value.some((item) => containsKey(item, key, depth + 1));
+  if (!isObject(value)) return false;
+  for (const name in value) if (name === key || containsKey(value[name], key, depth + 1)) return true;
+  return false;
+}
