@@ -1,4 +1,5 @@
 import { narrows, requiresMfa } from './conditions';
+import { hasPlaceholder } from '../role-model/cfn-value';
 import { testsOnKey, PolicyStatement } from '../role-model/policy-document';
 
 /**
@@ -45,4 +46,33 @@ export function requiresMfaInvariant(promise: string): TrustInvariant {
 /** The statement tests a condition key (any operator): the pattern's own source-identity test, for one. */
 export function testsKey(key: string, promise: string): TrustInvariant {
   return { promise, broken: (statement) => (testsOnKey(statement, key).length > 0 || statement.conditionsUnreadable ? undefined : `it has no condition on ${key}`) };
+}
+
+/**
+ * The statement narrows a key, and still with the values the pattern wrote: every literal value of its tests on the
+ * key is one the pattern wrote (`literal`, its props' values known at synth), and none is a wildcard the pattern did
+ * not write. An escape hatch that widens a pin (`user/*` for `user/servicedesk/*`, `arn:aws:eks:*:*:cluster/*` for the
+ * cluster) breaks it, though the widened value still "narrows" by shape. Values known only at deployment are skipped.
+ */
+export function pinsWrittenValues(key: string, literal: readonly string[], promise: string): TrustInvariant {
+  const narrowing = narrowsKey(key, promise);
+  const written = new Set(literal);
+  return {
+    promise,
+    broken(statement) {
+      const why = narrowing.broken(statement);
+      if (why !== undefined || statement.conditionsUnreadable) return why;
+      for (const test of testsOnKey(statement, key)) {
+        for (const value of test.values) {
+          if (hasPlaceholder(value) || written.has(value)) continue;
+          if (written.size > 0 || /[*?]/.test(value)) return `its ${key} is "${value}", which the pattern did not write${describeWritten(written)}`;
+        }
+      }
+      return undefined;
+    },
+  };
+}
+
+function describeWritten(written: ReadonlySet<string>): string {
+  return written.size === 0 ? ' (it wrote a value known at deployment)' : ` (it wrote ${[...written].map((value) => `"${value}"`).join(', ')})`;
 }

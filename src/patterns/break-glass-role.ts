@@ -12,7 +12,7 @@ import { RolePatternProps } from './role-pattern-props';
 import { checkPatternProps, ONE_HOUR, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
 import { TAG_KEY } from './session-tags';
 import { isListToken, literalValues } from './unresolved';
-import { narrowsKey, onlyPrincipals, requiresMfaInvariant, testsKey } from '../checks/trust-invariants';
+import { onlyPrincipals, pinsWrittenValues, requiresMfaInvariant, testsKey } from '../checks/trust-invariants';
 
 /** Properties of a BreakGlassRole. Give the elevated permissions in `managedPolicies` or `inlinePolicies`. */
 export interface BreakGlassRoleProps extends RolePatternProps {
@@ -133,7 +133,8 @@ export class BreakGlassRole extends RolePattern {
     this._requireOfEveryTrustStatement(
       onlyPrincipals('AWS', () => true, 'trusts only IAM principals of the trusted accounts'),
       requiresMfaInvariant('requires MFA in every statement'),
-      narrowsKey('aws:PrincipalArn', 'names the trusted principals (aws:PrincipalArn) in every statement'));
+      pinsWrittenValues('aws:PrincipalArn', literalValues(props.trustedPrincipalArns),
+        'names the trusted principals (aws:PrincipalArn) in every statement, as given in trustedPrincipalArns'));
     if (props.requireSourceIdentity !== false) {
       this._requireOfEveryTrustStatement(testsKey('sts:SourceIdentity', 'requires the caller\'s source identity in every statement'));
     }

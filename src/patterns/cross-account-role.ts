@@ -12,7 +12,7 @@ import { SESSION_TAG_SHAPES, sessionTagConditions, TAG_SESSION } from './session
 import { isListToken, literalValues, wholeListAsString } from './unresolved';
 import { DEFAULT_LIMITS } from '../checks/limits';
 import { policySize } from '../checks/policy-size';
-import { narrowsKey, onlyPrincipals, requiresMfaInvariant, TrustInvariant } from '../checks/trust-invariants';
+import { onlyPrincipals, pinsWrittenValues, requiresMfaInvariant, TrustInvariant } from '../checks/trust-invariants';
 
 /** Properties of a CrossAccountRole. Give at least one of `trustedAccounts`, `trustedPrincipalArns`, `organizationId`. */
 export interface CrossAccountRoleProps extends RolePatternProps, SessionTagOptions {
@@ -134,9 +134,16 @@ export class CrossAccountRole extends RolePattern {
 /** What every trust statement keeps: AWS principals only, and each condition the props asked for. */
 function crossAccountInvariants(props: CrossAccountRoleProps): TrustInvariant[] {
   const invariants = [onlyPrincipals('AWS', () => true, 'trusts only IAM principals of other accounts')];
-  if (props.externalId !== undefined) invariants.push(narrowsKey('sts:ExternalId', 'requires the external id in every statement'));
-  if (props.trustedPrincipalArns?.length) invariants.push(narrowsKey('aws:PrincipalArn', 'names the trusted principals (aws:PrincipalArn) in every statement'));
-  if (props.organizationId !== undefined) invariants.push(narrowsKey('aws:PrincipalOrgID', 'requires the organization (aws:PrincipalOrgID) in every statement'));
+  if (props.externalId !== undefined) {
+    invariants.push(pinsWrittenValues('sts:ExternalId', literalValues([props.externalId]), 'requires the external id in every statement'));
+  }
+  if (props.trustedPrincipalArns?.length) {
+    invariants.push(pinsWrittenValues('aws:PrincipalArn', literalValues(props.trustedPrincipalArns),
+      'names the trusted principals (aws:PrincipalArn) in every statement, as given in trustedPrincipalArns'));
+  }
+  if (props.organizationId !== undefined) {
+    invariants.push(pinsWrittenValues('aws:PrincipalOrgID', literalValues([props.organizationId]), 'requires the organization (aws:PrincipalOrgID) in every statement'));
+  }
   if (props.requireMfa) invariants.push(requiresMfaInvariant('requires MFA in every statement'));
   return invariants;
 }

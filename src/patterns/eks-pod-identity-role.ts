@@ -5,7 +5,8 @@ import { PropShapes, required, Shapes } from './prop-shapes';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
-import { narrowsKey, onlyPrincipals } from '../checks/trust-invariants';
+import { literalValues } from './unresolved';
+import { onlyPrincipals, pinsWrittenValues } from '../checks/trust-invariants';
 import { POD_IDENTITY_SERVICE, POD_IDENTITY_TAGS } from '../iam/service-principals';
 
 /** Properties of an EksPodIdentityRole. Give `cluster` or `clusterName`. */
@@ -75,9 +76,12 @@ export class EksPodIdentityRole extends RolePattern {
     super(scope, id, podIdentityRoleProps(scope, id, props), props.checkLimits);
     this._requireOfEveryTrustStatement(
       onlyPrincipals('Service', (value) => value === POD_IDENTITY_SERVICE, `trusts only ${POD_IDENTITY_SERVICE}`),
-      narrowsKey(POD_IDENTITY_TAGS.clusterArn, 'names the cluster (the eks-cluster-arn session tag) in every statement'),
-      narrowsKey(POD_IDENTITY_TAGS.namespace, 'names the namespace (the kubernetes-namespace session tag) in every statement'),
-      narrowsKey(POD_IDENTITY_TAGS.serviceAccount, 'names the service account (the kubernetes-service-account session tag) in every statement'));
+      pinsWrittenValues(POD_IDENTITY_TAGS.clusterArn, literalValues([clusterArnOf(scope, props)]),
+        'names the cluster (the eks-cluster-arn session tag) in every statement'),
+      pinsWrittenValues(POD_IDENTITY_TAGS.namespace, literalValues([props.namespace]),
+        'names the namespace (the kubernetes-namespace session tag) in every statement'),
+      pinsWrittenValues(POD_IDENTITY_TAGS.serviceAccount, literalValues([props.serviceAccount]),
+        'names the service account (the kubernetes-service-account session tag) in every statement'));
     if (props.createAssociation ?? true) {
       this.association = new eks.CfnPodIdentityAssociation(this, 'Association', {
         clusterName: clusterNameOf(props),

@@ -1,6 +1,6 @@
 import { App, CfnResource, Stack, Validations, aws_iam as iam } from 'aws-cdk-lib';
 import {
-  BreakGlassRole, CrossAccountRole, LambdaExecutionRole, SamlFederationRole, WebIdentityProvider, WebIdentityRole,
+  BreakGlassRole, CrossAccountRole, EksPodIdentityRole, LambdaExecutionRole, SamlFederationRole, WebIdentityProvider, WebIdentityRole,
 } from '../../src';
 
 const ACCOUNT = '111122223333';
@@ -98,5 +98,50 @@ describe('each pattern keeps its promise after any escape hatch', () => {
     Validations.of(role).acknowledge({ id: 'cdk-iam-role-patterns:PatternInvariant', reason: 'trying' });
     role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], principals: [new iam.AccountRootPrincipal()] }));
     expect(synthError(scope)).toMatch(/WebIdentityRole promises that its trust trusts only the web identity provider/);
+  });
+});
+
+describe('a pattern\'s pins are checked by value: an escape hatch that widens one is an error', () => {
+  const condition = (role: iam.Role, operator: string, key: string, value: string) => override(role, `AssumeRolePolicyDocument.Statement.0.Condition.${operator}.${key}`, value);
+  const acknowledgedAdmin = (role: iam.Role) => Validations.of(role).acknowledge({ id: 'cdk-iam-role-patterns:FullAdministratorAccess', reason: 'break-glass' });
+
+  test.each([
+    ['every user of the account', `arn:aws:iam::${ACCOUNT}:user/*`],
+    ['every principal of the account', `arn:aws:iam::${ACCOUNT}:*`],
+  ])('BreakGlassRole: aws:PrincipalArn widened to %s', (_name, widened) => {
+    const scope = stack();
+    const role = breakGlass(scope);
+    acknowledgedAdmin(role);
+    condition(role, 'ArnLike', 'aws:PrincipalArn', widened);
+    expect(synthError(scope)).toMatch(new RegExp(`its aws:PrincipalArn is "${widened.replace(/[*]/g, '\\*')}", which the pattern did not write.*PatternInvariant`, 's'));
+  });
+
+  test('BreakGlassRole: the same value written again by an override is no error', () => {
+    const scope = stack();
+    const role = breakGlass(scope);
+    acknowledgedAdmin(role);
+    condition(role, 'ArnLike', 'aws:PrincipalArn', `arn:aws:iam::${ACCOUNT}:user/servicedesk/*`);
+    expect(synthError(scope)).toBeUndefined();
+  });
+
+  test('CrossAccountRole: aws:PrincipalArn widened to every principal of the partner account', () => {
+    const scope = stack();
+    const role = new CrossAccountRole(scope, 'Partner', { trustedPrincipalArns: ['arn:aws:iam::444455556666:role/Uploader'], outputs: false });
+    const statement = JSON.stringify(scope.resolve((role.node.defaultChild as iam.CfnRole).assumeRolePolicyDocument));
+    const operator = /"(Arn\w+)":\{"aws:PrincipalArn"/.exec(statement)![1];
+    condition(role, operator, 'aws:PrincipalArn', 'arn:aws:iam::444455556666:*');
+    expect(synthError(scope)).toMatch(/its aws:PrincipalArn is "arn:aws:iam::444455556666:\*", which the pattern did not write/);
+  });
+
+  test.each([
+    ['the cluster to every cluster', 'aws:RequestTag/eks-cluster-arn', 'arn:aws:eks:*:*:cluster/*'],
+    ['the namespace to *-*', 'aws:RequestTag/kubernetes-namespace', '*-*'],
+  ])('EksPodIdentityRole: %s', (_name, key, widened) => {
+    const scope = stack();
+    const role = new EksPodIdentityRole(scope, 'Ledger', { clusterName: 'prod', namespace: 'payments', serviceAccount: 'ledger', createAssociation: false });
+    const conditions = scope.resolve((role.node.defaultChild as iam.CfnRole).assumeRolePolicyDocument).Statement[0].Condition;
+    const operator = Object.keys(conditions).find((name) => key in conditions[name])!;
+    condition(role, operator, key, widened);
+    expect(synthError(scope)).toMatch(new RegExp(`its ${key} is "${widened.replace(/[*]/g, '\\*')}", which the pattern did not write`));
   });
 });
