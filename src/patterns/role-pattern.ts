@@ -1,5 +1,5 @@
 import { CfnResource, Duration, Lazy, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { Acknowledgements, acknowledgementsOn, recordAcknowledgement } from '../acknowledgements';
 import { modeledPatternRole, registerPatternRole, reportVerdict } from './role-self-check';
 import { Finding } from '../checks/engine';
@@ -29,6 +29,8 @@ export abstract class RolePattern extends iam.Role {
    */
   private recorded?: { readonly record?: PatternRecord; readonly acknowledgements: Acknowledgements };
   private readonly trustInvariants: TrustInvariant[] = [];
+  /** The `CfnRole` the pattern made: checked, recorded and vouched for; another one in its place is not the pattern's. */
+  private readonly madeResource?: CfnResource;
 
   /**
    * @param scope the scope of the role
@@ -42,6 +44,7 @@ export abstract class RolePattern extends iam.Role {
     this.node.addValidation({ validate: () => this.checkSelf() });
     const role = this.node.defaultChild;
     if (CfnResource.isCfnResource(role)) {
+      this.madeResource = role;
       registerPatternRole(role);
       role.addMetadata(PATTERN_RECORD_KEY, Lazy.any({ produce: () => this.patternRecord() }));
     }
@@ -113,6 +116,7 @@ export abstract class RolePattern extends iam.Role {
 
   private checkSelf(): string[] {
     const role = this.node.defaultChild;
+    if (this.madeResource && role !== this.madeResource) return [this.replacedResource(role)];
     if (!CfnResource.isCfnResource(role)) return []; // a precreated role (customizeRoles): nothing is synthesized
     const modeled = modeledPatternRole(role);
     if (!modeled) return [];
@@ -124,6 +128,18 @@ export abstract class RolePattern extends iam.Role {
       deployingAccount: Token.isUnresolved(account) ? undefined : account,
     });
     return reportVerdict(this, role, verdict);
+  }
+
+  /**
+   * The error for a role whose `CfnRole` was removed (`node.tryRemoveChild('Resource')`) or replaced by another:
+   * the pattern checked, recorded and vouched for the one it made, so nothing it promises holds of the new one.
+   */
+  private replacedResource(now: IConstruct | undefined): string {
+    const pattern = patternNameOf(this);
+    const what = now ? `replaced by another construct (${now.constructor.name})` : 'removed';
+    return `${pattern}'s CfnRole was ${what}, most likely with node.tryRemoveChild('Resource'); none of ${pattern}'s promises hold of what `
+      + 'deploys in its place, and RoleChecks and the CLI check it as a plain role. Keep the pattern\'s resource, or use iam.Role for a '
+      + `different role. [${RULE_ID_PREFIX}:${PATTERN_INVARIANT.name}]`;
   }
 
   /** The trust statements, as the stack's role model reads them, that break a promise of the pattern. */

@@ -117,7 +117,8 @@ export function registerPatternRole(role: CfnResource): void {
 function stackModel(stack: Stack): ReadonlyMap<CfnElement, ModeledRole> {
   const known = stackModels.get(stack);
   if (known) return known;
-  const elements: CfnElement[] = [...patternRoles.get(stack) ?? []];
+  // a role's resource removed from the tree (node.tryRemoveChild) is not rendered: the pattern reports the removal itself
+  const elements: CfnElement[] = [...patternRoles.get(stack) ?? []].filter((role) => role.node.scope?.node.tryFindChild(role.node.id) === role);
   for (const child of stack.node.findAll()) {
     if (CfnElement.isCfnElement(child) && Stack.of(child) === stack
       && (child instanceof CfnCondition || CfnResource.isCfnResource(child) && STACK_TYPES.has(child.cfnResourceType))) {

@@ -145,3 +145,30 @@ describe('a pattern\'s pins are checked by value: an escape hatch that widens on
     expect(synthError(scope)).toMatch(new RegExp(`its ${key} is "${widened.replace(/[*]/g, '\\*')}", which the pattern did not write`));
   });
 });
+
+describe('a pattern whose own resource was removed or replaced', () => {
+  test('node.tryRemoveChild(\'Resource\') and a new CfnRole that trusts everyone with AdministratorAccess: an error that names the escape hatch', () => {
+    const scope = stack();
+    const role = new LambdaExecutionRole(scope, 'Fn', { functionName: 'orders' });
+    role.node.tryRemoveChild('Resource');
+    new iam.CfnRole(role, 'Resource', {
+      assumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }] },
+      managedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+    });
+    expect(synthError(scope)).toMatch(/LambdaExecutionRole's CfnRole was replaced by another construct \(CfnRole\), most likely with node\.tryRemoveChild\('Resource'\).*PatternInvariant/s);
+  });
+
+  test('the resource removed and nothing in its place: an error too', () => {
+    const scope = stack();
+    const role = new LambdaExecutionRole(scope, 'Fn', { functionName: 'orders' });
+    role.node.tryRemoveChild('Resource');
+    expect(synthError(scope)).toMatch(/LambdaExecutionRole's CfnRole was removed/);
+  });
+
+  test('the pattern\'s own resource, changed by overrides that keep the promise, is no error', () => {
+    const scope = stack();
+    const role = new LambdaExecutionRole(scope, 'Fn', { functionName: 'orders' });
+    override(role, 'Description', 'orders function');
+    expect(synthError(scope)).toBeUndefined();
+  });
+});
