@@ -224,7 +224,10 @@ function appWideAcknowledgements(app: IConstruct): Record<string, string> {
  */
 function appRoleModel(templatePaths: readonly string[]): RoleModel {
   const read = (file: string): CfnTemplate => JSON.parse(readFileSync(file, 'utf8'));
-  const stacks: ModelTemplate[] = templatePaths.map((file) => ({ file, template: read(file) }));
+  const stacks: ModelTemplate[] = templatePaths.map((file) => {
+    const text = readFileSync(file, 'utf8');
+    return { file, template: JSON.parse(text), namesSplit: text.includes('Split') };
+  });
   const nested = nestedStacks(stacks, read);
   const nestedFiles = new Set(nested.templates.map((template) => resolve(template.file)));
   return new RoleModel([...stacks.filter((stack) => !nestedFiles.has(resolve(stack.file))), ...nested.templates]);

@@ -65,7 +65,7 @@ export function loadTemplateFile(file: string, deployingAccount?: string, requir
   // a CI gate pointed at package.json, tree.json or an asset manifest must not pass with "0 roles"
   if (template.Resources === undefined && requireResources) throw new InputError(file, `is not a CloudFormation template: it has no Resources section; ${EXPECTED}`);
   if (template.Resources !== undefined && !isObject(template.Resources)) throw new InputError(file, 'is not a CloudFormation template: Resources must be an object');
-  return { file, template: template as CfnTemplate, deployingAccount, notes };
+  return { file, template: template as CfnTemplate, deployingAccount, notes, namesSplit: text.includes('Split') };
 }
 
 /**

@@ -9,11 +9,14 @@ import { CfnObject, intrinsicName, isObject } from './cfn-value';
  * attribute) leaves the intrinsic as it is: the rules treat it as a value known only at deployment.
  */
 export class LiteralIntrinsics {
-  /** Whether a template has anything to resolve: mappings, or a `Fn::Split` anywhere (checked once per template). */
-  public static needed(template: unknown): boolean {
+  /**
+   * Whether a template has anything to resolve: mappings, or a `Fn::Split` anywhere (checked once per template, in
+   * its text when the reader says, else by a walk of its resources).
+   */
+  public static needed(template: unknown, namesSplit?: boolean): boolean {
     if (!isObject(template)) return false;
     if (isObject(template.Mappings) && Object.keys(template.Mappings).length > 0) return true;
-    return containsKey(template.Resources, 'Fn::Split', 0);
+    return namesSplit ?? containsKey(template.Resources, 'Fn::Split', 0);
   }
 
   private readonly mappings: CfnObject;

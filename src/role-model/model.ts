@@ -135,7 +135,7 @@ export class RoleModel {
       logic: new ConditionLogic(conditions),
       hasConditions: isObject(conditions) && Object.keys(conditions).length > 0,
       describeFederated: federatedDescriber(resourcesOf(template.template)),
-      literals: LiteralIntrinsics.needed(template.template) ? new LiteralIntrinsics(template.template) : undefined,
+      literals: LiteralIntrinsics.needed(template.template, template.namesSplit) ? new LiteralIntrinsics(template.template) : undefined,
     };
   }
 

@@ -18,6 +18,11 @@ export interface ModelTemplate {
   readonly deployingAccount?: string;
   /** The `AWS::CloudFormation::Stack` resource that deploys this template, for a nested stack. */
   readonly parent?: NestedStackParent;
+  /**
+   * Whether the template's text names `Fn::Split` (or `!Split`), when the reader had the text: a search of the text is
+   * far cheaper than a walk of the parsed template. Undefined: the role model walks the template to find out.
+   */
+  readonly namesSplit?: boolean;
 }
 
 /** Where a nested stack's template is deployed from: the parent template and the stack resource's logical id. */
