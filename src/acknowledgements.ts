@@ -1,8 +1,6 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { acknowledgedRule, PLUGIN_ACKNOWLEDGEMENT_PREFIX } from './checks/acknowledgement-ids';
-
-export { PLUGIN_ACKNOWLEDGEMENT_PREFIX };
+import { acknowledgedRule, Acknowledgements } from './checks/acknowledgement-ids';
 
 /**
  * The rules acknowledged on a construct or any of its scopes, with their reasons, as recorded by
@@ -31,10 +29,6 @@ export function recordAcknowledgement(scope: IConstruct, id: string, reason: str
   scope.node.addMetadata(Validations.ACKNOWLEDGED_RULES_METADATA_KEY, { [id]: reason });
 }
 
-/** The warnings acknowledged on a role, rule id to reason, whichever way the app acknowledged them. */
-export interface Acknowledgements {
-  get(ruleId: string): string | undefined;
-}
 
 /** What CDK records for an acknowledgement made with `Annotations.of(scope).acknowledgeWarning(id)`, which keeps no reason. */
 export const ANNOTATION_ACKNOWLEDGEMENT = 'acknowledged with Annotations.of(scope).acknowledgeWarning (CDK keeps no reason)';
@@ -58,18 +52,27 @@ export function acknowledgementsOn(scope: IConstruct, appWide?: ReadonlyMap<stri
   };
 }
 
+/** An acknowledgement in CDK's plugin form (`cdk-iam-role-patterns::<Rule>`), where it was written. */
+export interface AppWideAcknowledgement {
+  readonly ruleId: string;
+  readonly reason: string;
+  /** The id as written, and the construct path it was written at. */
+  readonly id: string;
+  readonly at: string;
+}
+
 /**
- * The acknowledgements in CDK's plugin form anywhere in the app, rule id to reason: CDK suppresses such a
+ * The acknowledgements in CDK's plugin form anywhere in the app, found in one walk: CDK suppresses such a
  * violation of the plugin on every construct, so the verdict counts it acknowledged on every role.
  */
-export function appWideAcknowledgements(app: IConstruct): Map<string, string> {
-  const found = new Map<string, string>();
+export function appWideAcknowledgements(app: IConstruct): AppWideAcknowledgement[] {
+  const found: AppWideAcknowledgement[] = [];
   for (const node of app.node.findAll()) {
     for (const entry of node.node.metadata) {
       if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || typeof entry.data !== 'object' || entry.data === null) continue;
       for (const [id, reason] of Object.entries(entry.data as Record<string, unknown>)) {
         const { ruleId, appWide } = acknowledgedRule(id);
-        if (appWide && !found.has(ruleId)) found.set(ruleId, String(reason));
+        if (appWide) found.push({ ruleId, reason: String(reason), id, at: node.node.path || '(app)' });
       }
     }
   }

@@ -5,7 +5,7 @@ import {
   Stack, Stage, Token, Validations,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { acknowledgementsOn, appWideAcknowledgements as pluginFormAcknowledgements, PLUGIN_ACKNOWLEDGEMENT_PREFIX } from './acknowledgements';
+import { acknowledgementsOn, appWideAcknowledgements, AppWideAcknowledgement } from './acknowledgements';
 import { CdkHelperMatch } from './checks/cdk-helper-roles';
 import { RoleCheckLimits } from './checks/limits';
 import { RULE_ID_PREFIX, ruleId } from './checks/rule';
@@ -100,7 +100,9 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
    */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const roleConstructs = cfnRolesByTemplate(context.appConstruct);
-    const appWide = pluginFormAcknowledgements(context.appConstruct);
+    const pluginForm = appWideAcknowledgements(context.appConstruct);
+    const appWide = new Map<string, string>();
+    for (const { ruleId: id, reason } of pluginForm) if (!appWide.has(id)) appWide.set(id, reason);
     const verdict = new Verdict({ ...this.props, limits: { ...this.props.limits } });
     const violations: PolicyViolation[] = [];
     const metadata: Record<string, string> = {};
@@ -128,7 +130,7 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
       }
     }
     const helperLines = helpers.lines();
-    Object.assign(metadata, appWideAcknowledgements(context.appConstruct), helperLines);
+    Object.assign(metadata, appWideNotes(pluginForm), helperLines);
     metadata.summary = summaryLine(roles, violations, acknowledgedWarnings);
     // CDK prints a report's metadata only when it has violations; a clean run says it ran in this one line
     if (violations.length === 0) {
@@ -203,17 +205,11 @@ function summaryLine(roles: number, violations: readonly PolicyViolation[], ackn
  * Acknowledgements in CDK's plugin form (`cdk-iam-role-patterns::<Rule>`), which CDK applies to every role of
  * the app, whichever construct holds them: each is listed with what it does, so nobody mistakes it for one role's.
  */
-function appWideAcknowledgements(app: IConstruct): Record<string, string> {
+function appWideNotes(found: readonly AppWideAcknowledgement[]): Record<string, string> {
   const notes: Record<string, string> = {};
-  for (const node of app.node.findAll()) {
-    for (const entry of node.node.metadata) {
-      if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY || typeof entry.data !== 'object' || entry.data === null) continue;
-      for (const id of Object.keys(entry.data).filter((key) => key.startsWith(PLUGIN_ACKNOWLEDGEMENT_PREFIX))) {
-        notes[`app-wide acknowledgement ${id} at ${node.node.path || '(app)'}`] = 'CDK applies this form to every role of the app: it silences that '
-          + `warning everywhere (never an error). To acknowledge one role, use Validations.of(role).acknowledge({ id: '${RULE_ID_PREFIX}:`
-          + `${id.slice(PLUGIN_ACKNOWLEDGEMENT_PREFIX.length)}', reason }).`;
-      }
-    }
+  for (const { id, at, ruleId: acknowledged } of found) {
+    notes[`app-wide acknowledgement ${id} at ${at}`] = 'CDK applies this form to every role of the app: it silences that warning everywhere '
+      + `(never an error). To acknowledge one role, use Validations.of(role).acknowledge({ id: '${acknowledged}', reason }).`;
   }
   return notes;
 }

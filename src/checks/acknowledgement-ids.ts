@@ -8,6 +8,11 @@ export const PLUGIN_ACKNOWLEDGEMENT_PREFIX = `${RULE_ID_PREFIX}::`;
 
 const ANNOTATION_PREFIX = /^annotation::/i;
 
+/** The warnings acknowledged on a role, rule id to reason, whichever way the app acknowledged them. */
+export interface Acknowledgements {
+  get(ruleId: string): string | undefined;
+}
+
 /**
  * The rule an acknowledgement names, whichever form CDK recorded it in: `Validations.acknowledge` writes
  * `annotation::<id>` for our ids; CDK's plugin form `cdk-iam-role-patterns::<Rule>` names the rule without our

@@ -1,4 +1,5 @@
 import { Rule, RuleDocs } from './rule';
+import { breakGlassTrust } from './rules/examples';
 
 /** A rule as reports and documentation list it: findings the verdict or a pattern makes, not a check of the engine. */
 export type RuleDescription = Pick<Rule, 'name' | 'severity' | 'description' | 'docs'>;
@@ -33,15 +34,7 @@ export const PATTERN_RECORD_NOT_KEPT: RuleDescription = {
       trust: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }],
       metadata: { 'cdk-iam-role-patterns': { pattern: 'BreakGlassRole', acknowledged: { 'cdk-iam-role-patterns:WildcardPrincipal': 'forged' } } },
     },
-    secure: {
-      trust: [{
-        Effect: 'Allow',
-        Principal: { AWS: 'arn:aws:iam::111122223333:root' },
-        Action: 'sts:AssumeRole',
-        Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' }, ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:user/servicedesk/*' } },
-      }],
-      metadata: { 'cdk-iam-role-patterns': { pattern: 'BreakGlassRole' } },
-    },
+    secure: { trust: [breakGlassTrust(true)], metadata: { 'cdk-iam-role-patterns': { pattern: 'BreakGlassRole' } } },
   },
 };
 

@@ -1,3 +1,4 @@
+import { Acknowledgements } from './acknowledgement-ids';
 import { CdkHelperMatch, cdkHelperOf } from './cdk-helper-roles';
 import { checkModeledRole, EngineOptions, Finding, RoleChecker, roleChecker } from './engine';
 import { Limits } from './limits';
@@ -34,7 +35,7 @@ export interface RoleFacts {
   /** The role's construct path, from the construct tree or the template's `aws:cdk:path` metadata. */
   readonly constructPath?: string;
   /** Warnings acknowledged in the app, rule id to reason (`Validations.of(scope).acknowledge` and CDK's other forms). */
-  readonly acknowledged?: { get(ruleId: string): string | undefined };
+  readonly acknowledged?: Acknowledgements;
   /** The pattern record, when the door holds it before the template is written (the self-check). */
   readonly record?: PatternRecord;
   /** Findings only the door can make (a pattern's promises of its own props), judged with the rest. */
@@ -61,7 +62,7 @@ export interface RoleVerdict {
   readonly helper?: CdkHelperMatch;
 }
 
-const NO_ACKNOWLEDGEMENTS: { get(ruleId: string): string | undefined } = new Map();
+const NO_ACKNOWLEDGEMENTS: Acknowledgements = new Map();
 
 /** Judges roles with one set of options; the rules' checkers are prepared once per account, relaxation and limits. */
 export class Verdict {

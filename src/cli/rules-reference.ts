@@ -6,8 +6,11 @@ import { RuleDescription, VERDICT_RULES } from '../checks/verdict-rules';
 /** Every rule the reference documents: the engine's, the verdict's and the patterns' own, and the baseline gate's. */
 export const DOCUMENTED_RULES: readonly RuleDescription[] = [...ALL_RULES, ...VERDICT_RULES, TRUST_WIDENED];
 
+/** The project's home: the package's repository. */
+export const PROJECT_URI = 'https://github.com/example/cdk-iam-role-patterns';
+
 /** Where the rules reference is published: docs/rules.md in the package's repository. */
-export const RULES_REFERENCE_URI = 'https://github.com/example/cdk-iam-role-patterns/blob/main/docs/rules.md';
+export const RULES_REFERENCE_URI = `${PROJECT_URI}/blob/main/docs/rules.md`;
 
 /** The anchor of a rule's section in the reference (GitHub lowercases a heading's text). */
 export function ruleAnchor(rule: Pick<RuleDescription, 'name'>): string {

@@ -3,14 +3,11 @@ import { readFileSync } from 'fs';
 import { relative, sep } from 'path';
 import { Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { CheckReport, FileFinding } from './report';
-import { ruleHelpUri } from './rules-reference';
+import { PROJECT_URI, ruleHelpUri } from './rules-reference';
 import { ruleId } from '../checks/rule';
 import { RuleDescription } from '../checks/verdict-rules';
 import { TemplatePath } from '../role-model/policy-document';
 
-
-/** The project's home. */
-const PROJECT_URI = 'https://github.com/example/cdk-iam-role-patterns';
 
 /** A line and column, 1-based, as SARIF counts them. */
 interface Position {

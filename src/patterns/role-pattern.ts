@@ -1,7 +1,8 @@
 import { CfnResource, Duration, Lazy, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { Acknowledgements, acknowledgementsOn, recordAcknowledgement } from '../acknowledgements';
+import { acknowledgementsOn, recordAcknowledgement } from '../acknowledgements';
 import { modeledPatternRole, registerPatternRole, reportVerdict } from './role-self-check';
+import { Acknowledgements } from '../checks/acknowledgement-ids';
 import { Finding } from '../checks/engine';
 import { RoleCheckLimits } from '../checks/limits';
 import { isPatternName } from '../checks/pattern-terms';

@@ -20,6 +20,11 @@ export class LiteralIntrinsics {
   }
 
   private readonly mappings: CfnObject;
+  /**
+   * Each object or list already read, with what it gives: a policy attached to many roles, or a part of a role that
+   * every variant of its conditions keeps, is read once per template, not once per role and variant.
+   */
+  private readonly resolved = new WeakMap<object, unknown>();
 
   constructor(template: unknown) {
     const mappings = isObject(template) ? template.Mappings : undefined;
@@ -28,7 +33,14 @@ export class LiteralIntrinsics {
 
   /** The value with every such intrinsic replaced by what it gives; the same object where nothing changes. */
   public resolve(value: unknown, depth = 0): unknown {
-    if (depth > MAX_DEPTH) return value;
+    if (depth > MAX_DEPTH || typeof value !== 'object' || value === null) return value;
+    if (this.resolved.has(value)) return this.resolved.get(value);
+    const result = this.resolveNew(value, depth);
+    this.resolved.set(value, result);
+    return result;
+  }
+
+  private resolveNew(value: object, depth: number): unknown {
     if (Array.isArray(value)) {
       let copy: unknown[] | undefined;
       value.forEach((item, i) => {
