@@ -119,6 +119,28 @@ export const SUBJECT_SHAPES: Record<SharedIssuerKind, SubjectShape> = {
   other: { owner: /^(?![*?])/, resource: /^(?![*?])/, ownerWord: 'subject', resourceWord: 'subject', example: 'the exact subject your issuer puts in its tokens' },
 };
 
+/**
+ * The subject prefixes each shared issuer writes: where the issuer is a token (an EKS cluster's issuer made in the
+ * same app), the shape of the subject written says which issuer's rules apply (`system:serviceaccount:*` is read
+ * as EKS, not as an unknown issuer's subject).
+ */
+const SUBJECT_PREFIXES: ReadonlyArray<readonly [string, SharedIssuerKind]> = [
+  ['system:serviceaccount:', 'eks'], ['repo:', 'github'], ['project_path:', 'gitlab'], ['org/', 'circleci'], ['organization:', 'terraform'],
+];
+
+/** Which shared issuer a trust names: from its issuer, or, when that is a token, from the subjects its conditions write. */
+export function trustIssuerKind(trust: WebIdentityTrust): SharedIssuerKind {
+  const issuer = trust.principal.issuer;
+  if (issuer !== undefined && !hasPlaceholder(issuer)) return sharedIssuerKind(issuer);
+  for (const test of claimTests(trust, 'sub')) {
+    for (const value of test.values) {
+      const known = SUBJECT_PREFIXES.find(([prefix]) => value.startsWith(prefix));
+      if (known) return known[1];
+    }
+  }
+  return sharedIssuerKind(issuer ?? '');
+}
+
 /** The breadth of one `sub` value under one operator. */
 export function subjectValueBreadth(kind: SharedIssuerKind, operator: string, value: string): SubjectBreadth {
   if (hasPlaceholder(value)) return 'specific';
@@ -145,7 +167,7 @@ const GITHUB_CLAIM_PINS: ReadonlyArray<{ readonly claim: string; readonly breadt
 
 /** The breadths the claim conditions of a GitHub trust pin it to (none for other issuers). */
 function claimPinBreadths(trust: WebIdentityTrust): SubjectBreadth[] {
-  if (sharedIssuerKind(trust.principal.issuer ?? '') !== 'github') return [];
+  if (trustIssuerKind(trust) !== 'github') return [];
   const found: SubjectBreadth[] = [];
   for (const pin of GITHUB_CLAIM_PINS) {
     for (const test of claimTests(trust, pin.claim)) {
@@ -160,7 +182,7 @@ function claimPinBreadths(trust: WebIdentityTrust): SubjectBreadth[] {
  * counts), separate tests are ANDed (the narrowest counts). Undefined when there is no such test at all.
  */
 export function subjectBreadth(trust: WebIdentityTrust): SubjectBreadth | undefined {
-  const kind = sharedIssuerKind(trust.principal.issuer ?? '');
+  const kind = trustIssuerKind(trust);
   const perTest = claimTests(trust, 'sub').map((test) => widest(test.values.map((value) => subjectValueBreadth(kind, test.baseOperator, value))));
   const all = [...perTest, ...claimPinBreadths(trust)];
   if (all.length === 0) return undefined;

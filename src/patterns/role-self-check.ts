@@ -1,4 +1,4 @@
-import { CfnCondition, CfnElement, CfnResource, Stack, Stage, Token, Validations } from 'aws-cdk-lib';
+import { CfnCondition, CfnElement, CfnMapping, CfnParameter, CfnResource, Stack, Stage, Token, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { Finding } from '../checks/engine';
 import { RULE_ID_PREFIX } from '../checks/rule';
@@ -16,13 +16,15 @@ export function renderResources(stack: Stack, elements: CfnElement[]): RenderedT
   for (const element of elements) kept.delete(element); // render afresh: the construct may have changed since an earlier synth
   // One resolve call for all of them: CDK records a performance measure for each outermost Stack.resolve call.
   const fragments = stack.resolve(elements.map((element) => cfnElement(element)._toCloudFormation())) as TemplateFragment[];
-  const template = { Resources: {} as Record<string, unknown>, Conditions: {} as Record<string, unknown> };
+  const template = { Resources: {}, Conditions: {}, Mappings: {}, Parameters: {} } as Required<TemplateFragment>;
   const logicalIds = new Map<CfnElement, string>();
   fragments.forEach((fragment, i) => {
     keepForSynthesis(elements[i], fragment);
     for (const logicalId in fragment.Resources) logicalIds.set(elements[i], logicalId);
     Object.assign(template.Resources, fragment.Resources);
     Object.assign(template.Conditions, fragment.Conditions);
+    Object.assign(template.Mappings, fragment.Mappings);
+    Object.assign(template.Parameters, fragment.Parameters);
   });
   return { template, logicalIds };
 }
@@ -37,6 +39,8 @@ export interface RenderedTemplate {
 export interface TemplateFragment {
   readonly Resources?: Record<string, unknown>;
   readonly Conditions?: Record<string, unknown>;
+  readonly Mappings?: Record<string, unknown>;
+  readonly Parameters?: Record<string, unknown>;
 }
 
 interface CfnElementInternals {
@@ -85,7 +89,11 @@ function keepForSynthesis(resource: CfnElement, fragment: object): void {
  * The types of resource that reach a role from elsewhere in its stack: policies attached by any route, and the
  * alert rules that watch a break-glass role.
  */
-const STACK_TYPES: ReadonlySet<string> = new Set(['AWS::IAM::Policy', 'AWS::IAM::RolePolicy', 'AWS::IAM::ManagedPolicy', 'AWS::Events::Rule']);
+/**
+ * The resources of a stack its pattern roles' model reads besides the roles: the policies that reach them, the
+ * break-glass alert rules, and the CfnJson values that hold condition keys with tokens.
+ */
+const STACK_TYPES: ReadonlySet<string> = new Set(['AWS::IAM::Policy', 'AWS::IAM::RolePolicy', 'AWS::IAM::ManagedPolicy', 'AWS::Events::Rule', 'Custom::AWSCDKCfnJson']);
 
 /** The role patterns of each stack, and the role model of its last validation. */
 const patternRoles = new WeakMap<Stack, Set<CfnResource>>();
@@ -110,7 +118,7 @@ export function registerPatternRole(role: CfnResource): void {
 
 /**
  * The role model of a stack's pattern roles, built once per validation: the roles, and every policy, alert
- * rule and condition of the stack rendered as the template will hold them, so a role sees what RoleChecks and
+ * rule, CfnJson value, condition, mapping and parameter of the stack rendered as the template will hold them, so a role sees what RoleChecks and
  * the CLI see of it in its stack (a `CfnRolePolicy`, a `CfnPolicy` naming it, a `ManagedPolicy` with
  * `roles: [role]`, a `fromRoleArn` or `fromRoleName` attachment).
  */
@@ -121,7 +129,8 @@ function stackModel(stack: Stack): ReadonlyMap<CfnElement, ModeledRole> {
   const elements: CfnElement[] = [...patternRoles.get(stack) ?? []].filter((role) => role.node.scope?.node.tryFindChild(role.node.id) === role);
   for (const child of stack.node.findAll()) {
     if (CfnElement.isCfnElement(child) && Stack.of(child) === stack
-      && (child instanceof CfnCondition || CfnResource.isCfnResource(child) && STACK_TYPES.has(child.cfnResourceType))) {
+      && (child instanceof CfnCondition || child instanceof CfnMapping || child instanceof CfnParameter
+        || CfnResource.isCfnResource(child) && STACK_TYPES.has(child.cfnResourceType))) {
       elements.push(child);
     }
   }

@@ -69,9 +69,6 @@ export class WebIdentityRole extends RolePattern {
     this.identityVariable = bound.identityVariable;
     // the provider's audience and subject conditions are the WebIdentityAudience and WebIdentitySubject rules' to check
     this._requireOfEveryTrustStatement(onlyPrincipals('Federated', () => true, 'trusts only the web identity provider'));
-    if (bound.deployTimeConditionsReason) {
-      this.acknowledgeForValidators('cdk-iam-role-patterns:UnreadableTrustCondition', bound.deployTimeConditionsReason);
-    }
   }
 
   /**

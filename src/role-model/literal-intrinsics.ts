@@ -1,4 +1,4 @@
-import { CfnObject, intrinsicName, isObject } from './cfn-value';
+import { CfnObject, intrinsicName, isObject, renderString } from './cfn-value';
 
 /**
  * Intrinsic functions whose value is known at synth because everything they read is literal: `Fn::FindInMap`
@@ -7,6 +7,11 @@ import { CfnObject, intrinsicName, isObject } from './cfn-value';
  * them as the values CloudFormation will put there, so a principal or an action written through a mapping is
  * checked, and a baseline sees a mapping edit that moves a principal. Any other argument (a parameter, an
  * attribute) leaves the intrinsic as it is: the rules treat it as a value known only at deployment.
+ *
+ * One custom resource is read the same way: aws-cdk-lib's `CfnJson` (`Custom::AWSCDKCfnJson`), whose `Value`
+ * attribute is its `Value` property parsed as JSON (CDK writes one when condition keys hold a token, such as an
+ * EKS cluster's OIDC issuer). Its keys keep placeholders for the tokens, and its values are the literals written:
+ * the IRSA `aud` and `sub` conditions are read, so an escape hatch that drops or widens them is checked.
  */
 export class LiteralIntrinsics {
   /**
@@ -16,10 +21,14 @@ export class LiteralIntrinsics {
   public static needed(template: unknown, namesSplit?: boolean): boolean {
     if (!isObject(template)) return false;
     if (isObject(template.Mappings) && Object.keys(template.Mappings).length > 0) return true;
+    if (cfnJsonValues(template.Resources).size > 0) return true;
     return namesSplit ?? containsKey(template.Resources, 'Fn::Split', 0);
   }
 
   private readonly mappings: CfnObject;
+  /** Each `CfnJson` resource's `Value` property, by logical id, parsed when first read. */
+  private readonly cfnJson: ReadonlyMap<string, unknown>;
+  private readonly cfnJsonParsed = new Map<string, unknown>();
   /**
    * Each object or list already read, with what it gives: a policy attached to many roles, or a part of a role that
    * every variant of its conditions keeps, is read once per template, not once per role and variant.
@@ -29,6 +38,7 @@ export class LiteralIntrinsics {
   constructor(template: unknown) {
     const mappings = isObject(template) ? template.Mappings : undefined;
     this.mappings = isObject(mappings) ? mappings : {};
+    this.cfnJson = cfnJsonValues(isObject(template) ? template.Resources : undefined);
   }
 
   /** The value with every such intrinsic replaced by what it gives; the same object where nothing changes. */
@@ -56,6 +66,7 @@ export class LiteralIntrinsics {
       const result = fn === 'Fn::FindInMap' ? this.findInMap(args) : fn === 'Fn::Select' ? select(args) : split(args);
       return result === undefined ? (args === value[fn] ? value : { [fn]: args }) : result;
     }
+    if (fn === 'Fn::GetAtt' && this.cfnJson.size > 0) return this.cfnJsonValue(value[fn]) ?? value;
     let copy: Record<string, unknown> | undefined;
     for (const key in value) {
       const resolved = this.resolve(value[key], depth + 1);
@@ -74,6 +85,37 @@ export class LiteralIntrinsics {
     if (found !== undefined) return found;
     const options = args[3];
     return isObject(options) && options.DefaultValue !== undefined ? options.DefaultValue : undefined;
+  }
+
+  /** `[CfnJsonResource, "Value"]` (or `"CfnJsonResource.Value"`): the JSON its `Value` property renders, parsed. */
+  private cfnJsonValue(args: unknown): unknown {
+    const [target, attribute] = typeof args === 'string' ? args.split('.') : Array.isArray(args) ? args : [];
+    if (typeof target !== 'string' || attribute !== 'Value' || !this.cfnJson.has(target)) return undefined;
+    if (!this.cfnJsonParsed.has(target)) this.cfnJsonParsed.set(target, parseJson(renderString(this.cfnJson.get(target))));
+    return this.cfnJsonParsed.get(target);
+  }
+}
+
+const CFN_JSON_TYPE = 'Custom::AWSCDKCfnJson';
+
+/** The `Value` property of each `CfnJson` resource, by logical id. */
+function cfnJsonValues(resources: unknown): ReadonlyMap<string, unknown> {
+  const found = new Map<string, unknown>();
+  if (!isObject(resources)) return found;
+  for (const id in resources) {
+    const resource = resources[id];
+    if (isObject(resource) && resource.Type === CFN_JSON_TYPE && isObject(resource.Properties)) found.set(id, resource.Properties.Value);
+  }
+  return found;
+}
+
+/** A JSON text as a value; undefined when it is not JSON (a placeholder with a quote in it, or no text). */
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 

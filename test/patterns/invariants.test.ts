@@ -1,4 +1,5 @@
-import { App, CfnResource, Stack, Validations, aws_iam as iam } from 'aws-cdk-lib';
+import { App, CfnParameter, CfnResource, Stack, Validations, aws_iam as iam } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import {
   BreakGlassRole, CrossAccountRole, EksPodIdentityRole, LambdaExecutionRole, SamlFederationRole, WebIdentityProvider, WebIdentityRole,
 } from '../../src';
@@ -143,6 +144,47 @@ describe('a pattern\'s pins are checked by value: an escape hatch that widens on
     const operator = Object.keys(conditions).find((name) => key in conditions[name])!;
     condition(role, operator, key, widened);
     expect(synthError(scope)).toMatch(new RegExp(`its ${key} is "${widened.replace(/[*]/g, '\\*')}", which the pattern did not write`));
+  });
+});
+
+describe('IRSA: the conditions CDK writes through a CfnJson are read by value', () => {
+  const irsa = (scope: Stack) => {
+    const issuer = new CfnParameter(scope, 'Issuer').valueAsString;
+    new WebIdentityRole(scope, 'Ledger', { provider: WebIdentityProvider.eksServiceAccount({ oidcIssuer: issuer, namespace: 'payments', serviceAccount: 'ledger' }) });
+    // the CfnJson is made beside the role, in its scope
+    const cfnJson = scope.node.findAll().find((child) => child instanceof CfnResource && child.cfnResourceType === 'Custom::AWSCDKCfnJson') as CfnResource;
+    return { issuer, cfnJson };
+  };
+
+  test('the CfnJson value overridden to drop sub: an error (any service account of the cluster could assume)', () => {
+    const scope = stack();
+    const { issuer, cfnJson } = irsa(scope);
+    cfnJson.addPropertyOverride('Value', scope.toJsonString({ [`${issuer}:aud`]: 'sts.amazonaws.com' }));
+    expect(synthError(scope)).toMatch(/WebIdentitySubject/);
+  });
+
+  test('the CfnJson value overridden to a wildcard sub under StringLike: an error', () => {
+    const scope = stack();
+    const { issuer, cfnJson } = irsa(scope);
+    cfnJson.addPropertyOverride('Value', scope.toJsonString({ [`${issuer}:aud`]: 'sts.amazonaws.com', [`${issuer}:sub`]: 'system:serviceaccount:*' }));
+    const role = scope.node.findChild('Ledger') as iam.Role;
+    override(role, 'AssumeRolePolicyDocument.Statement.0.Condition.StringEquals', undefined);
+    override(role, 'AssumeRolePolicyDocument.Statement.0.Condition.StringLike', cfnJson.getAtt('Value'));
+    expect(synthError(scope)).toMatch(/WebIdentitySubject/);
+  });
+
+  test('the same wildcard under StringEquals matches only that literal text: no error', () => {
+    const scope = stack();
+    const { issuer, cfnJson } = irsa(scope);
+    cfnJson.addPropertyOverride('Value', scope.toJsonString({ [`${issuer}:aud`]: 'sts.amazonaws.com', [`${issuer}:sub`]: 'system:serviceaccount:*' }));
+    expect(synthError(scope)).toBeUndefined();
+  });
+
+  test('as written, no error and no warning to acknowledge', () => {
+    const scope = stack();
+    irsa(scope);
+    expect(synthError(scope)).toBeUndefined();
+    expect(Annotations.fromStack(scope).findWarning('*', Match.anyValue())).toEqual([]);
   });
 });
 

@@ -68,3 +68,41 @@ describe('intrinsics whose values are literal at synth', () => {
     expect(JSON.parse(stdout).findings.map((finding: any) => finding.ruleId)).toContain('cdk-iam-role-patterns:TrustWidened');
   });
 });
+
+describe('CDK\'s CfnJson: its Value attribute is its Value property parsed', () => {
+  const irsaTemplate = (subject: string, operator = 'StringEquals') => ({
+    Parameters: { Issuer: { Type: 'String' } },
+    Resources: {
+      Keys: {
+        Type: 'Custom::AWSCDKCfnJson',
+        Properties: { Value: { 'Fn::Join': ['', ['{"', { Ref: 'Issuer' }, ':aud":"sts.amazonaws.com","', { Ref: 'Issuer' }, `:sub":"${subject}"}`]] } },
+      },
+      Role: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [{
+              Effect: 'Allow', Action: 'sts:AssumeRoleWithWebIdentity',
+              Principal: { Federated: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/${Issuer}' } },
+              Condition: { [operator]: { 'Fn::GetAtt': ['Keys', 'Value'] } },
+            }],
+          },
+        },
+      },
+    },
+  });
+
+  test('a pinned service account is read and clean; every service account (StringLike) is an error; no UnreadableTrustCondition either way', () => {
+    expect(rulesOf(irsaTemplate('system:serviceaccount:payments:ledger'))).toEqual([]);
+    const open = rulesOf(irsaTemplate('system:serviceaccount:*', 'StringLike'));
+    expect(open).toContain('WebIdentitySubject');
+    expect(open).not.toContain('UnreadableTrustCondition');
+  });
+
+  test('a Value that is not JSON once rendered stays unreadable, and says so', () => {
+    const template = irsaTemplate('x');
+    (template.Resources.Keys.Properties as any).Value = { 'Fn::GetAtt': ['Other', 'Json'] };
+    expect(rulesOf(template)).toContain('UnreadableTrustCondition');
+  });
+});

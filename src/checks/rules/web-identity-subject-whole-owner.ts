@@ -1,6 +1,5 @@
-import { sharedIssuerKind } from '../principals';
 import { Rule } from '../rule';
-import { subjectBreadth, SUBJECT_SHAPES, webIdentityTrusts } from '../web-identity';
+import { subjectBreadth, SUBJECT_SHAPES, trustIssuerKind, webIdentityTrusts } from '../web-identity';
 import { githubTrust } from './examples';
 
 /** A `sub` such as `repo:my-org/*` trusts every repository of an owner, including ones created later. */
@@ -17,7 +16,7 @@ export const WebIdentitySubjectWholeOwner: Rule = {
   check({ role }, report) {
     for (const trust of webIdentityTrusts(role)) {
       if (trust.principal.kind !== 'oidc' || subjectBreadth(trust) !== 'one-owner') continue;
-      const shape = SUBJECT_SHAPES[sharedIssuerKind(trust.principal.issuer ?? '')];
+      const shape = SUBJECT_SHAPES[trustIssuerKind(trust)];
       report(`${trust.statement.location} lets every ${shape.resourceWord} of one ${shape.ownerWord} assume this role, `
         + `including any created later or by someone with fewer rights. Name the ${shape.resourceWord}s, such as "${shape.example}", `
         + 'or acknowledge this warning with the reason.', trust.statement.subject);

@@ -1,7 +1,6 @@
 import { readable } from '../../role-model/cfn-value';
-import { sharedIssuerKind } from '../principals';
 import { Rule } from '../rule';
-import { subjectBreadth, SUBJECT_SHAPES, webIdentityTrusts } from '../web-identity';
+import { subjectBreadth, SUBJECT_SHAPES, trustIssuerKind, webIdentityTrusts } from '../web-identity';
 import { githubTrust } from './examples';
 
 /**
@@ -25,7 +24,7 @@ export const WebIdentitySubject: Rule = {
       if (trust.principal.kind !== 'oidc' || trust.statement.conditionsUnreadable) continue;
       const breadth = subjectBreadth(trust);
       if (breadth !== undefined && breadth !== 'any') continue;
-      const shape = SUBJECT_SHAPES[sharedIssuerKind(trust.principal.issuer ?? '')];
+      const shape = SUBJECT_SHAPES[trustIssuerKind(trust)];
       const issuer = trust.principal.issuer ?? readable(trust.principal.value);
       const problem = breadth === undefined
         ? `has no condition on ${issuer}:sub`

@@ -9,6 +9,4 @@ export interface BoundWebIdentityProvider {
   readonly description: string;
   /** Whether the provider's tokens can carry session tags (the `https://aws.amazon.com/tags` claim, or Cognito's principal tags). */
   readonly sessionTagsSupported?: boolean;
-  /** Set when the conditions are only known at deployment (a token issuer): why the role can vouch for them. */
-  readonly deployTimeConditionsReason?: string;
 }

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { BoundWebIdentityProvider } from './binding';
-import { deployTimeReason, ISSUER_URL, issuerOf, oidcPrincipal, oidcProviderArn, STS_AUDIENCE } from './oidc-trust';
+import { ISSUER_URL, issuerOf, oidcPrincipal, oidcProviderArn, STS_AUDIENCE } from './oidc-trust';
 import { EksServiceAccountProviderProps } from './provider-props';
 import { PropErrors } from '../prop-errors';
 import { isUnresolved } from '../unresolved';
@@ -29,6 +29,5 @@ export function bindEksServiceAccount(
   return {
     principal: oidcPrincipal(scope, id, provider, issuer, [{ claim: 'aud', values: [STS_AUDIENCE] }, { claim: 'sub', values: [subject] }]),
     description: `EKS service account ${props.namespace}/${props.serviceAccount}`,
-    deployTimeConditionsReason: deployTimeReason(issuer, [STS_AUDIENCE], [subject]),
   };
 }

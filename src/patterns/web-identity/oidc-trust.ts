@@ -34,13 +34,6 @@ export function checkNonEmpty(prop: string, values: string[], errors: PropErrors
   for (const value of values) errors.checkPattern(prop, value, /^\S+$/, 'a value is not empty and has no spaces');
 }
 
-/** Why the role vouches for conditions whose keys are a token: it wrote their values itself, checked at construction. */
-export function deployTimeReason(issuer: string, audiences: string[], subjects: string[]): string | undefined {
-  if (!Token.isUnresolved(issuer)) return undefined;
-  return `WebIdentityRole wrote these conditions itself: <issuer>:aud = ${audiences.join(', ')} and <issuer>:sub = ${subjects.join(', ')}; `
-    + 'only the issuer in the keys is a token (CfnJson).';
-}
-
 /** The issuer as IAM writes it in condition keys: no scheme, no trailing slash. */
 export function issuerOf(url: string): string {
   return Token.isUnresolved(url) ? url : url.replace(/^https:\/\//i, '').replace(/\/+$/, '');
@@ -64,7 +57,8 @@ function operatorFor(values: string[]): string {
 /**
  * The federated principal of an OIDC provider with `aud`, `sub` and any further claim conditions, all in one
  * statement (IAM ANDs them): each claim under StringEquals, or StringLike when one of its values holds a
- * wildcard. When the issuer is a token, the condition keys are one too, and CloudFormation needs them in a CfnJson.
+ * wildcard. When the issuer is a token, the condition keys are one too, and CloudFormation needs them in a CfnJson
+ * (the role model reads its value, so the checks read these conditions as written).
  */
 export function oidcPrincipal(scope: Construct, id: string, provider: string, issuer: string, claims: ClaimTest[]): iam.IPrincipal {
   const tests: Record<string, Record<string, unknown>> = {};

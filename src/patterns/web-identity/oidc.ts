@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BoundWebIdentityProvider } from './binding';
-import { checkNonEmpty, deployTimeReason, ISSUER_URL, issuerOf, oidcPrincipal, oidcProviderArn } from './oidc-trust';
+import { checkNonEmpty, ISSUER_URL, issuerOf, oidcPrincipal, oidcProviderArn } from './oidc-trust';
 import { GenericOidcProviderProps } from './provider-props';
 import { PropErrors } from '../prop-errors';
 
@@ -22,6 +22,5 @@ export function bindOidc(props: GenericOidcProviderProps, scope: Construct, id: 
     principal: oidcPrincipal(scope, id, provider, issuer, [{ claim: 'aud', values: props.audiences }, { claim: 'sub', values: props.subjects }]),
     description: `OIDC issuer ${Token.isUnresolved(issuer) ? '' : issuer}`.trim(),
     sessionTagsSupported: true, // an issuer of your own can put the https://aws.amazon.com/tags claim in its tokens
-    deployTimeConditionsReason: deployTimeReason(issuer, props.audiences, props.subjects),
   };
 }
