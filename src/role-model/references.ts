@@ -10,14 +10,24 @@ export interface ResourceRef {
 /**
  * Follows references between the resources of a set of templates (a cloud assembly, or one template): by
  * `Ref`, by `Fn::GetAtt`, by a name or ARN that matches the resource's own, through `Fn::Select`/`Fn::Split`
- * of an ARN (`Role.fromRoleArn`), `Fn::ImportValue` of another stack's export, and a nested stack's parameter
- * to the value its parent passes.
+ * of an ARN (`Role.fromRoleArn`), `Fn::ImportValue` of another stack's export, a nested stack's parameter
+ * to the value its parent passes, and a nested stack's output (`Fn::GetAtt [Stack, Outputs.Name]`) to the
+ * value the nested template gives it, so a parent's policy reaches a role in a child stack.
  */
 export class References {
   private readonly exports = new Map<string, { template: ModelTemplate; value: unknown }>();
   private readonly names = new Map<ModelTemplate, Map<string, string>>();
+  /** Each parent template's nested stacks: the stack resource's logical id to the template it deploys. */
+  private readonly children = new Map<ModelTemplate, Map<string, ModelTemplate>>();
 
   constructor(private readonly templates: readonly ModelTemplate[], private readonly implicitResources: (template: ModelTemplate) => CfnObject) {
+    for (const template of templates) {
+      const parent = template.parent;
+      if (!parent) continue;
+      let byId = this.children.get(parent.template);
+      if (!byId) this.children.set(parent.template, byId = new Map());
+      byId.set(parent.logicalId, template);
+    }
     for (const template of templates) {
       const outputs = isObject(template.template) ? template.template.Outputs : undefined;
       if (!isObject(outputs)) continue;
@@ -63,7 +73,9 @@ export class References {
     }
     if (fn === 'Ref' || fn === 'Fn::GetAtt') {
       const target = referencedId(value, fn);
-      if (target !== undefined) this.follow(target, template, types, found, depth);
+      const output = fn === 'Fn::GetAtt' && target !== undefined ? this.nestedOutput(template, target, value[fn]) : undefined;
+      if (output) this.collect(output.value, output.template, types, found, depth + 1);
+      else if (target !== undefined) this.follow(target, template, types, found, depth);
       return;
     }
     if (fn === 'Fn::ImportValue') {
@@ -92,6 +104,17 @@ export class References {
     if (!parent) return;
     const parameters = propertiesOf(resourcesOf(parent.template.template)[parent.logicalId]).Parameters;
     if (isObject(parameters) && target in parameters) this.collect(parameters[target], parent.template, types, found, depth + 1);
+  }
+
+  /** The value a nested stack's output has in its own template, for `Fn::GetAtt [Stack, "Outputs.Name"]`. */
+  private nestedOutput(template: ModelTemplate, stackId: string, arg: unknown): { template: ModelTemplate; value: unknown } | undefined {
+    const child = this.children.get(template)?.get(stackId);
+    if (!child) return undefined;
+    const attribute = typeof arg === 'string' ? arg.slice(stackId.length + 1) : Array.isArray(arg) ? renderString(arg[1]) : undefined;
+    if (attribute === undefined || !attribute.startsWith('Outputs.')) return undefined;
+    const outputs = isObject(child.template) ? child.template.Outputs : undefined;
+    const output = isObject(outputs) ? outputs[attribute.slice('Outputs.'.length)] : undefined;
+    return isObject(output) ? { template: child, value: output.Value } : undefined;
   }
 
   /** A resource of one of `types` whose name (`RoleName`, `ManagedPolicyName`) is the value, or ends its ARN. */

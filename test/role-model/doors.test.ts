@@ -152,6 +152,20 @@ describe('forms only RoleChecks and the CLI can see: other stacks and nested sta
     expect(verdicts(nested(new iam.ServicePrincipal('lambda.amazonaws.com'), PASS_ONE_ROLE))).toEqual({ roleChecks: [], cli: [] });
   });
 
+  const parentPolicy = (statement: iam.PolicyStatement) => (app: App) => {
+    const stack = new Stack(app, 'Top');
+    const inner = new NestedStack(stack, 'Inner');
+    const worker = new iam.Role(inner, 'Worker', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    new iam.Policy(stack, 'Grant', { statements: [statement] }).attachToRole(worker);
+  };
+
+  test('a parent\'s iam.Policy attached to a role in a nested stack reaches it through the nested stack\'s output', () => {
+    const { roleChecks, cli } = verdicts(parentPolicy(PASS_ROLE_EVERYWHERE));
+    expect(roleChecks).toEqual([`${PASS_ROLE_FINDING} Top/Inner/Worker/Resource`]);
+    expect(cli).toEqual([expect.stringMatching(new RegExp(`^${PASS_ROLE_FINDING} InnerNestedStackInnerNestedStackResource\\w+/Worker\\w+$`))]);
+    expect(verdicts(parentPolicy(PASS_ONE_ROLE))).toEqual({ roleChecks: [], cli: [] });
+  });
+
   test('ArnPrincipal(Fn.conditionIf(...)): the finding says under which condition it holds', () => {
     const build = (open: string) => (app: App) => {
       const stack = new Stack(app, 'Shared');
