@@ -1,4 +1,4 @@
-import { append, CfnObject, isObject, NONE, renderString } from './cfn-value';
+import { append, CfnObject, isIntrinsic, isObject, NONE, renderString } from './cfn-value';
 import { propertiesOf, resourcesOf, CfnTemplate, typeOf } from './template';
 
 /**
@@ -29,6 +29,12 @@ const ROLE_MAKERS: ReadonlyMap<string, string> = new Map([
   ['AWS::Serverless::StateMachine', 'states.amazonaws.com'],
 ]);
 
+/** The key of the `Globals` section that holds each role maker's shared properties. */
+const GLOBALS_KEYS: ReadonlyMap<string, string> = new Map([
+  ['AWS::Serverless::Function', 'Function'],
+  ['AWS::Serverless::StateMachine', 'StateMachine'],
+]);
+
 /** Serverless resources that make roles or policies which the model does not write out, and what goes unchecked. */
 const UNMODELED: ReadonlyMap<string, string> = new Map([
   ['AWS::Serverless::GraphQLApi', 'the roles SAM makes for it were not checked'],
@@ -51,6 +57,7 @@ export function transformsOf(template: CfnTemplate): string[] {
 export function samRoles(template: CfnTemplate): SamExpansion {
   if (!usesSam(template)) return NOTHING;
   const resources = resourcesOf(template);
+  const globals = isObject(template) && isObject(template.Globals) ? template.Globals : {};
   const roles: Record<string, unknown> = {};
   let notes: string[] | undefined;
   for (const logicalId in resources) {
@@ -59,7 +66,8 @@ export function samRoles(template: CfnTemplate): SamExpansion {
     const unmodeled = UNMODELED.get(type);
     if (unmodeled !== undefined) notes = append(notes, `${logicalId} (${type}): ${unmodeled}`);
     if (service === undefined) continue;
-    const properties = propertiesOf(resources[logicalId]);
+    const shared = globals[GLOBALS_KEYS.get(type)!];
+    const properties = isObject(shared) ? withGlobals(shared, propertiesOf(resources[logicalId])) as CfnObject : propertiesOf(resources[logicalId]);
     if (properties.Connectors !== undefined) notes = append(notes, `${logicalId} (${type}): the policies SAM attaches for its Connectors were not checked`);
     if (properties.Role !== undefined) continue; // it brings its own role: that role is checked where it is defined
     const role = samRole(logicalId, type, service, properties);
@@ -67,6 +75,23 @@ export function samRoles(template: CfnTemplate): SamExpansion {
     for (const note of role.notes) notes = append(notes, note);
   }
   return { roles, notes: notes ?? NONE };
+}
+
+/**
+ * A resource's properties with the `Globals` section's merged in, as the SAM transform merges them ("Globals
+ * section of the AWS SAM template"): maps are merged key by key, lists are the global entries followed by the
+ * resource's, and any other value (a string, a number, an intrinsic function) is the resource's when it has one.
+ * So `Globals.Function.AssumeRolePolicyDocument` is the trust of every function's role that does not write its own.
+ */
+export function withGlobals(global: unknown, local: unknown): unknown {
+  if (local === undefined) return global;
+  if (Array.isArray(global) && Array.isArray(local)) return [...global, ...local];
+  if (isObject(global) && isObject(local) && !isIntrinsic(global) && !isIntrinsic(local)) {
+    const merged: Record<string, unknown> = { ...global };
+    for (const key in local) merged[key] = withGlobals(global[key], local[key]);
+    return merged;
+  }
+  return local;
 }
 
 function samRole(logicalId: string, type: string, service: string, properties: CfnObject): { properties: CfnObject; notes: string[] } {

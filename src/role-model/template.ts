@@ -7,6 +7,8 @@ export interface CfnTemplate {
   readonly Outputs?: unknown;
   readonly Parameters?: unknown;
   readonly Transform?: unknown;
+  /** SAM's shared properties of its serverless resources. */
+  readonly Globals?: unknown;
 }
 
 /** A template to model, with where it came from. */

@@ -1,4 +1,9 @@
-import { samRoles, transformsOf } from '../../src/role-model/sam';
+import { check } from '../../src/cli/main';
+import { samRoles, transformsOf, withGlobals } from '../../src/role-model/sam';
+
+function rulesOf(template: object): string[] {
+  return check([{ file: 'template.json', template }], {}).findings.map((finding) => finding.ruleId.replace(/^cdk-iam-role-patterns:/, ''));
+}
 
 const SAM = 'AWS::Serverless-2016-10-31';
 
@@ -67,5 +72,47 @@ describe('the roles SAM will create', () => {
   test('transformsOf reads a name, a list, and a macro with parameters', () => {
     expect(transformsOf({ Transform: [SAM, { Name: 'AWS::Include', Parameters: {} }] })).toEqual([SAM, 'AWS::Include']);
     expect(transformsOf({})).toEqual([]);
+  });
+});
+
+describe('SAM Globals', () => {
+  const template = (principal: unknown, local: object = {}) => ({
+    Transform: SAM,
+    Globals: {
+      Function: {
+        Runtime: 'nodejs22.x',
+        AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: principal, Action: 'sts:AssumeRole' }] },
+        PermissionsBoundary: 'arn:aws:iam::111122223333:policy/boundary',
+      },
+    },
+    Resources: { Fn: { Type: 'AWS::Serverless::Function', Properties: { Handler: 'index.handler', ...local } } },
+  });
+
+  test('Globals.Function.AssumeRolePolicyDocument is the trust of every function role that writes none: "AWS": "*" fires in the CLI', () => {
+    expect(rulesOf(template({ AWS: '*' }))).toContain('WildcardPrincipal');
+    expect(rulesOf(template({ Service: 'lambda.amazonaws.com' }))).toEqual([]);
+  });
+
+  test('a function\'s own trust adds to the global statements (SAM merges maps and joins lists); its boundary replaces the global one', () => {
+    const own = { AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] } };
+    expect(rulesOf(template({ AWS: '*' }, own))).toContain('WildcardPrincipal');
+    expect(rulesOf(template({ Service: 'lambda.amazonaws.com' }, own))).toEqual([]);
+    const role = (samRoles(template({ AWS: '*' }, { PermissionsBoundary: 'arn:aws:iam::111122223333:policy/own' })).roles as any).FnRole;
+    expect(role.Properties.PermissionsBoundary).toBe('arn:aws:iam::111122223333:policy/own');
+  });
+
+  test('SAM\'s merge: maps key by key, lists global entries first, other values the resource\'s', () => {
+    expect(withGlobals({ a: 1, m: { x: 1, y: [1] } }, { a: 2, m: { y: [2], z: 3 } })).toEqual({ a: 2, m: { x: 1, y: [1, 2], z: 3 } });
+    expect(withGlobals({ Ref: 'A' }, { b: 1 })).toEqual({ b: 1 });
+    expect(withGlobals(['g'], undefined)).toEqual(['g']);
+  });
+
+  test('Globals.StateMachine reaches state machine roles', () => {
+    const { roles } = samRoles({
+      Transform: SAM,
+      Globals: { StateMachine: { PermissionsBoundary: 'arn:aws:iam::111122223333:policy/boundary' } },
+      Resources: { Flow: { Type: 'AWS::Serverless::StateMachine', Properties: {} } },
+    });
+    expect((roles as any).FlowRole.Properties.PermissionsBoundary).toBe('arn:aws:iam::111122223333:policy/boundary');
   });
 });
