@@ -2,7 +2,6 @@
  * The role report of the example app: a compact table (role, what it trusts, key conditions, session,
  * alerting, findings) as text for the terminal and as Markdown for a pull-request comment.
  */
-import { readFileSync } from 'fs';
 import { basename, join } from 'path';
 import { CfnResource } from 'aws-cdk-lib';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
@@ -10,6 +9,7 @@ import { IConstruct } from 'constructs';
 import { RoleSummary, summarizeRole } from './role-summary';
 import { acknowledgementsOn } from '../src/acknowledgements';
 import { JudgedFinding, Verdict } from '../src/checks/verdict';
+import { TEMPLATE_READER } from '../src/cli/load-templates';
 import { RoleModel } from '../src/role-model/model';
 import { nestedStacks } from '../src/role-model/nested-stacks';
 import { ModelTemplate } from '../src/role-model/template';
@@ -38,8 +38,7 @@ export function reportRoles(app: IConstruct, assembly: CloudAssembly): ReportedR
     template: stack.template,
     deployingAccount: stack.environment.account === 'unknown-account' ? undefined : stack.environment.account,
   }));
-  const read = (file: string) => JSON.parse(readFileSync(file, 'utf8'));
-  const model = new RoleModel([...stacks, ...nestedStacks(stacks, read).templates]);
+  const model = new RoleModel([...stacks, ...nestedStacks(stacks, TEMPLATE_READER).templates]);
   const verdict = new Verdict();
   return [...model.roles()].map((modeled) => {
     const resource = constructs.get(`${modeled.template.file}#${modeled.logicalId}`);

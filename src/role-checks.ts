@@ -8,13 +8,15 @@ import { IConstruct } from 'constructs';
 import { acknowledgementsOn, appWideAcknowledgements, AppWideAcknowledgement } from './acknowledgements';
 import { CdkHelperMatch } from './checks/cdk-helper-roles';
 import { RoleCheckLimits } from './checks/limits';
+import { NOT_CHECKED, NotCheckedPart, notCheckedMessage, unresolvedAttachmentPart } from './checks/not-checked';
 import { RULE_ID_PREFIX, ruleId } from './checks/rule';
 import { ALL_RULES } from './checks/rules';
 import { JudgedFinding, Verdict } from './checks/verdict';
 import { VERDICT_RULES } from './checks/verdict-rules';
+import { TEMPLATE_READER } from './cli/load-templates';
 import { RoleModel } from './role-model/model';
 import { nestedStacks } from './role-model/nested-stacks';
-import { CfnTemplate, ModelTemplate } from './role-model/template';
+import { ModelTemplate } from './role-model/template';
 
 /** Options of RoleChecks. */
 export interface RoleChecksProps {
@@ -45,6 +47,15 @@ export interface RoleChecksProps {
    * @default false
    */
   readonly checkCdkHelperRoles?: boolean;
+
+  /**
+   * Whether anything the checks could not read fails the validation: a template macro (`Fn::Transform`, a
+   * transform other than SAM), a nested template that is not in the cloud assembly, a policy that names a role in
+   * none of the app's templates. Each becomes a `NotChecked` error. Without it, each is listed in the report's
+   * metadata and counted in its summary line.
+   * @default false
+   */
+  readonly strict?: boolean;
 }
 
 /**
@@ -76,7 +87,8 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
   /** @param props options of the checks */
   constructor(props: RoleChecksProps = {}) {
     const disabled = new Set(props.disabledRules ?? []);
-    this.ruleIds = [...ALL_RULES, ...VERDICT_RULES].filter((rule) => !disabled.has(rule.name) && !disabled.has(ruleId(rule))).map(ruleId);
+    this.ruleIds = [...ALL_RULES, ...VERDICT_RULES, ...props.strict ? [NOT_CHECKED] : []]
+      .filter((rule) => !disabled.has(rule.name) && !disabled.has(ruleId(rule))).map(ruleId);
     this.props = { ...props };
   }
 
@@ -109,7 +121,8 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
     let roles = 0;
     let acknowledgedWarnings = 0;
     const helpers = new HelperSummary();
-    for (const modeled of appRoleModel(context.templatePaths).roles()) {
+    const { model, notFound } = appRoleModel(context.templatePaths);
+    for (const modeled of model.roles()) {
       roles++;
       const templatePath = modeled.template.file;
       const construct = roleConstructs.get(roleKey(templatePath, modeled.logicalId));
@@ -129,12 +142,19 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
         }
       }
     }
+    const notChecked = [...notFound, ...model.notes, ...model.unresolvedAttachments.map(unresolvedAttachmentPart)];
+    const notCheckedLines: Record<string, string> = {};
+    if (this.props.strict && !this.props.disabledRules?.some((rule) => rule === NOT_CHECKED.name || rule === ruleId(NOT_CHECKED))) {
+      violations.push(...notChecked.map(notCheckedViolation));
+    } else {
+      notChecked.forEach((part, i) => { notCheckedLines[`not checked ${i + 1}`] = `${part.file}: ${part.message}`; });
+    }
     const helperLines = helpers.lines();
-    Object.assign(metadata, appWideNotes(pluginForm), helperLines);
-    metadata.summary = summaryLine(roles, violations, acknowledgedWarnings);
-    // CDK prints a report's metadata only when it has violations; a clean run says it ran in this one line
+    Object.assign(metadata, appWideNotes(pluginForm), helperLines, notCheckedLines);
+    metadata.summary = summaryLine(roles, violations, acknowledgedWarnings, notChecked.length);
+    // CDK prints a report's metadata only when it has violations; a clean run says it ran in this one line, and what it did not read
     if (violations.length === 0) {
-      console.error([metadata.summary, ...Object.entries(helperLines).map(([kind, line]) => `  ${kind}: ${line}`)].join('\n'));
+      console.error([metadata.summary, ...Object.entries({ ...helperLines, ...notCheckedLines }).map(([kind, line]) => `  ${kind}: ${line}`)].join('\n'));
     }
     return { success: violations.every((violation) => !FAILING_SEVERITIES.has(violation.severity ?? '')), violations, metadata };
   }
@@ -170,6 +190,17 @@ function violatingResource(finding: JudgedFinding, templatePath: string, logical
   return { resourceLogicalId: logicalId, templatePath, locations: [inRole ? path.slice(2).join('.') : 'Properties'] };
 }
 
+/** A part that was not checked, as strict mode's error at its resource (or at the template, for a transform). */
+function notCheckedViolation(part: NotCheckedPart): PolicyViolation {
+  return {
+    ruleName: NOT_CHECKED.name,
+    description: notCheckedMessage(part),
+    severity: 'error',
+    fix: NOT_CHECKED.docs.fix,
+    violatingResources: [{ templatePath: part.file, resourceLogicalId: part.resource?.split('/').pop(), locations: [part.resource === undefined ? 'Resources' : 'Properties'] }],
+  };
+}
+
 /** The warnings on aws-cdk-lib's helper roles: one line per helper, with the reason. */
 class HelperSummary {
   private readonly byKind = new Map<string, { reason: string; roles: Set<string>; warnings: number }>();
@@ -195,10 +226,11 @@ class HelperSummary {
 const FAILING_SEVERITIES: ReadonlySet<string> = new Set(['fatal', 'error']);
 
 /** One line that says the checks ran and what they found, for the report's metadata (shown even when nothing was found). */
-function summaryLine(roles: number, violations: readonly PolicyViolation[], acknowledged: number): string {
+function summaryLine(roles: number, violations: readonly PolicyViolation[], acknowledged: number, notChecked: number): string {
   const count = (severities: string[]) => violations.filter((violation) => severities.includes(violation.severity ?? '')).length;
-  return `cdk-iam-role-patterns RoleChecks: ${roles} role(s) checked, ${count(['fatal'])} error(s), ${count(['error', 'warning'])} warning(s), `
-    + `${acknowledged} warning(s) acknowledged`;
+  const unread = violations.filter((violation) => violation.ruleName === NOT_CHECKED.name).length;
+  return `cdk-iam-role-patterns RoleChecks: ${roles} role(s) checked, ${count(['fatal'])} error(s), ${count(['error', 'warning']) - unread} warning(s), `
+    + `${acknowledged} warning(s) acknowledged${notChecked > 0 ? `, ${notChecked} part(s) not checked` : ''}`;
 }
 
 /**
@@ -218,15 +250,15 @@ function appWideNotes(found: readonly AppWideAcknowledgement[]): Record<string, 
  * The role model of an app's synthesized templates: every stack's, and every nested stack's (CDK writes
  * those beside the stacks and names them in the asset manifests), with references across stacks followed.
  */
-function appRoleModel(templatePaths: readonly string[]): RoleModel {
-  const read = (file: string): CfnTemplate => JSON.parse(readFileSync(file, 'utf8'));
+function appRoleModel(templatePaths: readonly string[]): { model: RoleModel; notFound: readonly NotCheckedPart[] } {
   const stacks: ModelTemplate[] = templatePaths.map((file) => {
     const text = readFileSync(file, 'utf8');
-    return { file, template: JSON.parse(text), namesSplit: text.includes('Split') };
+    return { file, template: JSON.parse(text), namesSplit: text.includes('Split'), namesTransform: text.includes('Transform') };
   });
-  const nested = nestedStacks(stacks, read);
+  const nested = nestedStacks(stacks, TEMPLATE_READER);
   const nestedFiles = new Set(nested.templates.map((template) => resolve(template.file)));
-  return new RoleModel([...stacks.filter((stack) => !nestedFiles.has(resolve(stack.file))), ...nested.templates]);
+  const model = new RoleModel([...stacks.filter((stack) => !nestedFiles.has(resolve(stack.file))), ...nested.templates]);
+  return { model, notFound: nested.notFound };
 }
 
 /** The key of a role in a template: the template's absolute path and the role's logical id. */

@@ -40,7 +40,7 @@ describe('cdk-iam-role-patterns check', () => {
       }],
       notes: [],
       unresolvedAttachments: [],
-      summary: { files: 1, roles: 1, errors: 1, warnings: 0, acknowledged: 0, cdkHelperWarnings: 0, unresolvedAttachments: 0 },
+      summary: { files: 1, roles: 1, errors: 1, warnings: 0, acknowledged: 0, cdkHelperWarnings: 0, unresolvedAttachments: 0, notChecked: 0 },
     });
   });
 
@@ -63,7 +63,7 @@ describe('cdk-iam-role-patterns check', () => {
     const { status, stdout } = cli('check', ...secure, noRoles, '--format=json');
     expect(status).toBe(0);
     expect(JSON.parse(stdout).summary).toEqual({
-      files: 4, roles: 3, errors: 0, warnings: 0, acknowledged: 0, cdkHelperWarnings: 0, unresolvedAttachments: 0,
+      files: 4, roles: 3, errors: 0, warnings: 0, acknowledged: 0, cdkHelperWarnings: 0, unresolvedAttachments: 0, notChecked: 0,
     });
   });
 
@@ -81,7 +81,9 @@ describe('cdk-iam-role-patterns check', () => {
     const { status, stdout } = cli('check', outdir, '--format', 'json');
     expect(status).toBe(1);
     const report = JSON.parse(stdout);
-    expect(report.summary).toEqual({ files: 3, roles: 3, errors: 1, warnings: 1, acknowledged: 0, cdkHelperWarnings: 0, unresolvedAttachments: 0 });
+    expect(report.summary).toEqual({
+      files: 3, roles: 3, errors: 1, warnings: 1, acknowledged: 0, cdkHelperWarnings: 0, unresolvedAttachments: 0, notChecked: 0,
+    });
     const rows = report.findings.map((finding: any) => [finding.ruleId, finding.file, finding.resource]);
     expect(rows.sort()).toEqual([
       ['cdk-iam-role-patterns:CrossAccountWithoutCondition', join(outdir, 'Top.template.json'), expect.stringMatching(/^Partner/)],
@@ -123,7 +125,7 @@ describe('cdk-iam-role-patterns check', () => {
     ['no arguments', () => [], /Usage: cdk-iam-role-patterns check PATH/],
     ['no path', () => ['check'], /give at least one template file or cloud assembly directory/],
     ['an unknown command', () => ['lint', 'x.json'], /unknown command "lint"/],
-    ['an unknown option', () => ['check', 'x.json', '--strict'], /unknown option --strict/],
+    ['an unknown option', () => ['check', 'x.json', '--lenient'], /unknown option --lenient/],
     ['a bad format', () => ['check', 'x.json', '--format', 'xml'], /--format is text, json or sarif, not "xml"/],
     ['a bad number', () => ['check', 'x.json', '--trust-policy-max-chars', 'lots'], /--trust-policy-max-chars takes a whole number greater than 0, not "lots"/],
   ])('exit 2 with a message on stderr for %s', (_name, args, message) => {

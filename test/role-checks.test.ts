@@ -230,3 +230,29 @@ describe('RoleChecks and the roles aws-cdk-lib makes for its helpers', () => {
     ]);
   });
 });
+
+describe('RoleChecks({ strict: true })', () => {
+  const orphanPolicy = (_app: App, stack: Stack) => {
+    iam.Role.fromRoleName(stack, 'Elsewhere', 'made-in-another-app').addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] }));
+  };
+  const plugin = (props: RoleChecksProps) => (app: App) => Validations.of(app).addPlugins(new RoleChecks(props));
+
+  test('a policy on a role in none of the app\'s templates: listed and counted by default, a NotChecked error under strict', () => {
+    const lenient = synthReport(orphanPolicy, plugin({}));
+    expect(lenient.success).toBe(true);
+    const printed = printedBySynth((stack) => orphanPolicy(stack.node.root as App, stack)).join('\n');
+    expect(printed).toMatch(/0 error\(s\), 0 warning\(s\), 0 warning\(s\) acknowledged, 1 part\(s\) not checked\n/);
+    expect(printed).toMatch(/not checked 1: .*names the role made-in-another-app, which is in none of the templates checked/);
+    const strict = synthReport(orphanPolicy, plugin({ strict: true }));
+    expect(strict.success).toBe(false);
+    expect(strict.violations).toEqual([expect.objectContaining({ ruleName: 'NotChecked', severity: 'error', description: expect.stringMatching(/^not checked \(strict mode\): /) })]);
+  });
+
+  test('an app where everything was read passes under strict', () => {
+    const report = synthReport((_app, stack) => {
+      new iam.Role(stack, 'Fn', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    }, plugin({ strict: true }));
+    expect(report.success).toBe(true);
+    expect(report.violations).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@ import { DOCUMENTED_RULES, ruleAnchor, ruleHelpUri, rulesReference } from '../sr
 import { formatSarif } from '../src/cli/sarif';
 
 /** The rules whose example would be a policy thousands of characters long, or a template of many conditions: described in words. */
-const DESCRIBED_IN_WORDS = new Set(['TrustPolicySize', 'InlinePoliciesSize', 'ManagedPolicySize', 'ManagedPoliciesPerRole', 'ConditionCombinationsLimited', 'TrustWidened']);
+const DESCRIBED_IN_WORDS = new Set(['TrustPolicySize', 'InlinePoliciesSize', 'ManagedPolicySize', 'ManagedPoliciesPerRole', 'ConditionCombinationsLimited', 'TrustWidened', 'NotChecked']);
 
 /** The rules a role's example draws, through the CLI's verdict (so the verdict's own rules count too). */
 function rulesDrawnBy(example: RuleExample): string[] {

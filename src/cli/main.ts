@@ -1,11 +1,12 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { compareWithBaseline, TRUST_WIDENED } from './baseline';
-import { InputError, loadTemplates, readTemplate, refuseTooDeep, TemplateFile } from './load-templates';
+import { InputError, loadTemplates, refuseTooDeep, TEMPLATE_READER, TemplateFile } from './load-templates';
 import { CheckReport, FileFinding, formatJson, formatNotes, formatText, ReportNote } from './report';
 import { DOCUMENTED_RULES } from './rules-reference';
 import { formatSarif } from './sarif';
 import { Finding } from '../checks/engine';
+import { NOT_CHECKED, NotCheckedPart, notCheckedMessage, unresolvedAttachmentPart } from '../checks/not-checked';
 import { RULE_ID_PREFIX } from '../checks/rule';
 import { ALL_RULES } from '../checks/rules';
 import { RoleFacts, Verdict } from '../checks/verdict';
@@ -23,7 +24,7 @@ export interface Output {
 }
 
 export const USAGE = `Usage: cdk-iam-role-patterns check PATH... [--format text|json|sarif] [--baseline PATH]... [--trust-policy-max-chars N]
-         [--max-managed-policies N] [--disable-rule RULE]... [--warnings-as-errors]
+         [--max-managed-policies N] [--disable-rule RULE]... [--warnings-as-errors] [--strict]
        cdk-iam-role-patterns check --version
 
 Checks every AWS::IAM::Role in CloudFormation templates (.json, .yaml, .yml) and cloud assembly
@@ -32,6 +33,8 @@ directories (cdk.out) with the cdk-iam-role-patterns rules. --format sarif write
 --baseline PATH compares every role's trust with the same role in PATH (the templates or cloud assembly of the
 base branch): each way a trust got wider is a TrustWidened error, each way it got narrower is reported.
 --disable-rule and --warnings-as-errors do what RoleChecks' disabledRules and warningsAsErrors do.
+--strict fails the run on anything that was not checked (each note, and each policy that names a role in none of
+the templates, becomes a NotChecked error): for a gate that must not pass what it could not read.
 
 Exit status: 0 no error finding, 1 at least one error finding (or warning, with --warnings-as-errors), 2 bad usage
 or unreadable input.`;
@@ -44,6 +47,7 @@ interface Options {
   readonly managedPoliciesPerRole?: number;
   readonly disabledRules: string[];
   readonly warningsAsErrors: boolean;
+  readonly strict: boolean;
 }
 
 type Format = 'text' | 'json' | 'sarif';
@@ -106,6 +110,7 @@ function parseArguments(argv: string[]): Options {
   let managedPoliciesPerRole: number | undefined;
   const disabledRules: string[] = [];
   let warningsAsErrors = false;
+  let strict = false;
   for (let i = 0; i < rest.length; i++) {
     const [flag, inline] = rest[i].startsWith('--') ? rest[i].split(/=(.*)/s, 2) : [rest[i], undefined];
     const value = () => {
@@ -127,6 +132,8 @@ function parseArguments(argv: string[]): Options {
       disabledRules.push(knownRule(value()));
     } else if (flag === '--warnings-as-errors') {
       warningsAsErrors = true;
+    } else if (flag === '--strict') {
+      strict = true;
     } else if (flag.startsWith('-')) {
       throw new UsageError(`unknown option ${flag}`);
     } else {
@@ -134,7 +141,7 @@ function parseArguments(argv: string[]): Options {
     }
   }
   if (paths.length === 0) throw new UsageError('give at least one template file or cloud assembly directory');
-  return { paths, baseline, format, trustPolicyMaxChars, managedPoliciesPerRole, disabledRules, warningsAsErrors };
+  return { paths, baseline, format, trustPolicyMaxChars, managedPoliciesPerRole, disabledRules, warningsAsErrors, strict };
 }
 
 /** A rule named by name or id, refused with the known names when it is none: a misspelt rule must not silently disable nothing. */
@@ -151,14 +158,14 @@ function positiveInteger(flag: string, text: string): number {
 }
 
 /** What `check` needs besides the templates. */
-export interface CheckOptions extends Partial<Pick<Options, 'trustPolicyMaxChars' | 'managedPoliciesPerRole' | 'disabledRules'>> {
+export interface CheckOptions extends Partial<Pick<Options, 'trustPolicyMaxChars' | 'managedPoliciesPerRole' | 'disabledRules' | 'strict'>> {
   /** The baseline's templates, to compare each role's trust with. */
   readonly baseline?: TemplateFile[];
 }
 
 /** The role model of some templates and the nested stacks they deploy. */
 function modelOf(templates: TemplateFile[]): { model: RoleModel; nested: ReturnType<typeof nestedStacks> } {
-  const nested = nestedStacks(templates, readTemplate);
+  const nested = nestedStacks(templates, TEMPLATE_READER);
   return { model: new RoleModel([...templates, ...nested.templates]), nested };
 }
 
@@ -189,11 +196,13 @@ export function check(templates: TemplateFile[], options: CheckOptions): CheckRe
     ...nested.notFound,
     ...model.notes,
   ];
+  const unresolvedAttachments = model.unresolvedAttachments;
+  const notChecked: NotCheckedPart[] = [...notes, ...unresolvedAttachments.map(unresolvedAttachmentPart)];
+  if (options.strict && !options.disabledRules?.includes(NOT_CHECKED.name)) findings.push(...notChecked.map(notCheckedFinding));
   const comparison = options.baseline ? compareWithBaseline(kept!, modelOf(options.baseline).model) : undefined;
   if (!options.disabledRules?.includes(TRUST_WIDENED.name)) findings.push(...comparison?.findings ?? []);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const files = templates.length + nested.templates.length;
-  const unresolvedAttachments = model.unresolvedAttachments;
   return {
     findings,
     notes,
@@ -207,7 +216,22 @@ export function check(templates: TemplateFile[], options: CheckOptions): CheckRe
       acknowledged,
       cdkHelperWarnings: summarized,
       unresolvedAttachments: unresolvedAttachments.length,
+      notChecked: notChecked.length,
     },
+  };
+}
+
+/** A part that was not checked as a finding of strict mode, at its resource (or the template's Resources, for a transform). */
+function notCheckedFinding(part: NotCheckedPart): FileFinding {
+  const resource = part.resource ?? '(template)';
+  return {
+    ruleId: `${RULE_ID_PREFIX}:${NOT_CHECKED.name}`,
+    severity: 'error',
+    file: part.file,
+    resource,
+    logicalId: part.resource?.split('/').pop(),
+    message: notCheckedMessage(part),
+    subject: { path: part.resource === undefined ? ['Resources'] : ['Resources', part.resource.split('/').pop()!] },
   };
 }
 
@@ -247,8 +271,13 @@ function tooDeepFile(templates: readonly TemplateFile[]): InputError | undefined
 
 function formatted(report: CheckReport, format: Format): string {
   if (format === 'json') return formatJson(report);
-  const rules = report.trustChanges ? [...ALL_RULES, ...VERDICT_RULES, TRUST_WIDENED] : [...ALL_RULES, ...VERDICT_RULES];
+  const rules = [...ALL_RULES, ...VERDICT_RULES, ...report.trustChanges ? [TRUST_WIDENED] : [], ...strictRules(report)];
   return format === 'sarif' ? formatSarif(report, rules, packageVersion(), process.cwd()) : formatText(report);
+}
+
+/** NotChecked, when strict mode reported a part (SARIF lists the rules its results name). */
+function strictRules(report: CheckReport): typeof NOT_CHECKED[] {
+  return report.findings.some((finding) => finding.ruleId.endsWith(`:${NOT_CHECKED.name}`)) ? [NOT_CHECKED] : [];
 }
 
 function packageVersion(): string {

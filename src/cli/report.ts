@@ -22,6 +22,8 @@ export interface ReportedTrustChange extends TrustChange {
 /** Something a template holds that was not checked, in words. */
 export interface ReportNote {
   readonly file: string;
+  /** The resource it is in (its path behind nested stacks), when it is in one. */
+  readonly resource?: string;
   readonly message: string;
 }
 
@@ -44,6 +46,8 @@ export interface CheckReport {
     /** Warnings on roles aws-cdk-lib writes for its own helpers (by construct path and by value), not listed. */
     readonly cdkHelperWarnings: number;
     readonly unresolvedAttachments: number;
+    /** Parts of the templates not checked: the notes and the unresolved attachments (each an error with --strict). */
+    readonly notChecked: number;
   };
 }
 
@@ -87,8 +91,12 @@ export function formatText(report: CheckReport): string {
     lines.push(`${unresolved.file}: ${unresolved.resource} ${unresolved.property} names the role ${unresolved.reference}, `
       + 'which is in none of the templates checked: its permissions were not checked on any role');
   }
-  const { files, roles, errors, warnings, acknowledged, cdkHelperWarnings, unresolvedAttachments } = report.summary;
-  const unresolved = unresolvedAttachments > 0 ? `, ${plural(unresolvedAttachments, 'unresolved attachment')}` : '';
+  const { files, roles, errors, warnings, acknowledged, cdkHelperWarnings, unresolvedAttachments, notChecked } = report.summary;
+  const notes = notChecked - unresolvedAttachments;
+  const unresolved = [
+    unresolvedAttachments > 0 ? `, ${plural(unresolvedAttachments, 'unresolved attachment')}` : '',
+    notes > 0 ? `, ${plural(notes, 'part')} not checked (see the notes)` : '',
+  ].join('');
   const notListed = [acknowledged > 0 && `${acknowledged} acknowledged`, cdkHelperWarnings > 0 && `${cdkHelperWarnings} on aws-cdk-lib's own helper roles`];
   const acknowledgedText = notListed.some(Boolean) ? ` (${notListed.filter(Boolean).join(', ')})` : '';
   lines.push(`${plural(files, 'file')}, ${plural(roles, 'role')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${acknowledgedText}${unresolved}`);

@@ -1,10 +1,11 @@
 import { TRUST_WIDENED } from './baseline';
+import { NOT_CHECKED } from '../checks/not-checked';
 import { RuleExample, ruleId } from '../checks/rule';
 import { ALL_RULES } from '../checks/rules';
 import { RuleDescription, VERDICT_RULES } from '../checks/verdict-rules';
 
-/** Every rule the reference documents: the engine's, the verdict's and the patterns' own, and the baseline gate's. */
-export const DOCUMENTED_RULES: readonly RuleDescription[] = [...ALL_RULES, ...VERDICT_RULES, TRUST_WIDENED];
+/** Every rule the reference documents: the engine's, the verdict's and the patterns' own, the baseline gate's and strict mode's. */
+export const DOCUMENTED_RULES: readonly RuleDescription[] = [...ALL_RULES, ...VERDICT_RULES, TRUST_WIDENED, NOT_CHECKED];
 
 /** The project's home: the package's repository. */
 export const PROJECT_URI = 'https://github.com/example/cdk-iam-role-patterns';

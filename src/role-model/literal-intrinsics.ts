@@ -12,14 +12,18 @@ import { CfnObject, intrinsicName, isObject, renderString } from './cfn-value';
  * attribute is its `Value` property parsed as JSON (CDK writes one when condition keys hold a token, such as an
  * EKS cluster's OIDC issuer). Its keys keep placeholders for the tokens, and its values are the literals written:
  * the IRSA `aud` and `sub` conditions are read, so an escape hatch that drops or widens them is checked.
+ *
+ * And a template deployed by another (a nested stack, a SAM application, a StackSet) reads a `Ref` to one of its
+ * parameters as the literal its parent passes, when the parent passes a literal.
  */
 export class LiteralIntrinsics {
   /**
    * Whether a template has anything to resolve: mappings, or a `Fn::Split` anywhere (checked once per template, in
    * its text when the reader says, else by a walk of its resources).
    */
-  public static needed(template: unknown, namesSplit?: boolean): boolean {
+  public static needed(template: unknown, namesSplit?: boolean, passed?: CfnObject): boolean {
     if (!isObject(template)) return false;
+    if (passed !== undefined && Object.keys(passed).length > 0) return true;
     if (isObject(template.Mappings) && Object.keys(template.Mappings).length > 0) return true;
     if (cfnJsonValues(template.Resources).size > 0) return true;
     return namesSplit ?? containsKey(template.Resources, 'Fn::Split', 0);
@@ -35,7 +39,11 @@ export class LiteralIntrinsics {
    */
   private readonly resolved = new WeakMap<object, unknown>();
 
-  constructor(template: unknown) {
+  /**
+   * @param template the template
+   * @param passed the literal values its parent passes to its parameters, by name
+   */
+  constructor(template: unknown, private readonly passed: CfnObject = {}) {
     const mappings = isObject(template) ? template.Mappings : undefined;
     this.mappings = isObject(mappings) ? mappings : {};
     this.cfnJson = cfnJsonValues(isObject(template) ? template.Resources : undefined);
@@ -67,6 +75,7 @@ export class LiteralIntrinsics {
       return result === undefined ? (args === value[fn] ? value : { [fn]: args }) : result;
     }
     if (fn === 'Fn::GetAtt' && this.cfnJson.size > 0) return this.cfnJsonValue(value[fn]) ?? value;
+    if (fn === 'Ref' && typeof value.Ref === 'string' && Object.prototype.hasOwnProperty.call(this.passed, value.Ref)) return this.passed[value.Ref];
     let copy: Record<string, unknown> | undefined;
     for (const key in value) {
       const resolved = this.resolve(value[key], depth + 1);
@@ -117,6 +126,16 @@ function parseJson(text: string | undefined): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** The values a parent passes to a template's parameters that are literal: strings, and lists of strings. */
+export function literalParameters(passed: CfnObject): CfnObject {
+  const literal: Record<string, unknown> = {};
+  for (const name in passed) {
+    const value = passed[name];
+    if (typeof value === 'string' || Array.isArray(value) && value.every((item) => typeof item === 'string')) literal[name] = value;
+  }
+  return literal;
 }
 
 /** How deep the walk goes: as deep as the role model reads any template (deeper ones are refused before). */

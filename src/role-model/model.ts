@@ -3,14 +3,15 @@ import { federatedDescriber, FederatedDescriber } from './federated-provider';
 import {
   chooseBranches, ConditionLogic, conditionCombinations, conditionsTested, ConditionValues, MAX_COMBINATIONS, MAX_FREE_CONDITIONS, NO_VALUE,
 } from './fn-if';
-import { LiteralIntrinsics } from './literal-intrinsics';
+import { LiteralIntrinsics, literalParameters } from './literal-intrinsics';
 import { PatternRecord, patternRecordOf } from './pattern-record';
 import { PolicySource, Subject } from './policy-document';
 import { isAbsent, readPolicyJson } from './policy-json';
 import { References, ResourceRef } from './references';
 import { AttachedManagedPolicy, ModelWarning, roleUnderCheck, RoleUnderCheck } from './role-under-check';
 import { samRoles, SAM_TRANSFORM, transformsOf } from './sam';
-import { CfnTemplate, conditionOf, ModelTemplate, propertiesOf, resourcePath, resourcesOf, typeOf } from './template';
+import { CfnTemplate, conditionOf, ModelTemplate, parametersPassed, propertiesOf, resourcePath, resourcesOf, typeOf } from './template';
+import { transformSites } from './transforms';
 
 /**
  * The role model: a template, or every template of a cloud assembly, turned into the roles as IAM will see
@@ -55,9 +56,11 @@ export interface UnresolvedAttachment {
   readonly reference: string;
 }
 
-/** Something the model could not read in a template, in words. */
+/** Something the model could not read in a template, in words: roles or statements that were not checked. */
 export interface ModelNote {
   readonly file: string;
+  /** The resource it is in (its path behind nested stacks), when it is in one; absent for the template as a whole (a transform). */
+  readonly resource?: string;
   readonly message: string;
 }
 
@@ -123,19 +126,32 @@ export class RoleModel {
 
   private readFacts(template: ModelTemplate): TemplateFacts {
     const sam = samRoles(template.template);
-    for (const note of sam.notes) this.notes.push({ file: template.file, message: note });
+    for (const note of sam.notes) this.notes.push({ file: template.file, resource: resourcePath(template, note.resource), message: note.message });
     for (const transform of transformsOf(template.template)) {
       if (transform !== SAM_TRANSFORM) {
         this.notes.push({ file: template.file, message: `the template uses the transform ${transform}, which this tool does not expand: roles and policies it makes or changes were not checked` });
       }
     }
+    for (const site of transformSites(template.template, template.namesTransform)) {
+      this.notes.push(site.resource === undefined
+        ? { file: template.file, message: `${site.path}: a macro makes resources at deployment; roles and policies it makes were not checked` }
+        : {
+          file: template.file,
+          resource: resourcePath(template, site.resource),
+          message: `${resourcePath(template, site.resource)} ${site.path}: Fn::Transform `
+          + 'is replaced by what a macro returns at deployment (AWS::Include or another), so what it holds was not checked',
+        });
+    }
     const conditions = isObject(template.template) ? template.template.Conditions : undefined;
+    const parent = template.parent;
+    const passed = parent ? literalParameters(parametersPassed(resourcesOf(parent.template.template)[parent.logicalId])) : undefined;
     return {
       implicitRoles: sam.roles,
       logic: new ConditionLogic(conditions),
       hasConditions: isObject(conditions) && Object.keys(conditions).length > 0,
       describeFederated: federatedDescriber(resourcesOf(template.template)),
-      literals: LiteralIntrinsics.needed(template.template, template.namesSplit) ? new LiteralIntrinsics(template.template) : undefined,
+      literals: LiteralIntrinsics.needed(template.template, template.namesSplit, passed)
+        ? new LiteralIntrinsics(template.template, passed) : undefined,
     };
   }
 

@@ -1,5 +1,5 @@
 import { CfnObject, intrinsicName, isObject, renderString } from './cfn-value';
-import { ModelTemplate, propertiesOf, resourcesOf, typeOf } from './template';
+import { ModelTemplate, parametersPassed, propertiesOf, resourcesOf, typeOf } from './template';
 
 /** A resource found by following a reference: the template it is in and its logical id. */
 export interface ResourceRef {
@@ -102,8 +102,8 @@ export class References {
     }
     const parent = template.parent;
     if (!parent) return;
-    const parameters = propertiesOf(resourcesOf(parent.template.template)[parent.logicalId]).Parameters;
-    if (isObject(parameters) && target in parameters) this.collect(parameters[target], parent.template, types, found, depth + 1);
+    const parameters = parametersPassed(resourcesOf(parent.template.template)[parent.logicalId]);
+    if (target in parameters) this.collect(parameters[target], parent.template, types, found, depth + 1);
   }
 
   /** The value a nested stack's output has in its own template, for `Fn::GetAtt [Stack, "Outputs.Name"]`. */

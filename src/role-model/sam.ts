@@ -18,7 +18,13 @@ export interface SamExpansion {
   /** The roles the transform will create, by logical id. */
   readonly roles: CfnObject;
   /** Parts the model cannot read, in words: unknown policy templates, resources whose roles are not modeled. */
-  readonly notes: readonly string[];
+  readonly notes: readonly SamNote[];
+}
+
+/** A part of a serverless resource the model cannot read: the resource's logical id, and what was not checked. */
+export interface SamNote {
+  readonly resource: string;
+  readonly message: string;
 }
 
 const NOTHING: SamExpansion = { roles: {}, notes: NONE };
@@ -59,20 +65,22 @@ export function samRoles(template: CfnTemplate): SamExpansion {
   const resources = resourcesOf(template);
   const globals = isObject(template) && isObject(template.Globals) ? template.Globals : {};
   const roles: Record<string, unknown> = {};
-  let notes: string[] | undefined;
+  let notes: SamNote[] | undefined;
   for (const logicalId in resources) {
     const type = typeOf(resources[logicalId]) ?? '';
     const service = ROLE_MAKERS.get(type);
     const unmodeled = UNMODELED.get(type);
-    if (unmodeled !== undefined) notes = append(notes, `${logicalId} (${type}): ${unmodeled}`);
+    if (unmodeled !== undefined) notes = append(notes, { resource: logicalId, message: `${logicalId} (${type}): ${unmodeled}` });
     if (service === undefined) continue;
     const shared = globals[GLOBALS_KEYS.get(type)!];
     const properties = isObject(shared) ? withGlobals(shared, propertiesOf(resources[logicalId])) as CfnObject : propertiesOf(resources[logicalId]);
-    if (properties.Connectors !== undefined) notes = append(notes, `${logicalId} (${type}): the policies SAM attaches for its Connectors were not checked`);
+    if (properties.Connectors !== undefined) {
+      notes = append(notes, { resource: logicalId, message: `${logicalId} (${type}): the policies SAM attaches for its Connectors were not checked` });
+    }
     if (properties.Role !== undefined) continue; // it brings its own role: that role is checked where it is defined
     const role = samRole(logicalId, type, service, properties);
     roles[`${logicalId}Role`] = { Type: 'AWS::IAM::Role', Properties: role.properties, Metadata: { SamResource: logicalId } };
-    for (const note of role.notes) notes = append(notes, note);
+    for (const message of role.notes) notes = append(notes, { resource: logicalId, message });
   }
   return { roles, notes: notes ?? NONE };
 }

@@ -25,6 +25,8 @@ export interface ModelTemplate {
    * far cheaper than a walk of the parsed template. Undefined: the role model walks the template to find out.
    */
   readonly namesSplit?: boolean;
+  /** Whether the template's text names `Fn::Transform` (or `!Transform`), when the reader had the text; as `namesSplit`. */
+  readonly namesTransform?: boolean;
 }
 
 /** Where a nested stack's template is deployed from: the parent template and the stack resource's logical id. */
@@ -71,4 +73,19 @@ export function constructPathOf(template: ModelTemplate, logicalId: string): str
   const resource = resourcesOf(template.template)[logicalId];
   const metadata = isObject(resource) && isObject(resource.Metadata) ? resource.Metadata['aws:cdk:path'] : undefined;
   return typeof metadata === 'string' ? metadata : undefined;
+}
+
+/**
+ * The parameter values a resource passes to the template it deploys, by name: a nested stack's or a SAM
+ * application's `Parameters` map, or a StackSet's list of `ParameterKey` and `ParameterValue`.
+ */
+export function parametersPassed(resource: unknown): CfnObject {
+  const parameters = propertiesOf(resource).Parameters;
+  if (isObject(parameters)) return parameters;
+  if (!Array.isArray(parameters)) return EMPTY;
+  const byName: Record<string, unknown> = {};
+  for (const entry of parameters) {
+    if (isObject(entry) && typeof entry.ParameterKey === 'string') byName[entry.ParameterKey] = entry.ParameterValue;
+  }
+  return byName;
 }

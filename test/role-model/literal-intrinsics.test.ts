@@ -83,7 +83,8 @@ describe('CDK\'s CfnJson: its Value attribute is its Value property parsed', () 
           AssumeRolePolicyDocument: {
             Version: '2012-10-17',
             Statement: [{
-              Effect: 'Allow', Action: 'sts:AssumeRoleWithWebIdentity',
+              Effect: 'Allow',
+              Action: 'sts:AssumeRoleWithWebIdentity',
               Principal: { Federated: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/${Issuer}' } },
               Condition: { [operator]: { 'Fn::GetAtt': ['Keys', 'Value'] } },
             }],

@@ -61,12 +61,13 @@ describe('the roles SAM will create', () => {
       },
     });
     expect((roles as any).FlowRole.Properties.AssumeRolePolicyDocument.Statement[0].Principal).toEqual({ Service: ['states.amazonaws.com'] });
-    expect(notes).toEqual([
+    expect(notes.map((note) => note.message)).toEqual([
       'Flow (AWS::Serverless::StateMachine): the SAM policy template SomeFuturePolicy is not one this library knows; its permissions were not checked',
       'Api (AWS::Serverless::GraphQLApi): the roles SAM makes for it were not checked',
       'Link (AWS::Serverless::Connector): the policies SAM attaches for it were not checked',
       'Fn (AWS::Serverless::Function): the policies SAM attaches for its Connectors were not checked',
     ]);
+    expect(notes.map((note) => note.resource)).toEqual(['Flow', 'Api', 'Link', 'Fn']);
   });
 
   test('transformsOf reads a name, a list, and a macro with parameters', () => {
