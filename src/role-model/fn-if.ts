@@ -78,82 +78,170 @@ function onlyKey(value: CfnObject, key: string): boolean {
 }
 
 /**
- * The logic of a template's `Conditions` section. A condition defined only from other conditions
- * (`Fn::Not`, `Fn::And`, `Fn::Or`, `Condition`) or from literals (`Fn::Equals ["a", "a"]`) is computed; any
- * other condition (one that tests a parameter, a pseudo parameter, a mapping) is free: it can be true or
- * false at deployment. Combinations are made over the free conditions only, so a role guarded by `IsProd`
- * and `IsNotProd` (`Fn::Not [IsProd]`) is never checked with both true.
+ * What a deployment decides, on which conditions depend: a value (a parameter, a pseudo parameter, or any other
+ * value known only at deployment) that conditions compare with literals, or a test the model cannot see into.
+ */
+export interface FreeVariable {
+  /** `Ref:Env` for a parameter, the condition's name for a condition that is itself such a test, else the test as JSON. */
+  readonly id: string;
+  /** The values it can take: a parameter's `AllowedValues`, or the literals it is compared with and one value that is none of them; `true`/`false` for a test. */
+  readonly domain: ReadonlyArray<string | boolean>;
+}
+
+/** The values of the free variables: one deployment's choices. */
+export type Assignment = ReadonlyMap<string, string | boolean>;
+
+/** A value different from every literal a template compares with (no template literal holds a NUL character). */
+export const ANY_OTHER_VALUE = '\u0000any other value';
+
+/**
+ * The logic of a template's `Conditions` section, solved together over what the deployment decides. A condition
+ * defined from other conditions (`Fn::Not`, `Fn::And`, `Fn::Or`, `Condition`) or from literals is computed. A
+ * `Fn::Equals` of a value known only at deployment (a parameter) and a literal tests that value: conditions over
+ * the same parameter share it, so `IsDev = Equals(Env, dev)` and `IsProd = Equals(Env, prod)` are never both true,
+ * and a parameter's `AllowedValues` limits what it can be. Anything else the model cannot see into is a free test,
+ * true or false. Combinations are made over these free variables only, so every combination can deploy.
  */
 export class ConditionLogic {
   private readonly definitions: CfnObject;
+  private readonly parameters: CfnObject;
 
-  constructor(conditions: unknown) {
+  constructor(conditions: unknown, parameters?: unknown) {
     this.definitions = isObject(conditions) ? conditions : {};
+    this.parameters = isObject(parameters) ? parameters : {};
   }
 
-  /** The free conditions that the named ones depend on, in a stable order. */
-  public freeConditions(names: Iterable<string>): string[] {
-    const free = new Set<string>();
+  /** The free variables that the named conditions depend on, in a stable order, each with the values it can take. */
+  public freeVariables(names: Iterable<string>): FreeVariable[] {
+    const literals = new Map<string, Set<string>>(); // compared values by value variable
+    const tests = new Set<string>();
     // each condition is visited once, however many others share it (a diamond of Fn::And is not walked per path)
     const visited = new Set<string>();
-    const visit = (name: string) => {
-      if (visited.has(name)) return; // seen already, or a cycle: CloudFormation refuses those; nothing to combine
-      visited.add(name);
-      const dependencies = this.dependencies(this.definitions[name]);
-      if (dependencies === undefined) free.add(name);
-      else for (const dependency of dependencies) visit(dependency);
+    const visit = (expression: unknown, depth: number): void => {
+      if (!isObject(expression) || depth > MAX_EXPRESSION_DEPTH) return;
+      if (typeof expression.Condition === 'string') {
+        const name = expression.Condition;
+        if (visited.has(name)) return; // seen already, or a cycle: CloudFormation refuses those; nothing to combine
+        visited.add(name);
+        if (!(name in this.definitions)) tests.add(name);
+        else if (this.isOpaque(this.definitions[name])) tests.add(name);
+        else visit(this.definitions[name], depth + 1);
+        return;
+      }
+      const equals = this.equalsTest(expression);
+      if (equals?.kind === 'value') {
+        let found = literals.get(equals.id);
+        if (!found) literals.set(equals.id, found = new Set());
+        found.add(equals.literal);
+        return;
+      }
+      if (equals?.kind === 'test') {
+        tests.add(equals.id);
+        return;
+      }
+      for (const operand of operandsOf(expression) ?? []) visit(operand, depth + 1);
     };
-    for (const name of names) visit(name);
-    return [...free].sort();
+    for (const name of names) visit({ Condition: name }, 0);
+    const variables: FreeVariable[] = [];
+    for (const [id, compared] of literals) variables.push({ id, domain: this.domainOf(id, compared) });
+    for (const id of tests) variables.push({ id, domain: [true, false] });
+    return variables.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /**
-   * The value of a named condition, given the values of the free ones. `known` keeps the conditions computed for
-   * the same free values, so a condition that many others share is computed once.
+   * The value of a named condition under one assignment of the free variables. `known` keeps the conditions
+   * computed for the same assignment, so a condition that many others share is computed once.
    */
-  public evaluate(name: string, free: ConditionValues, known: Map<string, boolean> = new Map()): boolean {
-    return this.evaluateExpression({ Condition: name }, free, new Set(), known);
+  public evaluate(name: string, assignment: Assignment, known: Map<string, boolean> = new Map()): boolean {
+    return this.evaluateExpression({ Condition: name }, assignment, new Set(), known, 0);
   }
 
-  /** The conditions an expression is computed from, or undefined when it tests something only a deployment knows. */
-  private dependencies(expression: unknown): string[] | undefined {
-    if (!isObject(expression)) return undefined;
-    if (typeof expression.Condition === 'string') return [expression.Condition];
-    const equals = expression['Fn::Equals'];
-    if (Array.isArray(equals)) return equals.every((side) => typeof side === 'string') ? [] : undefined;
-    const operands = expression['Fn::Not'] ?? expression['Fn::And'] ?? expression['Fn::Or'];
-    if (!Array.isArray(operands)) return undefined;
-    const found: string[] = [];
-    for (const operand of operands) {
-      const inner = this.dependencies(operand);
-      if (inner === undefined) return undefined;
-      found.push(...inner);
-    }
-    return found;
-  }
-
-  private evaluateExpression(expression: unknown, free: ConditionValues, seen: ReadonlySet<string>, known: Map<string, boolean>): boolean {
+  /** Whether a condition's definition is a test the model cannot see into (it is then its own free variable, named as the condition). */
+  private isOpaque(expression: unknown): boolean {
     if (!isObject(expression)) return true;
+    if (typeof expression.Condition === 'string' || operandsOf(expression) !== undefined) return false;
+    const equals = this.equalsTest(expression);
+    return equals === undefined || equals.kind === 'test';
+  }
+
+  /**
+   * A `Fn::Equals` read: a constant (both sides literal or the same), a value compared with a literal, or a test
+   * of two values known only at deployment. Undefined when the expression is no `Fn::Equals`.
+   */
+  private equalsTest(expression: CfnObject): EqualsTest | undefined {
+    const equals = expression['Fn::Equals'];
+    if (!Array.isArray(equals)) return undefined;
+    if (equals.length !== 2) return { kind: 'test', id: JSON.stringify(expression) };
+    const [left, right] = equals.map(literalOf);
+    if (left !== undefined && right !== undefined) return { kind: 'constant', value: left === right };
+    if (left === undefined && right === undefined) {
+      const [a, b] = equals.map((side) => JSON.stringify(side));
+      return a === b ? { kind: 'constant', value: true } : { kind: 'test', id: JSON.stringify(expression) };
+    }
+    const unknown = left === undefined ? equals[0] : equals[1];
+    return { kind: 'value', id: valueId(unknown), literal: (left ?? right)! };
+  }
+
+  /** A value variable's values: its parameter's `AllowedValues`, or the literals it is compared with and one other. */
+  private domainOf(id: string, compared: ReadonlySet<string>): string[] {
+    const parameter = id.startsWith('Ref:') ? this.parameters[id.slice('Ref:'.length)] : undefined;
+    const allowed = isObject(parameter) && Array.isArray(parameter.AllowedValues) ? parameter.AllowedValues.map(literalOf) : undefined;
+    if (allowed && allowed.length > 0 && allowed.every((value) => value !== undefined)) return [...new Set(allowed as string[])];
+    return [...[...compared].sort(), ANY_OTHER_VALUE];
+  }
+
+  private evaluateExpression(
+    expression: unknown, assignment: Assignment, seen: ReadonlySet<string>, known: Map<string, boolean>, depth: number,
+  ): boolean {
+    if (!isObject(expression) || depth > MAX_EXPRESSION_DEPTH) return true;
     if (typeof expression.Condition === 'string') {
       const name = expression.Condition;
-      if (free.has(name)) return free.get(name)!;
+      const free = assignment.get(name);
+      if (typeof free === 'boolean') return free;
       const computed = known.get(name);
       if (computed !== undefined) return computed;
       if (seen.has(name) || !(name in this.definitions)) return true;
-      const value = this.evaluateExpression(this.definitions[name], free, new Set([...seen, name]), known);
+      const value = this.evaluateExpression(this.definitions[name], assignment, new Set([...seen, name]), known, depth + 1);
       known.set(name, value);
       return value;
     }
-    const equals = expression['Fn::Equals'];
-    if (Array.isArray(equals)) return equals[0] === equals[1];
-    const not = expression['Fn::Not'];
-    if (Array.isArray(not)) return !this.evaluateExpression(not[0], free, seen, known);
-    const and = expression['Fn::And'];
-    if (Array.isArray(and)) return and.every((operand) => this.evaluateExpression(operand, free, seen, known));
-    const or = expression['Fn::Or'];
-    if (Array.isArray(or)) return or.some((operand) => this.evaluateExpression(operand, free, seen, known));
+    const equals = this.equalsTest(expression);
+    if (equals?.kind === 'constant') return equals.value;
+    if (equals?.kind === 'value') return assignment.get(equals.id) === equals.literal;
+    if (equals?.kind === 'test') return assignment.get(equals.id) !== false;
+    const evaluate = (operand: unknown) => this.evaluateExpression(operand, assignment, seen, known, depth + 1);
+    if (Array.isArray(expression['Fn::Not'])) return !evaluate((expression['Fn::Not'] as unknown[])[0]);
+    if (Array.isArray(expression['Fn::And'])) return (expression['Fn::And'] as unknown[]).every(evaluate);
+    if (Array.isArray(expression['Fn::Or'])) return (expression['Fn::Or'] as unknown[]).some(evaluate);
     return true;
   }
+}
+
+type EqualsTest =
+  | { readonly kind: 'constant'; readonly value: boolean }
+  | { readonly kind: 'value'; readonly id: string; readonly literal: string }
+  | { readonly kind: 'test'; readonly id: string };
+
+/**
+ * How deep condition expressions are read, through the conditions they name (each condition is read once; a
+ * template's own nesting is refused past 256 levels before): past it, a part counts as true.
+ */
+const MAX_EXPRESSION_DEPTH = 2048;
+
+/** The operands of `Fn::Not`, `Fn::And` or `Fn::Or`. */
+function operandsOf(expression: CfnObject): unknown[] | undefined {
+  const operands = expression['Fn::Not'] ?? expression['Fn::And'] ?? expression['Fn::Or'];
+  return Array.isArray(operands) ? operands : undefined;
+}
+
+/** A literal side of `Fn::Equals` as the string CloudFormation compares; undefined for a value known only at deployment. */
+function literalOf(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+
+/** The id of a value known only at deployment: `Ref:Name` for a parameter or pseudo parameter, else the value as JSON. */
+function valueId(value: unknown): string {
+  return isObject(value) && typeof value.Ref === 'string' && Object.keys(value).length === 1 ? `Ref:${value.Ref}` : JSON.stringify(value);
 }
 
 /** The most free conditions whose every combination is checked (2^6 = 64 variants of one role). */
@@ -166,17 +254,19 @@ export const MAX_COMBINATIONS = 2 ** MAX_FREE_CONDITIONS;
 export interface ConditionCombinations {
   /** Each combination: the values of the named conditions (duplicates removed). */
   readonly combinations: readonly ConditionValues[];
-  /** When not every combination was made (more free conditions than `MAX_FREE_CONDITIONS`, or a smaller `max`): how many free conditions there were. */
+  /** When not every combination was made (more than `max` assignments of the free variables): how many free variables there were. */
   readonly limitedFrom?: number;
 }
 
 /**
- * Every combination of values of `names` that some assignment of the free conditions gives. With more than
- * `MAX_FREE_CONDITIONS` free conditions, only all-true, all-false and each one flipped from those are made.
+ * Every combination of values of `names` that some assignment of the free variables gives. When the free
+ * variables have more assignments than `max` (or than `MAX_COMBINATIONS`), only their first and last values and
+ * each variable varied alone from those are made, up to `max`: for free tests, all true, all false and each flipped.
  */
 export function conditionCombinations(names: ReadonlySet<string>, logic: ConditionLogic, max = MAX_COMBINATIONS): ConditionCombinations {
-  const free = logic.freeConditions(names);
-  const limited = free.length > MAX_FREE_CONDITIONS || 2 ** free.length > max;
+  const free = logic.freeVariables(names);
+  const count = free.reduce((product, variable) => product * variable.domain.length, 1);
+  const limited = count > Math.min(max, MAX_COMBINATIONS);
   const sorted = [...names].sort();
   const byKey = new Map<string, ConditionValues>();
   for (const assignment of assignments(free, limited)) {
@@ -184,7 +274,7 @@ export function conditionCombinations(names: ReadonlySet<string>, logic: Conditi
     const known = new Map<string, boolean>();
     let key = '';
     for (const name of sorted) {
-      const value = assignment.has(name) ? assignment.get(name)! : logic.evaluate(name, assignment, known);
+      const value = logic.evaluate(name, assignment, known);
       values.set(name, value);
       key += value ? '1' : '0';
     }
@@ -194,18 +284,30 @@ export function conditionCombinations(names: ReadonlySet<string>, logic: Conditi
   return { combinations: [...byKey.values()], limitedFrom: limited ? free.length : undefined };
 }
 
-function* assignments(free: readonly string[], limited: boolean): Generator<ConditionValues> {
+function* assignments(free: readonly FreeVariable[], limited: boolean): Generator<Assignment> {
   if (!limited) {
-    for (let combination = 0; combination < 2 ** free.length; combination++) {
-      // the i-th condition is true when the i-th binary digit of the combination's number is 0
-      yield new Map(free.map((name, i) => [name, Math.floor(combination / 2 ** i) % 2 === 0]));
+    const count = free.reduce((product, variable) => product * variable.domain.length, 1);
+    for (let combination = 0; combination < count; combination++) {
+      // the combination's number in a mixed radix: the i-th digit picks the i-th variable's value (the first value first)
+      let rest = combination;
+      yield new Map(free.map((variable) => {
+        const value = variable.domain[rest % variable.domain.length];
+        rest = Math.floor(rest / variable.domain.length);
+        return [variable.id, value];
+      }));
     }
     return;
   }
-  // all true and all false first, so a bound on the number made keeps both
-  for (const base of [true, false]) yield new Map(free.map((name) => [name, base]));
-  for (const flipped of free) {
-    for (const base of [true, false]) yield new Map(free.map((name) => [name, name === flipped ? !base : base]));
+  // every first value and every last value first, so a bound on the number made keeps both (all true and all false)
+  const first = (variable: FreeVariable) => variable.domain[0];
+  const last = (variable: FreeVariable) => variable.domain[variable.domain.length - 1];
+  for (const base of [first, last]) yield new Map(free.map((variable) => [variable.id, base(variable)]));
+  for (const varied of free) {
+    for (const base of [first, last]) {
+      for (const value of varied.domain) {
+        if (value !== base(varied)) yield new Map(free.map((variable) => [variable.id, variable === varied ? value : base(variable)]));
+      }
+    }
   }
 }
 

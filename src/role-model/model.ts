@@ -1,7 +1,7 @@
 import { append, CfnObject, intrinsicName, isObject, NONE, renderString, UNKNOWN } from './cfn-value';
 import { federatedDescriber, FederatedDescriber } from './federated-provider';
 import {
-  chooseBranches, ConditionLogic, conditionCombinations, conditionsTested, ConditionValues, MAX_COMBINATIONS, MAX_FREE_CONDITIONS, NO_VALUE,
+  chooseBranches, ConditionLogic, conditionCombinations, conditionsTested, ConditionValues, MAX_COMBINATIONS, NO_VALUE,
 } from './fn-if';
 import { LiteralIntrinsics, literalParameters } from './literal-intrinsics';
 import { PatternRecord, patternRecordOf } from './pattern-record';
@@ -147,7 +147,7 @@ export class RoleModel {
     const passed = parent ? literalParameters(parametersPassed(resourcesOf(parent.template.template)[parent.logicalId])) : undefined;
     return {
       implicitRoles: sam.roles,
-      logic: new ConditionLogic(conditions),
+      logic: new ConditionLogic(conditions, isObject(template.template) ? template.template.Parameters : undefined),
       hasConditions: isObject(conditions) && Object.keys(conditions).length > 0,
       describeFederated: federatedDescriber(resourcesOf(template.template)),
       literals: LiteralIntrinsics.needed(template.template, template.namesSplit, passed)
@@ -214,9 +214,9 @@ export class RoleModel {
     const roleCondition = conditionOf(resource);
     const limited: ModelWarning | undefined = limitedFrom === undefined ? undefined : {
       rule: 'ConditionCombinationsLimited',
-      message: limitedFrom > MAX_FREE_CONDITIONS
-        ? `the role depends on ${limitedFrom} conditions that a deployment decides, more than the ${MAX_FREE_CONDITIONS} whose every combination is checked; `
-          + `only ${combinations.length} combinations were checked (all true, all false, and some with one condition flipped)`
+      message: !budgeted
+        ? `the role depends on ${limitedFrom} values that a deployment decides (parameters and conditions), with more combinations than the `
+          + `${MAX_COMBINATIONS} that are checked in full; only ${combinations.length} combinations were checked (all true, all false, and some with one value changed)`
         : `the roles of the templates depend on more combinations of conditions than are checked in one run (${MAX_VARIANTS} in all), so this role, `
           + `which depends on ${limitedFrom} conditions, was checked under ${combinations.length} combinations only (all true and all false)`,
     };

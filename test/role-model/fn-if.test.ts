@@ -1,5 +1,5 @@
 import {
-  chooseBranches, ConditionLogic, conditionCombinations, conditionsTested, describeCombination, MAX_COMBINATIONS, NO_VALUE,
+  ANY_OTHER_VALUE, chooseBranches, ConditionLogic, conditionCombinations, conditionsTested, describeCombination, MAX_COMBINATIONS, NO_VALUE,
 } from '../../src/role-model/fn-if';
 import { MAX_VARIANTS, RoleModel } from '../../src/role-model/model';
 
@@ -38,10 +38,13 @@ describe('ConditionLogic', () => {
     Loop: { 'Fn::Not': [{ Condition: 'Loop' }] },
   });
 
-  test('conditions computed from others depend on the free ones only', () => {
-    expect(logic.freeConditions(['IsNotProd', 'ProdInEu'])).toEqual(['IsEu', 'IsProd']);
-    expect(logic.freeConditions(['Always'])).toEqual([]);
-    expect(logic.freeConditions(['Unknown'])).toEqual(['Unknown']);
+  test('conditions depend on what the deployment decides: the values they compare, and tests the model cannot see into', () => {
+    expect(logic.freeVariables(['IsNotProd', 'ProdInEu'])).toEqual([
+      { id: 'Ref:AWS::Region', domain: ['eu-west-1', ANY_OTHER_VALUE] },
+      { id: 'Ref:Env', domain: ['prod', ANY_OTHER_VALUE] },
+    ]);
+    expect(logic.freeVariables(['Always'])).toEqual([]);
+    expect(logic.freeVariables(['Unknown'])).toEqual([{ id: 'Unknown', domain: [true, false] }]);
   });
 
   test('evaluates Fn::Not, Fn::And, Fn::Or and literal Fn::Equals; a cycle is treated as true, never looped on', () => {
@@ -64,9 +67,9 @@ describe('every expansion of conditions is bounded', () => {
   const logic = new ConditionLogic(diamond);
 
   test('a condition shared by many others is visited and computed once (a diamond of Fn::And)', () => {
-    expect(logic.freeConditions(['C39'])).toEqual(['C0', 'C1']);
-    expect(logic.evaluate('C39', new Map([['C0', true], ['C1', true]]))).toBe(true);
-    expect(logic.evaluate('C39', new Map([['C0', true], ['C1', false]]))).toBe(false);
+    expect(logic.freeVariables(['C39']).map((variable) => variable.id)).toEqual(['Ref:P0', 'Ref:P1']);
+    expect(logic.evaluate('C39', new Map([['Ref:P0', 'x'], ['Ref:P1', 'x']]))).toBe(true);
+    expect(logic.evaluate('C39', new Map([['Ref:P0', 'x'], ['Ref:P1', ANY_OTHER_VALUE]]))).toBe(false);
     expect(conditionCombinations(new Set(['C39']), logic).combinations.map((values) => values.get('C39'))).toEqual([true, false]);
   });
 

@@ -224,7 +224,7 @@ describe('what the model cannot read is said, never dropped', () => {
 
   test('more than 6 free conditions: a ConditionCombinationsLimited warning, and the checked combinations still find the hole', () => {
     const findings = conditional(8, [{ 'Fn::If': ['C7', trust('*').Statement[0], { Ref: 'AWS::NoValue' }] }]);
-    expect(ofRule(findings, 'ConditionCombinationsLimited')).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('depends on 8 conditions') })]);
+    expect(ofRule(findings, 'ConditionCombinationsLimited')).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('depends on 8 values that a deployment decides') })]);
     expect(ofRule(findings, 'WildcardPrincipal')).toEqual([expect.objectContaining({ message: expect.stringContaining('(when condition C7 is true)') })]);
   });
 
