@@ -73,8 +73,8 @@ describe('the scenarios checked are exactly the satisfiable ones (property, agai
     fc.record({ kind: fc.constant('not' as const), of: fc.nat() }),
     fc.record({ kind: fc.constantFrom('and' as const, 'or' as const), of: fc.tuple(fc.nat(), fc.nat()) }),
   ), { minLength: 1, maxLength: 6 });
-  const allowedValues = fc.option(fc.subarray(LITERALS, { minLength: 1 }), { nil: undefined });
-  const allowed = fc.record(Object.fromEntries(PARAMETERS.map((name) => [name, allowedValues])));
+  const someAllowedValues = fc.option(fc.subarray(LITERALS, { minLength: 1 }), { nil: undefined });
+  const allowed = fc.record(Object.fromEntries(PARAMETERS.map((name) => [name, someAllowedValues])));
 
   /** Earlier conditions only (a later or own index falls back to an Equals), so the conditions have no cycle. */
   const conditionsOf = (list: Expression[]) => list.map((expression, i): [string, unknown] => {
