@@ -14,6 +14,7 @@ import { ALL_RULES } from './checks/rules';
 import { JudgedFinding, Verdict } from './checks/verdict';
 import { VERDICT_RULES } from './checks/verdict-rules';
 import { TEMPLATE_READER } from './cli/load-templates';
+import { expandLanguageExtensions } from './role-model/language-extensions';
 import { RoleModel } from './role-model/model';
 import { nestedStacks } from './role-model/nested-stacks';
 import { ModelTemplate } from './role-model/template';
@@ -251,14 +252,17 @@ function appWideNotes(found: readonly AppWideAcknowledgement[]): Record<string, 
  * those beside the stacks and names them in the asset manifests), with references across stacks followed.
  */
 function appRoleModel(templatePaths: readonly string[]): { model: RoleModel; notFound: readonly NotCheckedPart[] } {
+  const unexpanded: NotCheckedPart[] = [];
   const stacks: ModelTemplate[] = templatePaths.map((file) => {
     const text = readFileSync(file, 'utf8');
-    return { file, template: JSON.parse(text), namesSplit: text.includes('Split'), namesTransform: text.includes('Transform') };
+    const { template, notes } = expandLanguageExtensions(JSON.parse(text));
+    unexpanded.push(...notes.map((message) => ({ file, message })));
+    return { file, template, namesSplit: text.includes('Split'), namesTransform: text.includes('Transform') };
   });
   const nested = nestedStacks(stacks, TEMPLATE_READER);
   const nestedFiles = new Set(nested.templates.map((template) => resolve(template.file)));
   const model = new RoleModel([...stacks.filter((stack) => !nestedFiles.has(resolve(stack.file))), ...nested.templates]);
-  return { model, notFound: nested.notFound };
+  return { model, notFound: [...unexpanded, ...nested.notFound] };
 }
 
 /** The key of a role in a template: the template's absolute path and the role's logical id. */

@@ -174,7 +174,7 @@ describe('cdk-iam-role-patterns check', () => {
 
   test('SAM and other transforms: the serverless role is checked, what another macro makes is a note', () => {
     const file = write('sam.yaml', [
-      'Transform: [AWS::Serverless-2016-10-31, AWS::LanguageExtensions]',
+      'Transform: [AWS::Serverless-2016-10-31, MyMacro]',
       'Resources:',
       '  Fn:',
       '    Type: AWS::Serverless::Function',
@@ -186,7 +186,7 @@ describe('cdk-iam-role-patterns check', () => {
     expect(status).toBe(1);
     const report = JSON.parse(stdout);
     expect(report.findings.map((finding: any) => [finding.ruleId, finding.resource])).toEqual([['cdk-iam-role-patterns:FullAdministratorAccess', 'FnRole']]);
-    expect(report.notes).toEqual([{ file, message: expect.stringContaining('transform AWS::LanguageExtensions, which this tool does not expand') }]);
+    expect(report.notes).toEqual([{ file, message: expect.stringContaining('transform MyMacro, which this tool does not expand') }]);
   });
 
   test('a policy naming a role that is in no template read is listed, not dropped', () => {

@@ -3,7 +3,8 @@ import { basename, dirname, extname, join } from 'path';
 import { parseCfnYaml } from './cfn-yaml';
 import { ConstructMetadata } from './construct-metadata';
 import { isObject, MAX_NESTING, nestsDeeperThan } from '../role-model/cfn-value';
-import { TemplateReader } from '../role-model/nested-stacks';
+import { expandLanguageExtensions } from '../role-model/language-extensions';
+import { TemplateRead, TemplateReader } from '../role-model/nested-stacks';
 import { CfnTemplate, ModelTemplate } from '../role-model/template';
 
 /** A template to check, with where it came from. */
@@ -66,7 +67,15 @@ export function loadTemplateFile(file: string, deployingAccount?: string, requir
   // a CI gate pointed at package.json, tree.json or an asset manifest must not pass with "0 roles"
   if (template.Resources === undefined && requireResources) throw new InputError(file, `is not a CloudFormation template: it has no Resources section; ${EXPECTED}`);
   if (template.Resources !== undefined && !isObject(template.Resources)) throw new InputError(file, 'is not a CloudFormation template: Resources must be an object');
-  return { file, template: template as CfnTemplate, deployingAccount, notes, namesSplit: text.includes('Split'), namesTransform: text.includes('Transform') };
+  const expanded = expandLanguageExtensions(template as CfnTemplate);
+  return {
+    file,
+    template: expanded.template,
+    deployingAccount,
+    notes: expanded.notes.length > 0 ? [...notes ?? [], ...expanded.notes] : notes,
+    namesSplit: text.includes('Split'),
+    namesTransform: text.includes('Transform'),
+  };
 }
 
 /**
@@ -84,16 +93,17 @@ export function refuseTooDeep(file: string, template: unknown): void {
  * SAM application's file, or a StackSet's `TemplateBody` (JSON or YAML).
  */
 export const TEMPLATE_READER: TemplateReader = {
-  file: (file) => loadTemplateFile(file).template,
+  file: (file) => loadTemplateFile(file),
   text: (body, name) => templateFromText(name, body),
 };
 
 /** A template's text, parsed as JSON or YAML and refused when it is not a template, as a file is. */
-function templateFromText(name: string, text: string): CfnTemplate {
-  const { value, yaml } = parseTemplate(name, text);
+function templateFromText(name: string, text: string): TemplateRead {
+  const { value, notes, yaml } = parseTemplate(name, text);
   if (yaml) refuseTooDeep(name, value);
   if (!isObject(value) || !isObject(value.Resources)) throw new InputError(name, 'is not a CloudFormation template with a Resources section');
-  return value as CfnTemplate;
+  const expanded = expandLanguageExtensions(value as CfnTemplate);
+  return { template: expanded.template, notes: [...notes ?? [], ...expanded.notes] };
 }
 
 function parseTemplate(file: string, text: string): { value: unknown; notes?: readonly string[]; yaml: boolean } {

@@ -3,6 +3,7 @@ import { federatedDescriber, FederatedDescriber } from './federated-provider';
 import {
   chooseBranches, ConditionLogic, conditionCombinations, conditionsTested, ConditionValues, MAX_COMBINATIONS, NO_VALUE,
 } from './fn-if';
+import { LANGUAGE_EXTENSIONS } from './language-extensions';
 import { LiteralIntrinsics, literalParameters } from './literal-intrinsics';
 import { PatternRecord, patternRecordOf } from './pattern-record';
 import { PolicySource, Subject } from './policy-document';
@@ -128,7 +129,7 @@ export class RoleModel {
     const sam = samRoles(template.template);
     for (const note of sam.notes) this.notes.push({ file: template.file, resource: resourcePath(template, note.resource), message: note.message });
     for (const transform of transformsOf(template.template)) {
-      if (transform !== SAM_TRANSFORM) {
+      if (transform !== SAM_TRANSFORM && transform !== LANGUAGE_EXTENSIONS) {
         this.notes.push({ file: template.file, message: `the template uses the transform ${transform}, which this tool does not expand: roles and policies it makes or changes were not checked` });
       }
     }

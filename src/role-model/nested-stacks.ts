@@ -3,10 +3,19 @@ import { dirname, isAbsolute, join } from 'path';
 import { CfnObject, isObject, renderString } from './cfn-value';
 import { CfnTemplate, ModelTemplate, propertiesOf, resourcePath, resourcesOf, typeOf } from './template';
 
-/** Reads a template: a file by its path, or a template's text (a StackSet's `TemplateBody`); throws with a message when it cannot. */
+/**
+ * Reads a template: a file by its path, or a template's text (a StackSet's `TemplateBody`), with what it could not
+ * read exactly (a YAML tag that is not CloudFormation's, a loop over a parameter); throws with a message when it cannot.
+ */
 export interface TemplateReader {
-  file(path: string): CfnTemplate;
-  text(body: string, name: string): CfnTemplate;
+  file(path: string): TemplateRead;
+  text(body: string, name: string): TemplateRead;
+}
+
+/** A template as a reader gives it. */
+export interface TemplateRead {
+  readonly template: CfnTemplate;
+  readonly notes?: readonly string[];
 }
 
 /** Something the model could not read: the file, the resource (its path behind nested stacks), and why. */
@@ -70,9 +79,10 @@ export function nestedStacks(parents: readonly ModelTemplate[], read: TemplateRe
       let nested: ModelTemplate;
       try {
         const file = 'file' in source ? source.file : `${parent.file}#${logicalId}.TemplateBody`;
-        const template = 'file' in source ? read.file(source.file) : read.text(source.body, file);
+        const { template, notes } = 'file' in source ? read.file(source.file) : read.text(source.body, file);
         const deployingAccount = type === 'AWS::CloudFormation::StackSet' ? undefined : parent.deployingAccount;
         nested = { file, template, deployingAccount, parent: { template: parent, logicalId } };
+        for (const message of notes ?? []) notFound.push({ file, resource: resourcePath(parent, logicalId), message });
       } catch (error) {
         unread(`its template could not be read (${(error as Error).message.split('\n')[0]})`);
         continue;

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { main } from '../../src/cli/main';
+import { expandLanguageExtensions } from '../../src/role-model/language-extensions';
 
 /**
  * Every route by which a template deploys another template's roles (a SAM application, a StackSet, a nested
@@ -128,5 +129,52 @@ describe('what cannot be read is a note, counted, and an error under --strict', 
     const strict = run(orphan, '--strict');
     expect(strict.status).toBe(1);
     expect(rules(strict)).toEqual(['NotChecked Grant']);
+  });
+});
+
+describe('AWS::LanguageExtensions, expanded where its values are literal', () => {
+  const looped = (principals: unknown) => ({
+    Transform: 'AWS::LanguageExtensions',
+    Resources: {
+      'Fn::ForEach::Partners': ['Partner', principals, {
+        'Role&{Partner}': {
+          Type: 'AWS::IAM::Role',
+          Properties: {
+            RoleName: { 'Fn::Sub': 'partner-${Partner}' },
+            AssumeRolePolicyDocument: { 'Fn::ToJsonString': { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: { Ref: 'Partner' } }, Action: 'sts:AssumeRole' }] } },
+          },
+        },
+      }],
+    },
+  });
+
+  test('Fn::ForEach over a literal list makes one role per item, each checked (Fn::ToJsonString read as the document)', () => {
+    const open = run(write('foreach-open.json', looped(['arn:aws:iam::444455556666:role/Uploader', '*'])));
+    expect(rules(open)).toContain('WildcardPrincipal Role');
+    expect(open.report.summary).toMatchObject({ roles: 2, notChecked: 0 });
+    const named = run(write('foreach-named.json', looped(['arn:aws:iam::444455556666:role/Uploader'])));
+    expect(rules(named)).not.toContain('WildcardPrincipal Rolearnawsiam444455556666roleUploader');
+    expect(named.report.summary).toMatchObject({ roles: 1, notChecked: 0 });
+  });
+
+  test('a loop over a parameter is a note, and an error under --strict', () => {
+    const file = write('foreach-parameter.json', { Parameters: { Partners: { Type: 'CommaDelimitedList' } }, ...looped({ Ref: 'Partners' }) });
+    const plain = run(file);
+    expect(plain.stderr).toMatch(/Resources\.Fn::ForEach::Partners loops over a collection decided at deployment/);
+    expect(plain.report.summary).toMatchObject({ roles: 0, notChecked: 1 });
+    expect(run(file, '--strict').status).toBe(1);
+  });
+
+  test('Fn::Length of a literal list is its length', () => {
+    const template = { Transform: 'AWS::LanguageExtensions', Resources: { R: { Type: 'AWS::IAM::Role', Properties: { MaxSessionDuration: { 'Fn::Length': [1, 2, 3] } } } } };
+    expect(expandLanguageExtensions(template).template.Resources!.R).toMatchObject({ Properties: { MaxSessionDuration: 3 } });
+  });
+
+  test('nested loops cannot blow up: a small template that would copy billions of values stops at the bound and says so', () => {
+    const items = Array.from({ length: 100 }, (_, i) => `i${i}`);
+    const fragment = (depth: number): unknown => (depth === 0 ? { Type: 'AWS::SNS::Topic' }
+      : { [`Fn::ForEach::L${depth}`]: [`X${depth}`, items, { [`R${depth}\${X${depth}}`]: fragment(depth - 1) }] });
+    const { notes } = expandLanguageExtensions({ Transform: 'AWS::LanguageExtensions', Resources: fragment(5) as any });
+    expect(notes.join('\n')).toMatch(/the loops copy more than 1000000 values; the rest were not checked/);
   });
 });
