@@ -3,6 +3,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import {
   BreakGlassRole, CrossAccountRole, EksPodIdentityRole, LambdaExecutionRole, SamlFederationRole, WebIdentityProvider, WebIdentityRole,
 } from '../../src';
+import { assumeRoleDecision } from '../support/iam-simulator';
 
 const ACCOUNT = '111122223333';
 
@@ -18,6 +19,12 @@ function synthError(scope: Stack): string | undefined {
 
 function stack(): Stack {
   return new Stack(new App(), 'Stack', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+}
+
+/** The role's trust as the synthesized template holds it, escape hatches applied. */
+function deployedTrust(scope: Stack, role: iam.Role): unknown {
+  const logicalId = scope.resolve((role.node.defaultChild as iam.CfnRole).logicalId);
+  return (scope.node.root as App).synth().getStackByName(scope.stackName).template.Resources[logicalId].Properties.AssumeRolePolicyDocument;
 }
 
 const override = (role: iam.Role, path: string, value: unknown) => (role.node.defaultChild as CfnResource).addPropertyOverride(path, value);
@@ -117,12 +124,61 @@ describe('a pattern\'s pins are checked by value: an escape hatch that widens on
     expect(synthError(scope)).toMatch(new RegExp(`its aws:PrincipalArn is "${widened.replace(/[*]/g, '\\*')}", which the pattern did not write.*PatternInvariant`, 's'));
   });
 
-  test('BreakGlassRole: the same value written again by an override is no error', () => {
+  test('BreakGlassRole: the same value written again by an override is no error, and the simulator lets in only the service desk', async () => {
     const scope = stack();
     const role = breakGlass(scope);
     acknowledgedAdmin(role);
     condition(role, 'ArnLike', 'aws:PrincipalArn', `arn:aws:iam::${ACCOUNT}:user/servicedesk/*`);
     expect(synthError(scope)).toBeUndefined();
+    const trust = deployedTrust(scope, role);
+    const caller = (principal: string) => ({
+      principal,
+      context: {
+        'aws:PrincipalArn': principal,
+        'aws:username': principal.split('/').pop()!,
+        'aws:MultiFactorAuthPresent': 'true',
+        'aws:MultiFactorAuthAge': '600',
+        'sts:SourceIdentity': principal.split('/').pop()!,
+        'aws:CurrentTime': '2026-12-24T03:00:00Z',
+      },
+    });
+    expect(await assumeRoleDecision(trust, caller(`arn:aws:iam::${ACCOUNT}:user/servicedesk/alice`))).toBe('Allowed');
+    expect(await assumeRoleDecision(trust, caller(`arn:aws:iam::${ACCOUNT}:user/developers/mallory`))).toBe('ImplicitlyDenied');
+  });
+
+  test('CrossAccountRole: the same principal ARN written again is no error; the simulator lets in that role only', async () => {
+    const scope = stack();
+    const role = new CrossAccountRole(scope, 'Partner', { trustedPrincipalArns: ['arn:aws:iam::444455556666:role/Uploader'], outputs: false });
+    const statement = JSON.stringify(scope.resolve((role.node.defaultChild as iam.CfnRole).assumeRolePolicyDocument));
+    const operator = /"(Arn\w+)":\{"aws:PrincipalArn"/.exec(statement)![1];
+    condition(role, operator, 'aws:PrincipalArn', 'arn:aws:iam::444455556666:role/Uploader');
+    expect(synthError(scope)).toBeUndefined();
+    const trust = deployedTrust(scope, role);
+    const caller = (principal: string) => ({ principal, context: { 'aws:PrincipalArn': principal, 'aws:PrincipalAccount': '444455556666' } });
+    expect(await assumeRoleDecision(trust, caller('arn:aws:iam::444455556666:role/Uploader'))).toBe('Allowed');
+    expect(await assumeRoleDecision(trust, caller('arn:aws:iam::444455556666:role/Other'))).toBe('ImplicitlyDenied');
+  });
+
+  test('EksPodIdentityRole: the same namespace written again is no error; the simulator lets in that service account only', async () => {
+    const scope = stack();
+    const role = new EksPodIdentityRole(scope, 'Ledger', { clusterName: 'prod', namespace: 'payments', serviceAccount: 'ledger', createAssociation: false });
+    const conditions = scope.resolve((role.node.defaultChild as iam.CfnRole).assumeRolePolicyDocument).Statement[0].Condition;
+    const key = 'aws:RequestTag/kubernetes-namespace';
+    condition(role, Object.keys(conditions).find((name) => key in conditions[name])!, key, 'payments');
+    expect(synthError(scope)).toBeUndefined();
+    const trust = deployedTrust(scope, role);
+    const pod = (namespace: string) => ({
+      principal: 'pods.eks.amazonaws.com',
+      context: {
+        'aws:RequestTag/eks-cluster-arn': `arn:aws:eks:eu-west-1:${ACCOUNT}:cluster/prod`,
+        'aws:RequestTag/kubernetes-namespace': namespace,
+        'aws:RequestTag/kubernetes-service-account': 'ledger',
+        'aws:SourceAccount': ACCOUNT,
+        'aws:SourceArn': `arn:aws:eks:eu-west-1:${ACCOUNT}:cluster/prod`,
+      },
+    });
+    expect(await assumeRoleDecision(trust, pod('payments'))).toBe('Allowed');
+    expect(await assumeRoleDecision(trust, pod('default'))).toBe('ImplicitlyDenied');
   });
 
   test('CrossAccountRole: aws:PrincipalArn widened to every principal of the partner account', () => {
