@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { App, CfnCondition, CfnParameter, CfnResource, Fn, NestedStack, Stack, Validations, aws_iam as iam } from 'aws-cdk-lib';
+import { App, CfnCondition, CfnJson, CfnParameter, CfnResource, Fn, NestedStack, Stack, Validations, aws_iam as iam } from 'aws-cdk-lib';
 import { LambdaExecutionRole, RoleChecks } from '../../src';
 import { main } from '../../src/cli/main';
 
@@ -177,6 +177,24 @@ describe('forms only RoleChecks and the CLI can see: other stacks and nested sta
     expect(open.roleChecks).toEqual(['cdk-iam-role-patterns:WildcardPrincipal Shared/Reader/Resource']);
     expect(open.messages).toEqual([expect.stringMatching(/\(when condition Open is true\)$/)]);
     expect(verdicts(build('arn:aws:iam::111122223333:role/ops'))).toEqual({ roleChecks: [], cli: [] });
+  });
+});
+
+describe('IRSA written by hand: conditions through a CfnJson, as the EKS guides show', () => {
+  const irsa = (keys: (issuer: string) => Record<string, string>) => (app: App) => {
+    const stack = new Stack(app, 'Pods');
+    const issuer = new CfnParameter(stack, 'Issuer').valueAsString;
+    const provider = `arn:aws:iam::111122223333:oidc-provider/${issuer}`;
+    const conditions = new CfnJson(stack, 'Conditions', { value: keys(issuer) });
+    new iam.Role(stack, 'Ledger', { assumedBy: new iam.FederatedPrincipal(provider, { StringLike: conditions }, 'sts:AssumeRoleWithWebIdentity') });
+  };
+
+  test('a sub that names any service account is an error in RoleChecks and the CLI; the pinned one is clean', () => {
+    const open = verdicts(irsa((issuer) => ({ [`${issuer}:aud`]: 'sts.amazonaws.com', [`${issuer}:sub`]: 'system:serviceaccount:*' })));
+    expect(open.roleChecks).toEqual(['cdk-iam-role-patterns:WebIdentitySubject Pods/Ledger/Resource']);
+    expect(open.cli).toEqual([expect.stringMatching(/^cdk-iam-role-patterns:WebIdentitySubject Ledger/)]);
+    const pinned = verdicts(irsa((issuer) => ({ [`${issuer}:aud`]: 'sts.amazonaws.com', [`${issuer}:sub`]: 'system:serviceaccount:payments:ledger' })));
+    expect(pinned).toEqual({ roleChecks: [], cli: [] });
   });
 });
 
