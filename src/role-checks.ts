@@ -6,12 +6,11 @@ import {
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { acknowledgementsOn, appWideAcknowledgements, AppWideAcknowledgement } from './acknowledgements';
-import { CdkHelperMatch } from './checks/cdk-helper-roles';
 import { RoleCheckLimits } from './checks/limits';
 import { NOT_CHECKED, NotCheckedPart, notCheckedMessage, unresolvedAttachmentPart } from './checks/not-checked';
 import { RULE_ID_PREFIX, ruleId } from './checks/rule';
 import { ALL_RULES } from './checks/rules';
-import { JudgedFinding, Verdict } from './checks/verdict';
+import { JudgedFinding, Summary, Verdict } from './checks/verdict';
 import { VERDICT_RULES } from './checks/verdict-rules';
 import { TEMPLATE_READER } from './cli/load-templates';
 import { expandLanguageExtensions } from './role-model/language-extensions';
@@ -137,7 +136,7 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
           acknowledgedWarnings++;
           metadata[`acknowledged ${construct?.node.path ?? modeled.path} ${finding.ruleId}`] = finding.reason!;
         } else if (finding.outcome === 'summarized') {
-          helpers.add(judged.helper!, construct!.node.path);
+          helpers.add(finding.summary!, construct?.node.path ?? modeled.path);
         } else {
           violations.push(violationOf(finding, templatePath, modeled.logicalId));
         }
@@ -202,26 +201,35 @@ function notCheckedViolation(part: NotCheckedPart): PolicyViolation {
   };
 }
 
-/** The warnings on aws-cdk-lib's helper roles: one line per helper, with the reason. */
+/**
+ * The findings summarized instead of listed, one line per kind with the reason: the warnings on aws-cdk-lib's helper
+ * roles, and the findings on AWS managed service-role policies of roles only an AWS service can assume.
+ */
 class HelperSummary {
-  private readonly byKind = new Map<string, { reason: string; roles: Set<string>; warnings: number }>();
+  private readonly byKind = new Map<string, { reason: string; roles: Set<string>; findings: number }>();
 
-  public add(helper: CdkHelperMatch, path: string): void {
-    const entry = this.byKind.get(helper.kind) ?? { reason: helper.reason, roles: new Set<string>(), warnings: 0 };
+  public add(summary: Summary, path: string): void {
+    const entry = this.byKind.get(summary.kind) ?? { reason: summary.reason, roles: new Set<string>(), findings: 0 };
     entry.roles.add(path);
-    entry.warnings++;
-    this.byKind.set(helper.kind, entry);
+    entry.findings++;
+    this.byKind.set(summary.kind, entry);
   }
 
   public lines(): Record<string, string> {
     const lines: Record<string, string> = {};
-    for (const [kind, { reason, roles, warnings }] of this.byKind) {
-      lines[`aws-cdk-lib helper ${kind}`] = `${warnings} warning(s) on ${roles.size} role(s) not listed: ${reason} `
-        + '(RoleChecks({ checkCdkHelperRoles: true }) reports them like any other role\'s)';
+    for (const [kind, { reason, roles, findings }] of this.byKind) {
+      if (kind.startsWith(AWS_MANAGED_KIND)) {
+        lines[kind] = `${findings} finding(s) on ${roles.size} role(s) not listed: ${reason}`;
+      } else {
+        lines[`aws-cdk-lib helper ${kind}`] = `${findings} warning(s) on ${roles.size} role(s) not listed: ${reason} `
+          + '(RoleChecks({ checkCdkHelperRoles: true }) reports them like any other role\'s)';
+      }
     }
     return lines;
   }
 }
+
+const AWS_MANAGED_KIND = 'AWS managed policy ';
 
 /** The severities that fail the validation. */
 const FAILING_SEVERITIES: ReadonlySet<string> = new Set(['fatal', 'error']);

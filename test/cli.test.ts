@@ -40,7 +40,7 @@ describe('cdk-iam-role-patterns check', () => {
       }],
       notes: [],
       unresolvedAttachments: [],
-      summary: { files: 1, roles: 1, errors: 1, warnings: 0, acknowledged: 0, cdkHelperWarnings: 0, unresolvedAttachments: 0, notChecked: 0 },
+      summary: { files: 1, roles: 1, errors: 1, warnings: 0, acknowledged: 0, summarized: 0, unresolvedAttachments: 0, notChecked: 0 },
     });
   });
 
@@ -63,7 +63,7 @@ describe('cdk-iam-role-patterns check', () => {
     const { status, stdout } = cli('check', ...secure, noRoles, '--format=json');
     expect(status).toBe(0);
     expect(JSON.parse(stdout).summary).toEqual({
-      files: 4, roles: 3, errors: 0, warnings: 0, acknowledged: 0, cdkHelperWarnings: 0, unresolvedAttachments: 0, notChecked: 0,
+      files: 4, roles: 3, errors: 0, warnings: 0, acknowledged: 0, summarized: 0, unresolvedAttachments: 0, notChecked: 0,
     });
   });
 
@@ -82,7 +82,7 @@ describe('cdk-iam-role-patterns check', () => {
     expect(status).toBe(1);
     const report = JSON.parse(stdout);
     expect(report.summary).toEqual({
-      files: 3, roles: 3, errors: 1, warnings: 1, acknowledged: 0, cdkHelperWarnings: 0, unresolvedAttachments: 0, notChecked: 0,
+      files: 3, roles: 3, errors: 1, warnings: 1, acknowledged: 0, summarized: 0, unresolvedAttachments: 0, notChecked: 0,
     });
     const rows = report.findings.map((finding: any) => [finding.ruleId, finding.file, finding.resource]);
     expect(rows.sort()).toEqual([

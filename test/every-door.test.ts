@@ -108,7 +108,7 @@ describe('one app, every door, the same findings', () => {
     expect(main(['check', outdir, '--format', 'json'], { stdout: (text) => { stdout += text; }, stderr: () => undefined })).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.findings).toEqual([]);
-    expect(report.summary.cdkHelperWarnings).toBe(1); // LogRetention's retention policies on every log group: CDK's, not the app's
+    expect(report.summary.summarized).toBe(1); // LogRetention's retention policies on every log group: CDK's, not the app's
   });
 
   test('the CLI refuses a rule name it does not know, instead of disabling nothing', () => {

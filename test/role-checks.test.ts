@@ -84,8 +84,8 @@ describe('RoleChecks', () => {
       ['PassRoleOnEveryResource', 'fatal', ['Stack/Plain/Resource']],
       ['WebIdentityAudience', 'fatal', ['Stack/Raw']],
       ['WildcardPrincipal', 'fatal', ['Stack/Opened/Resource']],
-      ['WildcardResource', 'warning', ['Stack/Plain/Resource']],
-    ].sort());
+    ].sort()); // PassRole on "*" is one problem: the error says it, no WildcardResource warning repeats it
+
   });
 });
 
@@ -100,7 +100,7 @@ describe('RoleChecks options and reporting', () => {
     expect(report.violations.map((violation) => violation.paths[0])).not.toContain('Stack/Lister/Resource');
     expect(report.metadata).toEqual({
       'acknowledged Stack/Lister/Resource cdk-iam-role-patterns:WildcardResource': 'tenants create their queues at run time',
-      'summary': 'cdk-iam-role-patterns RoleChecks: 5 role(s) checked, 3 error(s), 1 warning(s), 1 warning(s) acknowledged',
+      'summary': 'cdk-iam-role-patterns RoleChecks: 5 role(s) checked, 3 error(s), 0 warning(s), 1 warning(s) acknowledged',
     });
   });
 
@@ -226,7 +226,7 @@ describe('RoleChecks and the roles aws-cdk-lib makes for its helpers', () => {
       helperRole.addToPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: ['*'] }));
     }, asPlugin());
     expect(report.violations.map((violation) => [violation.ruleName, violation.severity])).toEqual([
-      ['PassRoleOnEveryResource', 'fatal'], ['WildcardResource', 'warning'], ['WildcardResource', 'warning'],
+      ['PassRoleOnEveryResource', 'fatal'], ['WildcardResource', 'warning'], // the helper's own logs:* on "*"; PassRole is the error's alone
     ]);
   });
 });

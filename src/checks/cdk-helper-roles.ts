@@ -1,3 +1,4 @@
+import { Summary } from './summary';
 import { ModeledRole } from '../role-model/model';
 import { principalValues, PolicyStatement } from '../role-model/policy-document';
 import { RoleUnderCheck } from '../role-model/role-under-check';
@@ -49,10 +50,7 @@ const CDK_HELPERS: readonly CdkHelper[] = [
 const HELPER_MANAGED_POLICIES = /:iam::aws:policy\/service-role\/(AWSLambdaBasicExecutionRole|AWSLambdaVPCAccessExecutionRole)$/;
 
 /** An aws-cdk-lib helper a role was found to be, with why its warnings are summarized. */
-export interface CdkHelperMatch {
-  readonly kind: string;
-  readonly reason: string;
-}
+export type CdkHelperMatch = Summary;
 
 /**
  * The aws-cdk-lib helper a role is, by its construct path and by its value in every variant; undefined for

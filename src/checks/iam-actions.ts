@@ -1,5 +1,6 @@
-import { coversEveryResource, coversEveryResourceOf } from '../iam/arns';
-import { actionsMatching, lookupAction } from '../iam/catalogue';
+import { conditionsNarrowResources } from './permission-conditions';
+import { coversEveryResource, coversEveryResourceOf, mayNameResourceOf } from '../iam/arns';
+import { actionsMatching, lookupAction, ResourceType } from '../iam/catalogue';
 import { actionMatches, hasWildcard } from '../iam/glob';
 import { PolicyStatement } from '../role-model/policy-document';
 
@@ -20,14 +21,39 @@ function anyPatternMatches(patterns: readonly string[], action: string): boolean
  * Whether the statement's resources include every resource the action acts on, in its account or in every
  * account: `*`, an ARN that covers every resource of one of the action's resource types (`arn:aws:iam::*:role/*`,
  * `arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*`, `arn:*:*:*:*:*`), or everything but some with
- * `NotResource`. A path or name that narrows (`role/service-role/lambda-*`) is not every resource.
+ * `NotResource`. A path or name that narrows (`role/service-role/lambda-*`) is not every resource, and neither is a
+ * statement whose conditions narrow it by value (a resource tag, `kms:ViaService`, `aws:CalledVia`: see
+ * `conditionsNarrowResources`).
  */
 export function appliesToEveryResourceFor(statement: PolicyStatement, action: string): boolean {
+  if (conditionsNarrowResources(statement)) return false;
   if (statement.hasNotResource) return true;
-  const types = lookupAction(action)?.resourceTypes;
+  const info = lookupAction(action);
+  let covered = false;
   for (const resource of statement.resources) {
     if (coversEveryResource(resource)) return true;
-    if (types) for (const type of types) if (coversEveryResourceOf(resource, type.arn)) return true;
+    if (info?.resourceTypes) for (const type of info.resourceTypes) if (coversEveryResourceOf(resource, type.arn)) covered = true;
+  }
+  return covered && !pinsRequiredType(statement, info?.requiredResourceTypes);
+}
+
+/**
+ * Whether the statement pins one of the resource types every call of the action names (the reference marks them
+ * required): it names resources of that type and none covers all of them. `ssm:SendCommand` on one AWS-owned
+ * document and every instance runs that document only: an action is only as wide as its narrowest required type.
+ * A required type the statement names no resource of is left to the role's other statements, so it pins nothing.
+ */
+function pinsRequiredType(statement: PolicyStatement, required: readonly ResourceType[] | undefined): boolean {
+  if (!required || required.length === 0) return false;
+  for (const type of required) {
+    let named = false;
+    let every = false;
+    for (const resource of statement.resources) {
+      if (!mayNameResourceOf(resource, type.arn)) continue;
+      named = true;
+      if (coversEveryResourceOf(resource, type.arn)) every = true;
+    }
+    if (named && !every) return true;
   }
   return false;
 }
@@ -64,7 +90,15 @@ export const LAMBDA_VPC_ACTIONS: readonly string[] = [
   'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses',
 ];
 
-const LAMBDA_VPC = new Set(LAMBDA_VPC_ACTIONS.map((action) => action.toLowerCase()));
+/**
+ * Actions AWS documents with `Resource: "*"` because the call names no resource a policy could know: CloudWatch's
+ * `PutMetricData` (narrowed by the `cloudwatch:namespace` condition key instead; CloudWatch User Guide, "CloudWatch
+ * permissions reference") and S3 Object Lambda's `WriteGetObjectResponse` (the function answers whichever access
+ * point invoked it; the AWS managed AmazonS3ObjectLambdaExecutionRolePolicy grants it on `*`).
+ */
+export const DOCUMENTED_STAR_ACTIONS: readonly string[] = ['cloudwatch:PutMetricData', 's3-object-lambda:WriteGetObjectResponse'];
+
+const NEEDS_STAR = new Set([...LAMBDA_VPC_ACTIONS, ...DOCUMENTED_STAR_ACTIONS].map((action) => action.toLowerCase()));
 
 /**
  * Whether an action (or pattern) acts on resources that a policy can name, so `Resource: "*"` grants it on
@@ -72,9 +106,9 @@ const LAMBDA_VPC = new Set(LAMBDA_VPC_ACTIONS.map((action) => action.toLowerCase
  * `s3:ListAllMyBuckets`) needs `*`; an unknown action grants nothing (UnknownAction says so).
  */
 export function actsOnNamedResources(action: string): boolean {
-  if (LAMBDA_VPC.has(action.toLowerCase())) return false;
+  if (NEEDS_STAR.has(action.toLowerCase())) return false;
   if (!hasWildcard(action)) return (lookupAction(action)?.resourceTypes?.length ?? 0) > 0;
-  return actionsMatching(action).some((info) => (info.resourceTypes?.length ?? 0) > 0 && !LAMBDA_VPC.has(info.name.toLowerCase()));
+  return actionsMatching(action).some((info) => (info.resourceTypes?.length ?? 0) > 0 && !NEEDS_STAR.has(info.name.toLowerCase()));
 }
 
 /**

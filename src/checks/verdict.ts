@@ -1,12 +1,17 @@
 import { Acknowledgements } from './acknowledgement-ids';
+import { cdkConstructStatementSummary, subjectKeyOf } from './cdk-construct-roles';
 import { CdkHelperMatch, cdkHelperOf } from './cdk-helper-roles';
 import { checkModeledRole, EngineOptions, Finding, RoleChecker, roleChecker } from './engine';
 import { Limits } from './limits';
 import { readPatternRecord } from './pattern-terms';
 import { RULE_ID_PREFIX, Severity } from './rule';
+import { Summary } from './summary';
+import { awsServiceRolePolicyAt, onlyAwsServices } from './trust-reach';
 import { PATTERN_INVARIANT, PATTERN_RECORD_NOT_KEPT, patternWarningMessage } from './verdict-rules';
 import { ModeledRole } from '../role-model/model';
 import { PATTERN_RECORD_KEY, PatternRecord } from '../role-model/pattern-record';
+
+export type { Summary } from './summary';
 
 /**
  * The one verdict every door gives: a pattern's self-check, RoleChecks, the CLI and the example's report all
@@ -47,8 +52,10 @@ export type Outcome = 'reported' | 'acknowledged' | 'summarized';
 
 /** A finding with the verdict on it. */
 export interface JudgedFinding extends Finding {
-  /** Reported, acknowledged with a reason, or summarized as an aws-cdk-lib helper's. */
+  /** Reported, acknowledged with a reason, or summarized (what aws-cdk-lib or AWS wrote, with the reason). */
   readonly outcome: Outcome;
+  /** Why it is summarized, when it is. */
+  readonly summary?: Summary;
   /** Whether it fails the check: an error, or a warning reported under `warningsAsErrors`. */
   readonly fails: boolean;
   /** The acknowledgement's reason, when acknowledged. */
@@ -88,12 +95,21 @@ export class Verdict {
     if (claimed && reading && !reading.trusted) addRecordNotKept(findings, modeled, claimed, reading.why);
     const helper = this.options.checkCdkHelperRoles || facts.constructPath === undefined ? undefined : cdkHelperOf(facts.constructPath, modeled);
     const acknowledged = facts.acknowledged ?? NO_ACKNOWLEDGEMENTS;
+    const awsWrote = serviceRolePolicySummary(modeled);
+    const cdkWrote = this.options.checkCdkHelperRoles ? undefined : cdkConstructStatementSummary(facts.constructPath, modeled);
     const judged: JudgedFinding[] = [];
     for (const finding of findings) {
       if (this.isDisabled(finding.ruleId)) continue;
-      judged.push(this.judgeFinding(finding, acknowledged.get(finding.ruleId) ?? record?.acknowledged?.[finding.ruleId], helper));
+      const reason = acknowledged.get(finding.ruleId) ?? record?.acknowledged?.[finding.ruleId];
+      const written = awsWrote?.(finding)
+        ?? (finding.severity === 'warning' && reason === undefined && cdkWrote ? cdkWrote(subjectKeyOf(finding.subject?.file, finding.subject?.path) ?? '') : undefined);
+      if (written) {
+        judged.push({ ...finding, outcome: 'summarized', fails: false, summary: written });
+        continue;
+      }
+      judged.push(this.judgeFinding(finding, reason, helper));
     }
-    return { findings: judged, helper: helper && judged.some((finding) => finding.outcome === 'summarized') ? helper : undefined };
+    return { findings: judged, helper: helper && judged.some((finding) => finding.summary?.kind === helper.kind) ? helper : undefined };
   }
 
   private judgeFinding(finding: Finding, reason: string | undefined, helper: CdkHelperMatch | undefined): JudgedFinding {
@@ -104,7 +120,7 @@ export class Verdict {
       return { ...finding, message, outcome: 'reported', fails: true };
     }
     if (reason !== undefined) return { ...finding, outcome: 'acknowledged', fails: false, reason };
-    if (helper) return { ...finding, outcome: 'summarized', fails: false };
+    if (helper) return { ...finding, outcome: 'summarized', fails: false, summary: helper };
     return { ...finding, outcome: 'reported', fails: this.options.warningsAsErrors === true };
   }
 
@@ -133,6 +149,26 @@ export class Verdict {
 }
 
 const NONE: readonly never[] = [];
+
+/**
+ * For a role that only AWS services can assume (in every variant): the summary of a finding on a statement of an
+ * AWS managed service-role policy, which AWS wrote for that service; undefined for any other role.
+ */
+function serviceRolePolicySummary(modeled: ModeledRole): ((finding: Finding) => Summary | undefined) | undefined {
+  let services: readonly string[] | undefined;
+  for (const variant of modeled.variants) {
+    services = onlyAwsServices(variant.role);
+    if (!services) return undefined;
+  }
+  const role = modeled.variants[0].role;
+  return (finding) => {
+    const policy = finding.subject?.file === undefined ? awsServiceRolePolicyAt(role, finding.subject?.path) : undefined;
+    return policy === undefined ? undefined : {
+      kind: `AWS managed policy ${policy}`,
+      reason: `AWS wrote ${policy} for ${services!.join(', ')}, the only principal that can assume the role, which uses it as AWS designed it`,
+    };
+  };
+}
 const PATTERN_INVARIANT_ID = `${RULE_ID_PREFIX}:${PATTERN_INVARIANT.name}`;
 const PATTERN_RECORD_NOT_KEPT_ID = `${RULE_ID_PREFIX}:${PATTERN_RECORD_NOT_KEPT.name}`;
 

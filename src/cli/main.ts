@@ -187,7 +187,7 @@ export function check(templates: TemplateFile[], options: CheckOptions): CheckRe
     const facts = constructFacts(modeled, appWide);
     for (const finding of verdict.judge(modeled, facts).findings) {
       if (finding.outcome === 'acknowledged') acknowledged++; // acknowledged in the app, with its reason
-      else if (finding.outcome === 'summarized') summarized++; // a warning on a role aws-cdk-lib writes for its own helper
+      else if (finding.outcome === 'summarized') summarized++; // what aws-cdk-lib or AWS wrote, with the reason
       else findings.push(fileFinding(finding, modeled, facts.constructPath));
     }
   }
@@ -214,7 +214,7 @@ export function check(templates: TemplateFile[], options: CheckOptions): CheckRe
       errors,
       warnings: findings.length - errors,
       acknowledged,
-      cdkHelperWarnings: summarized,
+      summarized,
       unresolvedAttachments: unresolvedAttachments.length,
       notChecked: notChecked.length,
     },

@@ -43,8 +43,11 @@ export interface CheckReport {
     readonly warnings: number;
     /** Warnings acknowledged in the app (recorded by the role patterns with their reasons), not listed. */
     readonly acknowledged: number;
-    /** Warnings on roles aws-cdk-lib writes for its own helpers (by construct path and by value), not listed. */
-    readonly cdkHelperWarnings: number;
+    /**
+     * Findings summarized, not listed: warnings on roles aws-cdk-lib writes for its own helpers (by construct path and by
+     * value), and findings on AWS managed service-role policies of roles only an AWS service can assume.
+     */
+    readonly summarized: number;
     readonly unresolvedAttachments: number;
     /** Parts of the templates not checked: the notes and the unresolved attachments (each an error with --strict). */
     readonly notChecked: number;
@@ -91,13 +94,13 @@ export function formatText(report: CheckReport): string {
     lines.push(`${unresolved.file}: ${unresolved.resource} ${unresolved.property} names the role ${unresolved.reference}, `
       + 'which is in none of the templates checked: its permissions were not checked on any role');
   }
-  const { files, roles, errors, warnings, acknowledged, cdkHelperWarnings, unresolvedAttachments, notChecked } = report.summary;
+  const { files, roles, errors, warnings, acknowledged, summarized, unresolvedAttachments, notChecked } = report.summary;
   const notes = notChecked - unresolvedAttachments;
   const unresolved = [
     unresolvedAttachments > 0 ? `, ${plural(unresolvedAttachments, 'unresolved attachment')}` : '',
     notes > 0 ? `, ${plural(notes, 'part')} not checked (see the notes)` : '',
   ].join('');
-  const notListed = [acknowledged > 0 && `${acknowledged} acknowledged`, cdkHelperWarnings > 0 && `${cdkHelperWarnings} on aws-cdk-lib's own helper roles`];
+  const notListed = [acknowledged > 0 && `${acknowledged} acknowledged`, summarized > 0 && `${summarized} summarized: what aws-cdk-lib or AWS wrote`];
   const acknowledgedText = notListed.some(Boolean) ? ` (${notListed.filter(Boolean).join(', ')})` : '';
   lines.push(`${plural(files, 'file')}, ${plural(roles, 'role')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${acknowledgedText}${unresolved}`);
   return lines.join('\n');

@@ -26,6 +26,11 @@ export interface ActionInfo {
    * reference names a type it does not describe (the checks then do not judge the action's resources).
    */
   readonly resourceTypes?: readonly ResourceType[];
+  /**
+   * The resource types every call names a resource of (the reference marks them required); none when the action
+   * can be called without naming a resource, as `cloudwatch:PutMetricData` (its dataset is optional) is.
+   */
+  readonly requiredResourceTypes?: readonly ResourceType[];
 }
 
 /** The date of the data the catalogue was generated from, and its package version. */
@@ -65,10 +70,12 @@ function service(prefix: string): Service | undefined {
   const actions = new Map<string, ActionInfo>();
   for (const entry of actionText === '' ? [] : actionText.split(';')) {
     const [actionName, level, indices] = entry.split(':');
+    const listed = indices === '?' ? undefined : indices === '' ? [] : indices.split(',');
     actions.set(actionName.toLowerCase(), {
       name: `${name}:${actionName}`,
       accessLevel: ACCESS_LEVELS[level] ?? 'Unknown',
-      resourceTypes: indices === '?' ? undefined : indices === '' ? [] : indices.split(',').map((index) => types[Number(index)]),
+      resourceTypes: listed?.map((index) => types[parseInt(index, 10)]),
+      requiredResourceTypes: listed?.filter((index) => index.endsWith('*')).map((index) => types[parseInt(index, 10)]),
     });
   }
   found = { prefix: name, actions };

@@ -1,9 +1,11 @@
-import { appliesToEveryResourceFor, grantsEveryAction, statementCoversAction } from '../iam-actions';
+import { heldSingleActionPaths, passesEveryRoleToAnyService } from '../escalation';
 import { Rule } from '../rule';
 
 /**
- * `iam:PassRole` on every role (`*`, `arn:aws:iam::*:role/*`, the account's `role/*`) lets the role hand any
- * role, an administrator's too, to a service it can start.
+ * `iam:PassRole` on every role (`*`, `arn:aws:iam::*:role/*`, the account's `role/*`) to any service lets the role
+ * hand any role, an administrator's too, to any service it can start. With `iam:PassedToService` naming the
+ * services, what those services can be made to do is PrivilegeEscalation's to judge (PassRole to Lambda with
+ * `lambda:CreateFunction` is still a path).
  */
 export const PassRoleOnEveryResource: Rule = {
   name: 'PassRoleOnEveryResource',
@@ -17,8 +19,8 @@ export const PassRoleOnEveryResource: Rule = {
   },
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
-      if (grantsEveryAction(statement) || !statementCoversAction(statement, 'iam:PassRole')
-        || !appliesToEveryResourceFor(statement, 'iam:PassRole')) continue;
+      // a statement that also holds single-action paths (iam:* on "*") is PrivilegeEscalation's to report: one finding per problem
+      if (!passesEveryRoleToAnyService(statement) || heldSingleActionPaths(statement).length > 0) continue;
       report(`${statement.location} allows iam:PassRole on every resource (every role of the account), so the role can give any role, an `
         + 'administrator role included, to a service it starts. List the ARNs of the roles it passes (a path such as '
         + 'role/service-role/app-* narrows) and add a condition on iam:PassedToService.', statement.subject);

@@ -1,11 +1,10 @@
-import { COMBINED_PATHS, ESCALATION_CATALOGUE, EscalationPath, SINGLE_ACTION_PATHS_BY_SERVICE } from '../../iam/escalation-paths';
+import { COMBINED_PATHS, ESCALATION_CATALOGUE } from '../../iam/escalation-paths';
 import { NONE } from '../../role-model/cfn-value';
 import { PolicyStatement } from '../../role-model/policy-document';
 import { RoleUnderCheck } from '../../role-model/role-under-check';
-import { appliesToEveryResourceFor, grantsEveryAction, statementCoversAction } from '../iam-actions';
+import { heldSingleActionPaths, PASS_ROLE, passesEveryRole, passesRoleForPath } from '../escalation';
+import { grantsEveryAction, statementCoversAction } from '../iam-actions';
 import { Report, Rule } from '../rule';
-
-const PASS_ROLE = 'iam:PassRole';
 
 /**
  * The privilege-escalation paths of a public catalogue (pathfinding.cloud and Rhino Security Labs; see
@@ -26,59 +25,19 @@ export const PrivilegeEscalation: Rule = {
     secure: { permissions: [{ Effect: 'Allow', Action: 'iam:GetRolePolicy', Resource: 'arn:aws:iam::111122223333:role/app/worker' }] },
   },
   check({ role }, report) {
-    for (const statement of role.permissionAllowStatements) {
-      if (!grantsEveryAction(statement)) reportSingleActions(statement, report);
-    }
+    for (const statement of role.permissionAllowStatements) reportSingleActions(statement, report);
     reportCombinations(role, report);
   },
 };
 
 /** The single-action paths a statement grants on every resource, looked for among its own services only. */
 function reportSingleActions(statement: PolicyStatement, report: Report): void {
-  let held: EscalationPath[] | undefined;
-  for (const path of candidatePaths(statement)) {
-    const action = path.actions[0];
-    if (statementCoversAction(statement, action) && appliesToEveryResourceFor(statement, action)) (held ??= []).push(path);
-  }
-  if (held === undefined) return;
+  const held = heldSingleActionPaths(statement);
+  if (held.length === 0) return;
   const named = held.map((path) => `${path.actions[0]} (${path.id})`).join(', ');
   report(`${statement.location} allows ${named} on every resource it acts on; each is a privilege-escalation path `
     + `(${ESCALATION_CATALOGUE}) that lets the role raise its own privileges. Scope these actions to the specific users, `
     + 'roles, policies, functions, instances or stacks the role manages, or remove them.', statement.subject);
-}
-
-const EVERY_SINGLE_ACTION_PATH: readonly EscalationPath[] = [...SINGLE_ACTION_PATHS_BY_SERVICE.values()].flat();
-
-/** The single-action paths of each action's service, as written (bounded: actions come from input). */
-const pathsOfAction = new Map<string, readonly EscalationPath[]>();
-
-function pathsOf(action: string): readonly EscalationPath[] {
-  let paths = pathsOfAction.get(action);
-  if (paths === undefined) {
-    const colon = action.indexOf(':');
-    const service = colon > 0 ? action.slice(0, colon).toLowerCase() : action === '*' ? '*' : '';
-    paths = service.includes('*') || service.includes('?') ? EVERY_SINGLE_ACTION_PATH : SINGLE_ACTION_PATHS_BY_SERVICE.get(service) ?? NONE;
-    if (pathsOfAction.size < 10000) pathsOfAction.set(action, paths);
-  }
-  return paths;
-}
-
-/** The single-action paths of the services a statement names (all of them for a service wildcard or NotAction); no list for none. */
-function candidatePaths(statement: PolicyStatement): readonly EscalationPath[] {
-  if (statement.hasNotAction) return EVERY_SINGLE_ACTION_PATH;
-  let paths: EscalationPath[] | undefined;
-  let only: readonly EscalationPath[] = NONE;
-  for (const action of statement.actions) {
-    const found = pathsOf(action);
-    if (found.length === 0 || found === only) continue;
-    if (only.length === 0 && paths === undefined) {
-      only = found;
-      continue;
-    }
-    paths ??= [...only];
-    for (const path of found) if (!paths.includes(path)) paths.push(path);
-  }
-  return paths ?? only;
 }
 
 /** One action of each service a combination starts with: a role that names none of them holds no combination. */
@@ -136,17 +95,11 @@ function grantingStatement(statements: readonly PolicyStatement[], action: strin
 function reportCombinations(role: RoleUnderCheck, report: Report): void {
   const statements = role.permissionAllowStatements;
   if (statements.length === 0 || !mentionsAnyService(statements, COMBINATION_FIRST_ACTIONS)) return;
-  let passRole: PolicyStatement | undefined;
-  if (mentionsService(statements, PASS_ROLE)) {
-    for (const statement of statements) {
-      if (!grantsEveryAction(statement) && statementCoversAction(statement, PASS_ROLE) && appliesToEveryResourceFor(statement, PASS_ROLE)) {
-        passRole = statement;
-        break;
-      }
-    }
-  }
+  // every statement that passes every role; one that names iam:PassedToService serves only the paths of those services
+  const passRoles = mentionsService(statements, PASS_ROLE) ? statements.filter(passesEveryRole) : NONE;
   for (const path of COMBINED_PATHS) {
     const needsPassRole = path.actions[0] === PASS_ROLE;
+    const passRole = needsPassRole ? passRoles.find((statement) => passesRoleForPath(statement, path)) : undefined;
     if (needsPassRole ? passRole === undefined : !mentionsService(statements, path.actions[0])) continue;
     const where: string[] = [];
     let first: PolicyStatement | undefined; // the finding sits at the statement that opens the path

@@ -1,3 +1,4 @@
+import { hasEscalationError } from '../escalation';
 import { appliesToEveryResource, grantsEveryAction, isEveryAction, isServiceWildcard } from '../iam-actions';
 import { Rule } from '../rule';
 import { READ_REPORTS } from './examples';
@@ -20,6 +21,7 @@ export const ServiceWideWildcardAction: Rule = {
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
       if (grantsEveryAction(statement) && appliesToEveryResource(statement)) continue; // FullAdministratorAccess reports it
+      if (hasEscalationError(statement)) continue; // PrivilegeEscalation or PassRoleOnEveryResource reports it: one finding per problem
       if (!statement.actions.some(isWildcardAction)) continue;
       const wildcards = statement.actions.filter(isWildcardAction);
       report(`${statement.location} allows ${wildcards.join(', ')}, every action of ${wildcards.length > 1 ? 'those services' : 'that service'}, `

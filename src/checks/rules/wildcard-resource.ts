@@ -1,11 +1,15 @@
 import { CATALOGUE_DATE } from '../../iam/catalogue';
+import { hasEscalationError } from '../escalation';
 import { actsOnNamedResources, grantsEveryAction } from '../iam-actions';
+import { conditionsNarrowResources } from '../permission-conditions';
 import { Rule } from '../rule';
 
 /**
  * `Resource: "*"` for actions that act on resources a policy can name grants them on everything in the
  * account. Whether an action has resource types comes from the IAM catalogue: `ec2:DescribeInstances` or
- * `s3:ListAllMyBuckets` (none) need `*` and draw no warning.
+ * `s3:ListAllMyBuckets` (none) need `*` and draw no warning. A statement whose conditions narrow it by value (a
+ * resource tag, `kms:ViaService`) draws none either, nor one that PrivilegeEscalation or PassRoleOnEveryResource
+ * reports as an error: one finding per problem.
  */
 export const WildcardResource: Rule = {
   name: 'WildcardResource',
@@ -20,6 +24,8 @@ export const WildcardResource: Rule = {
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
       if (statement.awsManaged || grantsEveryAction(statement) || statement.hasNotAction || !statement.resources.includes('*')) continue;
+      // a condition that pins a tag or a path narrows it; an escalation error on the statement already says to scope it
+      if (conditionsNarrowResources(statement) || hasEscalationError(statement)) continue;
       let actions: string[] | undefined;
       for (const action of statement.actions) if (actsOnNamedResources(action)) (actions ??= []).push(action);
       if (actions === undefined) continue;

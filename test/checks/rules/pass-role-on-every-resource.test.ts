@@ -3,7 +3,7 @@ import { findingsOf } from '../fixtures';
 
 describe('PassRoleOnEveryResource', () => {
   test.each([
-    ['iam:PassRole', '*'], ['iam:Pass*', '*'], ['iam:*', '*'],
+    ['iam:PassRole', '*'], ['iam:Pass*', '*'],
     ['iam:PassRole', 'arn:aws:iam::*:role/*'],
     ['iam:PassRole', 'arn:aws:iam::111122223333:role/*'],
     ['iam:PassRole', 'arn:{{cfn:AWS::Partition}}:iam::{{cfn:AWS::AccountId}}:role/*'],
@@ -15,8 +15,11 @@ describe('PassRoleOnEveryResource', () => {
     expect(findings[0].message).toMatch(/iam:PassRole on every resource.*iam:PassedToService/);
   });
 
-  test('stays quiet on a named role, and on * on * (FullAdministratorAccess reports that)', () => {
+  test('stays quiet on a named role, on * on * (FullAdministratorAccess reports that), on iam:* on * (PrivilegeEscalation reports it), '
+    + 'and with iam:PassedToService naming the services (PrivilegeEscalation judges what they can be made to do)', () => {
     const permissions = [
+      { Effect: 'Allow', Action: 'iam:*', Resource: '*' },
+      { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } } },
       { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/AppRole' },
       { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111122223333:role/service-role/lambda-*' },
       { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::*:role/app/{{cfn:Ref:Name}}' },
