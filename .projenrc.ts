@@ -89,12 +89,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
   // (projen's eslint ignores *.generated.ts: the generated IAM data in src/iam/ is long lines of data, not code)
-  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'bench', 'projenrc', '.projenrc.ts'] },
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'bench', 'real-world', 'projenrc', '.projenrc.ts'] },
   gitignore: ['cdk.out/', 'examples/cdk.out/', 'bench/results.json', '.bench/'],
 });
 
 // The example app and the benchmark are type-checked and linted like the tests (eslint finds the nearest tsconfig.json).
-for (const folder of ['examples', 'bench']) {
+for (const folder of ['examples', 'bench', 'real-world']) {
   new JsonFile(project, `${folder}/tsconfig.json`, {
     obj: {
       extends: '../tsconfig.json',
@@ -108,8 +108,8 @@ for (const folder of ['examples', 'bench']) {
 // ts-jest only transpiles (isolatedModules), so the tests, the example app and the benchmark are
 // type-checked here before jest runs.
 const typecheck = project.addTask('typecheck', {
-  description: 'Type-check the tests, the example app and the benchmark',
-  steps: ['test', 'examples', 'bench'].map((folder) => ({ exec: `tsc --noEmit -p ${folder}/tsconfig.json` })),
+  description: 'Type-check the tests, the example app, the benchmark and the real-world fixture set',
+  steps: ['test', 'examples', 'bench', 'real-world'].map((folder) => ({ exec: `tsc --noEmit -p ${folder}/tsconfig.json` })),
 });
 project.testTask.prependSpawn(typecheck);
 
@@ -144,6 +144,12 @@ project.addTask('docs:rules', {
   description: 'Regenerate docs/rules.md from the rules\' metadata (a test fails when it is stale)',
   exec: 'tsx projenrc/rules-reference.ts',
 });
+
+project.addTask('real-world', {
+  description: 'Check the real-world fixture set (real-world/README.md): errors and warnings by rule and construct kind; fails on an error errors.md does not explain',
+  exec: 'tsx real-world/run.ts',
+});
+project.addPackageIgnore('/real-world/');
 
 project.addTask('example', {
   description: 'Synthesize the example app in examples/ and print a report of every role in it',

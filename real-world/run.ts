@@ -12,8 +12,8 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'fs';
 import { tmpdir } from 'os';
 import { basename, join, relative } from 'path';
 import { synthesizeConstructs } from './constructs';
-import { check } from '../src/cli/main';
 import { loadTemplates } from '../src/cli/load-templates';
+import { check } from '../src/cli/main';
 import { FileFinding } from '../src/cli/report';
 
 const HERE = __dirname;

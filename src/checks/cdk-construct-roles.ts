@@ -44,6 +44,18 @@ const CDK_CONSTRUCT_ROLES: readonly CdkConstructRole[] = [
     why: 'the self-mutation step runs `cdk deploy`, which looks up the bootstrap stack and asset buckets of every target',
   },
   {
+    kind: 'stepfunctions_tasks.EcsRunTask (state machine role)',
+    path: /\/Role(\/Resource)?$/,
+    actions: ['ecs:StopTask', 'ecs:DescribeTasks'],
+    why: 'the tasks the state machine runs get their ARNs when they start, so the task ARNs cannot be named',
+  },
+  {
+    kind: 'cognito.UserPool (SMS role)',
+    path: /\/smsRole(\/Resource)?$/,
+    actions: ['sns:Publish'],
+    why: 'Cognito sends SMS messages through SNS to phone numbers, which have no ARN (Amazon Cognito Developer Guide, "SMS message settings")',
+  },
+  {
     kind: 'codepipeline_actions.CodeDeployEcsDeployAction (action role)',
     path: /\/CodePipelineActionRole(\/Resource)?$/,
     actions: ['ecs:RegisterTaskDefinition', 'iam:PassRole'],
