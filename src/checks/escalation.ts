@@ -3,6 +3,7 @@ import { passedToServices, passesToPathService } from './permission-conditions';
 import { EscalationPath, SINGLE_ACTION_PATHS_BY_SERVICE } from '../iam/escalation-paths';
 import { NONE } from '../role-model/cfn-value';
 import { PolicyStatement } from '../role-model/policy-document';
+import { RoleUnderCheck } from '../role-model/role-under-check';
 
 /**
  * What the escalation rules read of a statement, in one place: the single-action paths it holds, and whether it
@@ -26,6 +27,13 @@ export function heldSingleActionPaths(statement: PolicyStatement): readonly Esca
 /** Whether a statement allows `iam:PassRole` on every role of an account (not narrowed by resource, tag or value). */
 export function passesEveryRole(statement: PolicyStatement): boolean {
   return !grantsEveryAction(statement) && statementCoversAction(statement, PASS_ROLE) && appliesToEveryResourceFor(statement, PASS_ROLE);
+}
+
+/** The first `Resource` entry of a statement that allows `action` on an administrator role of the templates read. */
+export function administratorRoleNamed(statement: PolicyStatement, role: RoleUnderCheck, action: string): string | undefined {
+  const administrator = role.administratorRole;
+  if (!administrator || grantsEveryAction(statement) || !statementCoversAction(statement, action)) return undefined;
+  return statement.resources.find(administrator);
 }
 
 /** Whether a statement passes every role to any service: every role, and no `iam:PassedToService` that names the services. */

@@ -1,6 +1,6 @@
 import { conditionsNarrowResources } from './permission-conditions';
 import { coversEveryResource, coversEveryResourceOf, mayNameResourceOf } from '../iam/arns';
-import { actionsMatching, lookupAction, ResourceType } from '../iam/catalogue';
+import { ActionInfo, actionsMatching, lookupAction, ResourceType } from '../iam/catalogue';
 import { actionMatches, hasWildcard } from '../iam/glob';
 import { PolicyStatement } from '../role-model/policy-document';
 
@@ -102,13 +102,26 @@ const NEEDS_STAR = new Set([...LAMBDA_VPC_ACTIONS, ...DOCUMENTED_STAR_ACTIONS].m
 
 /**
  * Whether an action (or pattern) acts on resources that a policy can name, so `Resource: "*"` grants it on
- * all of them: from the catalogue's resource types. An action with none (`ec2:DescribeInstances`,
- * `s3:ListAllMyBuckets`) needs `*`; an unknown action grants nothing (UnknownAction says so).
+ * all of them: from the catalogue's resource types (a write action whose types are not described counts). An
+ * action with none (`ec2:DescribeInstances`, `s3:ListAllMyBuckets`) needs `*`; an unknown action grants nothing
+ * (UnknownAction says so).
  */
 export function actsOnNamedResources(action: string): boolean {
   if (NEEDS_STAR.has(action.toLowerCase())) return false;
-  if (!hasWildcard(action)) return (lookupAction(action)?.resourceTypes?.length ?? 0) > 0;
-  return actionsMatching(action).some((info) => (info.resourceTypes?.length ?? 0) > 0 && !NEEDS_STAR.has(info.name.toLowerCase()));
+  if (!hasWildcard(action)) {
+    const info = lookupAction(action);
+    return info !== undefined && namesResources(info);
+  }
+  return actionsMatching(action).some((info) => namesResources(info) && !NEEDS_STAR.has(info.name.toLowerCase()));
+}
+
+/**
+ * Whether the catalogue gives an action resource types, or, for a write action whose types the reference names but
+ * does not describe, whether it may act on named resources: such an action stays at least a warning on `*`.
+ */
+function namesResources(info: ActionInfo): boolean {
+  if (info.resourceTypes === undefined) return info.accessLevel === 'Write' || info.accessLevel === 'Permissions management' || info.accessLevel === 'Tagging';
+  return info.resourceTypes.length > 0;
 }
 
 /**

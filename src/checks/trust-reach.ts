@@ -26,7 +26,8 @@ function onlyServicePrincipals(statement: PolicyStatement): boolean {
   return principalValues(statement, 'Service').every((service) => /^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/.test(service));
 }
 
-const SERVICE_ROLE_POLICY = /:iam::aws:policy\/((?:aws-)?service-role\/[^/]+)$/;
+/** An AWS managed policy AWS wrote for a service: under `service-role/` (or `aws-service-role/`), or named a service role policy at the root. */
+const SERVICE_ROLE_POLICY = /:iam::aws:policy\/((?:aws-)?service-role\/[^/]+|[A-Za-z0-9]*ServiceRolePolicy[A-Za-z0-9]*)$/;
 
 /**
  * The AWS managed service-role policy a finding's subject points at (an ARN in the role's `ManagedPolicyArns`,

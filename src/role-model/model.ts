@@ -1,3 +1,4 @@
+import { AdministratorRoles } from './administrator-roles';
 import { append, CfnObject, intrinsicName, isObject, NONE, renderString, UNKNOWN } from './cfn-value';
 import { federatedDescriber, FederatedDescriber } from './federated-provider';
 import {
@@ -106,6 +107,8 @@ export class RoleModel {
   /** The logical ids of each template's roles, found in the one pass that indexes attachments. */
   private readonly roleIds = new Map<ModelTemplate, string[]>();
   private readonly references: References;
+  /** The administrator roles of the templates: passing or assuming one is a way to become an administrator. */
+  private readonly administrators: AdministratorRoles;
   /** The variants still to be made with every combination of conditions; after that, roles get all-true and all-false only. */
   private variantBudget = MAX_VARIANTS;
 
@@ -113,6 +116,8 @@ export class RoleModel {
     for (const template of templates) this.facts.set(template, this.readFacts(template));
     this.references = new References(templates, (template) => this.factsOf(template).implicitRoles);
     for (const template of templates) this.indexAttachments(template);
+    this.administrators = new AdministratorRoles(templates, (template, logicalId) => (this.attachments.get(template)?.get(logicalId) ?? NONE)
+      .map((attachment) => propertiesOf(resourcesOf(attachment.template.template)[attachment.logicalId]).PolicyDocument));
   }
 
   /** Every role of every template, one at a time (a caller that checks each and lets it go keeps one alive). */
@@ -289,6 +294,7 @@ export class RoleModel {
       describeFederated: facts.describeFederated,
       templateResources: resourcesOf(template.template),
       modelWarnings: warnings,
+      administratorRole: this.administrators.any ? (resource) => this.administrators.named(template, resource) : undefined,
     });
   }
 

@@ -58,6 +58,8 @@ export interface RoleUnderCheck {
   readonly templateResources: CfnObject;
   /** What the role model could not read about this role. */
   readonly modelWarnings: readonly ModelWarning[];
+  /** Whether a rendered `Resource` entry names an administrator role of the templates read; absent when there is none. */
+  readonly administratorRole?: (resource: string) => boolean;
 }
 
 /** The policies that reach a role from outside its own properties. */
@@ -76,6 +78,7 @@ export interface RoleContext {
   readonly describeFederated?: FederatedDescriber;
   readonly templateResources?: CfnObject;
   readonly modelWarnings?: readonly ModelWarning[];
+  readonly administratorRole?: (resource: string) => boolean;
 }
 
 /**
@@ -112,6 +115,7 @@ export function roleUnderCheck(logicalId: string, properties: CfnObject, context
     tags: tagsOf(properties.Tags),
     templateResources: context.templateResources ?? {},
     modelWarnings: context.modelWarnings ?? NONE,
+    administratorRole: context.administratorRole,
   };
 }
 

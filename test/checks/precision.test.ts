@@ -170,3 +170,47 @@ describe('property: a narrowing condition never adds a finding, and removing one
     }), { numRuns: 300 });
   });
 });
+
+describe('knowledge: administrator roles of the templates, and write actions the catalogue cannot place', () => {
+  const app = (statements: unknown[], adminManaged = ['arn:aws:iam::aws:policy/AdministratorAccess']) => ({
+    Resources: {
+      Admin: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+          ManagedPolicyArns: adminManaged,
+        },
+      },
+      Deployer: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'codebuild.amazonaws.com' }, Action: 'sts:AssumeRole' }] },
+          Policies: [{ PolicyName: 'p', PolicyDocument: { Statement: statements } }],
+        },
+      },
+    },
+  });
+  const deployerFindings = (template: object) => check([{ file: 't.json', template }], {}).findings
+    .filter((finding) => finding.resource === 'Deployer' && finding.severity === 'error').map((finding) => finding.message);
+  const adminArn = { 'Fn::GetAtt': ['Admin', 'Arn'] };
+  const createAndInvoke = { Effect: 'Allow', Action: ['lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: '*' };
+
+  test('iam:PassRole on one role that is an administrator, with lambda:CreateFunction and InvokeFunction, is lambda-001', () => {
+    const messages = deployerFindings(app([{ Effect: 'Allow', Action: 'iam:PassRole', Resource: adminArn }, createAndInvoke]));
+    expect(messages).toEqual([expect.stringMatching(/lambda-001.*start a service with the administrator role <Admin\.Arn>/)]);
+  });
+
+  test('the same grant on a role that is no administrator is no path', () => {
+    expect(deployerFindings(app([{ Effect: 'Allow', Action: 'iam:PassRole', Resource: adminArn }, createAndInvoke], []))).toEqual([]);
+  });
+
+  test('sts:AssumeRole on an administrator role is an error; on another role it is not', () => {
+    expect(deployerFindings(app([{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: adminArn }])))
+      .toEqual([expect.stringMatching(/allows sts:AssumeRole on <Admin\.Arn>, a role with administrator access/)]);
+    expect(deployerFindings(app([{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: adminArn }], []))).toEqual([]);
+  });
+
+  test('a write action whose resource types the catalogue names but does not describe is still a warning on "*"', () => {
+    expect(rulesOf(withStatements([{ Effect: 'Allow', Action: 'access-analyzer:CreateAnalyzer', Resource: '*' }]))).toEqual(['WildcardResource warning']);
+  });
+});

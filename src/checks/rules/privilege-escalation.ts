@@ -1,8 +1,8 @@
 import { COMBINED_PATHS, ESCALATION_CATALOGUE } from '../../iam/escalation-paths';
-import { NONE } from '../../role-model/cfn-value';
+import { NONE, readable } from '../../role-model/cfn-value';
 import { PolicyStatement } from '../../role-model/policy-document';
 import { RoleUnderCheck } from '../../role-model/role-under-check';
-import { heldSingleActionPaths, PASS_ROLE, passesEveryRole, passesRoleForPath } from '../escalation';
+import { administratorRoleNamed, heldSingleActionPaths, PASS_ROLE, passesEveryRole, passesRoleForPath } from '../escalation';
 import { grantsEveryAction, statementCoversAction } from '../iam-actions';
 import { Report, Rule } from '../rule';
 
@@ -25,7 +25,10 @@ export const PrivilegeEscalation: Rule = {
     secure: { permissions: [{ Effect: 'Allow', Action: 'iam:GetRolePolicy', Resource: 'arn:aws:iam::111122223333:role/app/worker' }] },
   },
   check({ role }, report) {
-    for (const statement of role.permissionAllowStatements) reportSingleActions(statement, report);
+    for (const statement of role.permissionAllowStatements) {
+      reportSingleActions(statement, report);
+      reportAssumedAdministrator(statement, role, report);
+    }
     reportCombinations(role, report);
   },
 };
@@ -39,6 +42,17 @@ function reportSingleActions(statement: PolicyStatement, report: Report): void {
     + `(${ESCALATION_CATALOGUE}) that lets the role raise its own privileges. Scope these actions to the specific users, `
     + 'roles, policies, functions, instances or stacks the role manages, or remove them.', statement.subject);
 }
+
+/** `sts:AssumeRole` on an administrator role of the templates read, however narrowly its ARN is written. */
+function reportAssumedAdministrator(statement: PolicyStatement, role: RoleUnderCheck, report: Report): void {
+  if (heldSingleActionPaths(statement).some((path) => path.actions[0] === ASSUME_ROLE)) return; // sts-001 on every role says it
+  const administrator = administratorRoleNamed(statement, role, ASSUME_ROLE);
+  if (administrator === undefined) return;
+  report(`${statement.location} allows sts:AssumeRole on ${readable(administrator)}, a role with administrator access in the templates `
+    + 'checked, so this role can become an administrator. Grant the administrator role\'s trust to the people who need it, not to this role.', statement.subject);
+}
+
+const ASSUME_ROLE = 'sts:AssumeRole';
 
 /** One action of each service a combination starts with: a role that names none of them holds no combination. */
 const COMBINATION_FIRST_ACTIONS: readonly string[] = [...new Map(COMBINED_PATHS.map((path) => {
@@ -95,8 +109,9 @@ function grantingStatement(statements: readonly PolicyStatement[], action: strin
 function reportCombinations(role: RoleUnderCheck, report: Report): void {
   const statements = role.permissionAllowStatements;
   if (statements.length === 0 || !mentionsAnyService(statements, COMBINATION_FIRST_ACTIONS)) return;
-  // every statement that passes every role; one that names iam:PassedToService serves only the paths of those services
-  const passRoles = mentionsService(statements, PASS_ROLE) ? statements.filter(passesEveryRole) : NONE;
+  // every statement that passes every role, or an administrator role; one that names iam:PassedToService serves only the paths of those services
+  const passRoles = mentionsService(statements, PASS_ROLE)
+    ? statements.filter((statement) => passesEveryRole(statement) || administratorRoleNamed(statement, role, PASS_ROLE) !== undefined) : NONE;
   for (const path of COMBINED_PATHS) {
     const needsPassRole = path.actions[0] === PASS_ROLE;
     const passRole = needsPassRole ? passRoles.find((statement) => passesRoleForPath(statement, path)) : undefined;
@@ -110,8 +125,10 @@ function reportCombinations(role: RoleUnderCheck, report: Report): void {
       where.push(`${action} (${granting.location})`);
     }
     if (where.length !== path.actions.length) continue;
+    const passed = passRole && !passesEveryRole(passRole) ? `the administrator role ${readable(administratorRoleNamed(passRole, role, PASS_ROLE)!)}`
+      : 'any role, an administrator\'s included,';
     report(`the role holds the privilege-escalation path ${path.id} (${ESCALATION_CATALOGUE}): ${where.join(' + ')}. `
-      + `Together they let it ${needsPassRole ? 'start a service with any role, an administrator\'s included, and act as that role' : 'run code as another principal'}. `
+      + `Together they let it ${needsPassRole ? `start a service with ${passed} and act as that role` : 'run code as another principal'}. `
       + `${needsPassRole ? 'Name the roles iam:PassRole may pass' : 'Scope these actions to the resources the role manages'}, or remove one of them.`, first?.subject);
   }
 }
