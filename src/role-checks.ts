@@ -16,7 +16,7 @@ import { TEMPLATE_READER } from './cli/load-templates';
 import { expandLanguageExtensions } from './role-model/language-extensions';
 import { RoleModel } from './role-model/model';
 import { nestedStacks } from './role-model/nested-stacks';
-import { ModelTemplate } from './role-model/template';
+import { ModelTemplate, textHints } from './role-model/template';
 
 /** Options of RoleChecks. */
 export interface RoleChecksProps {
@@ -265,7 +265,7 @@ function appRoleModel(templatePaths: readonly string[]): { model: RoleModel; not
     const text = readFileSync(file, 'utf8');
     const { template, notes } = expandLanguageExtensions(JSON.parse(text));
     unexpanded.push(...notes.map((message) => ({ file, message })));
-    return { file, template, namesSplit: text.includes('Split'), namesTransform: text.includes('Transform') };
+    return { file, template, ...textHints(text) };
   });
   const nested = nestedStacks(stacks, TEMPLATE_READER);
   const nestedFiles = new Set(nested.templates.map((template) => resolve(template.file)));

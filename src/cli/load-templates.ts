@@ -5,7 +5,7 @@ import { ConstructMetadata } from './construct-metadata';
 import { isObject, MAX_NESTING, nestsDeeperThan } from '../role-model/cfn-value';
 import { expandLanguageExtensions } from '../role-model/language-extensions';
 import { TemplateRead, TemplateReader } from '../role-model/nested-stacks';
-import { CfnTemplate, ModelTemplate } from '../role-model/template';
+import { CfnTemplate, ModelTemplate, textHints } from '../role-model/template';
 
 /** A template to check, with where it came from. */
 export interface TemplateFile extends ModelTemplate {
@@ -73,8 +73,7 @@ export function loadTemplateFile(file: string, deployingAccount?: string, requir
     template: expanded.template,
     deployingAccount,
     notes: expanded.notes.length > 0 ? [...notes ?? [], ...expanded.notes] : notes,
-    namesSplit: text.includes('Split'),
-    namesTransform: text.includes('Transform'),
+    ...textHints(text),
   };
 }
 

@@ -1,4 +1,4 @@
-import { CfnObject, isObject, renderList, renderString } from './cfn-value';
+import { CfnObject, isObject, renderString } from './cfn-value';
 import { ModelTemplate, propertiesOf, resourcesOf, typeOf } from './template';
 
 /**
@@ -51,16 +51,36 @@ export class AdministratorRoles {
 const GET_ATT_ARN = /^\{\{cfn:GetAtt:([A-Za-z0-9]+)\.Arn\}\}$/;
 const ROLE_ARN = /^arn:[^:]*:iam::[^:]*:role\/(.+)$/;
 
+/** Runs for every role of every template: it allocates nothing for a role that is no administrator. */
 function isAdministrator(properties: CfnObject, attached: readonly unknown[]): boolean {
-  if (renderList(properties.ManagedPolicyArns).some((arn) => /:iam::aws:policy\/AdministratorAccess$/.test(arn))) return true;
-  const own = Array.isArray(properties.Policies) ? properties.Policies.map((policy) => (isObject(policy) ? policy.PolicyDocument : undefined)) : [];
-  return [...own, ...attached].some(allowsEverything);
+  const arns = properties.ManagedPolicyArns;
+  if (Array.isArray(arns)) {
+    for (const arn of arns) if (typeof arn !== 'string' ? ADMINISTRATOR_ACCESS.test(renderString(arn) ?? '') : ADMINISTRATOR_ACCESS.test(arn)) return true;
+  }
+  if (Array.isArray(properties.Policies)) {
+    for (const policy of properties.Policies) if (isObject(policy) && allowsEverything(policy.PolicyDocument)) return true;
+  }
+  for (const document of attached) if (allowsEverything(document)) return true;
+  return false;
 }
+
+const ADMINISTRATOR_ACCESS = /:iam::aws:policy\/AdministratorAccess$/;
 
 /** A document with an unconditioned Allow of `*` on `*`. */
 function allowsEverything(document: unknown): boolean {
   const statements = isObject(document) ? document.Statement : undefined;
-  const list = Array.isArray(statements) ? statements : [statements];
-  return list.some((statement) => isObject(statement) && statement.Effect === 'Allow' && statement.Condition === undefined
-    && renderList(statement.Action).includes('*') && renderList(statement.Resource).includes('*') && renderString(statement.NotAction) === undefined);
+  if (Array.isArray(statements)) {
+    for (const statement of statements) if (allowsEverythingIn(statement)) return true;
+    return false;
+  }
+  return allowsEverythingIn(statements);
+}
+
+function allowsEverythingIn(statement: unknown): boolean {
+  return isObject(statement) && statement.Effect === 'Allow' && statement.Condition === undefined && statement.NotAction === undefined
+    && isOrHasStar(statement.Action) && isOrHasStar(statement.Resource);
+}
+
+function isOrHasStar(value: unknown): boolean {
+  return value === '*' || Array.isArray(value) && value.includes('*');
 }

@@ -1,4 +1,5 @@
 import { CfnObject, intrinsicName, isObject, renderString } from './cfn-value';
+import { ModelTemplate } from './template';
 
 /**
  * Intrinsic functions whose value is known at synth because everything they read is literal: `Fn::FindInMap`
@@ -21,12 +22,12 @@ export class LiteralIntrinsics {
    * Whether a template has anything to resolve: mappings, or a `Fn::Split` anywhere (checked once per template, in
    * its text when the reader says, else by a walk of its resources).
    */
-  public static needed(template: unknown, namesSplit?: boolean, passed?: CfnObject): boolean {
+  public static needed(template: unknown, hints: Pick<ModelTemplate, 'namesSplit' | 'namesCfnJson'> = {}, passed?: CfnObject): boolean {
     if (!isObject(template)) return false;
     if (passed !== undefined && Object.keys(passed).length > 0) return true;
     if (isObject(template.Mappings) && Object.keys(template.Mappings).length > 0) return true;
-    if (cfnJsonValues(template.Resources).size > 0) return true;
-    return namesSplit ?? containsKey(template.Resources, 'Fn::Split', 0);
+    if (hints.namesCfnJson ?? cfnJsonValues(template.Resources).size > 0) return true;
+    return hints.namesSplit ?? containsKey(template.Resources, 'Fn::Split', 0);
   }
 
   private readonly mappings: CfnObject;

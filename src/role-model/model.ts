@@ -156,7 +156,7 @@ export class RoleModel {
       logic: new ConditionLogic(conditions, isObject(template.template) ? template.template.Parameters : undefined),
       hasConditions: isObject(conditions) && Object.keys(conditions).length > 0,
       describeFederated: federatedDescriber(resourcesOf(template.template)),
-      literals: LiteralIntrinsics.needed(template.template, template.namesSplit, passed)
+      literals: LiteralIntrinsics.needed(template.template, template, passed)
         ? new LiteralIntrinsics(template.template, passed) : undefined,
     };
   }

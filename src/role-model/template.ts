@@ -27,6 +27,13 @@ export interface ModelTemplate {
   readonly namesSplit?: boolean;
   /** Whether the template's text names `Fn::Transform` (or `!Transform`), when the reader had the text; as `namesSplit`. */
   readonly namesTransform?: boolean;
+  /** Whether the template's text names aws-cdk-lib's `CfnJson` resource type, when the reader had the text; as `namesSplit`. */
+  readonly namesCfnJson?: boolean;
+}
+
+/** What a reader that has a template's text can tell the role model of it, cheaper than a walk of the parsed template. */
+export function textHints(text: string): Pick<ModelTemplate, 'namesSplit' | 'namesTransform' | 'namesCfnJson'> {
+  return { namesSplit: text.includes('Split'), namesTransform: text.includes('Transform'), namesCfnJson: text.includes('AWSCDKCfnJson') };
 }
 
 /** Where a nested stack's template is deployed from: the parent template and the stack resource's logical id. */

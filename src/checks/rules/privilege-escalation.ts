@@ -45,9 +45,9 @@ function reportSingleActions(statement: PolicyStatement, report: Report): void {
 
 /** `sts:AssumeRole` on an administrator role of the templates read, however narrowly its ARN is written. */
 function reportAssumedAdministrator(statement: PolicyStatement, role: RoleUnderCheck, report: Report): void {
-  if (heldSingleActionPaths(statement).some((path) => path.actions[0] === ASSUME_ROLE)) return; // sts-001 on every role says it
   const administrator = administratorRoleNamed(statement, role, ASSUME_ROLE);
   if (administrator === undefined) return;
+  if (heldSingleActionPaths(statement).some((path) => path.actions[0] === ASSUME_ROLE)) return; // sts-001 on every role says it
   report(`${statement.location} allows sts:AssumeRole on ${readable(administrator)}, a role with administrator access in the templates `
     + 'checked, so this role can become an administrator. Grant the administrator role\'s trust to the people who need it, not to this role.', statement.subject);
 }

@@ -21,8 +21,8 @@ export const ServiceWideWildcardAction: Rule = {
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
       if (grantsEveryAction(statement) && appliesToEveryResource(statement)) continue; // FullAdministratorAccess reports it
-      if (hasEscalationError(statement)) continue; // PrivilegeEscalation or PassRoleOnEveryResource reports it: one finding per problem
       if (!statement.actions.some(isWildcardAction)) continue;
+      if (hasEscalationError(statement)) continue; // PrivilegeEscalation or PassRoleOnEveryResource reports it: one finding per problem
       const wildcards = statement.actions.filter(isWildcardAction);
       report(`${statement.location} allows ${wildcards.join(', ')}, every action of ${wildcards.length > 1 ? 'those services' : 'that service'}, `
         + 'including deletes and permission changes. List the actions the role needs (a grant method does this for you).', statement.subject);

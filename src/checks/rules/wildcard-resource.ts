@@ -24,11 +24,11 @@ export const WildcardResource: Rule = {
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
       if (statement.awsManaged || grantsEveryAction(statement) || statement.hasNotAction || !statement.resources.includes('*')) continue;
-      // a condition that pins a tag or a path narrows it; an escalation error on the statement already says to scope it
-      if (conditionsNarrowResources(statement) || hasEscalationError(statement)) continue;
       let actions: string[] | undefined;
       for (const action of statement.actions) if (actsOnNamedResources(action)) (actions ??= []).push(action);
       if (actions === undefined) continue;
+      // a condition that pins a tag or a path narrows it; an escalation error on the statement already says to scope it
+      if (conditionsNarrowResources(statement) || hasEscalationError(statement)) continue;
       report(`${statement.location} allows ${actions.join(', ')} on every resource ("*"). Name the resources (ARNs) the role `
         + `needs; only actions with no resource type (catalogue of ${CATALOGUE_DATE}), such as ec2:DescribeInstances, need "*".`, statement.subject);
     }
