@@ -1,7 +1,7 @@
 import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { BreakGlassRole } from '../../src';
-import { ACCOUNT, assumeRoleDecision } from '../support/iam-simulator';
+import { ACCOUNT, assumeRoleDecision, breakGlassRequest } from '../support/iam-simulator';
 
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/BreakGlass`;
 
@@ -22,18 +22,7 @@ const ofType = (type: string) => Object.values<any>(resources).find((resource) =
 describe('BreakGlassRole trust policy, evaluated by the iam-simulate policy simulator', () => {
   const trust = ofType('AWS::IAM::Role').Properties.AssumeRolePolicyDocument;
   const alice = `arn:aws:iam::${ACCOUNT}:user/servicedesk/alice`;
-  const request = (overrides: Record<string, string> = {}, principal = alice) => ({
-    principal,
-    context: {
-      'aws:PrincipalArn': principal,
-      'aws:username': principal.split('/').pop()!,
-      'aws:MultiFactorAuthPresent': 'true',
-      'aws:MultiFactorAuthAge': '600',
-      'sts:SourceIdentity': principal.split('/').pop()!,
-      'aws:CurrentTime': '2026-12-24T03:00:00Z',
-      ...overrides,
-    },
-  });
+  const request = (overrides: Record<string, string> = {}, principal = alice) => breakGlassRequest(principal, overrides);
 
   test('a service-desk user with fresh MFA, naming themselves as source identity, may break the glass', async () => {
     expect(await assumeRoleDecision(trust, request())).toBe('Allowed');

@@ -3,7 +3,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import {
   BreakGlassRole, CrossAccountRole, EksPodIdentityRole, LambdaExecutionRole, SamlFederationRole, WebIdentityProvider, WebIdentityRole,
 } from '../../src';
-import { assumeRoleDecision } from '../support/iam-simulator';
+import { assumeRoleDecision, breakGlassRequest } from '../support/iam-simulator';
 
 const ACCOUNT = '111122223333';
 
@@ -131,19 +131,8 @@ describe('a pattern\'s pins are checked by value: an escape hatch that widens on
     condition(role, 'ArnLike', 'aws:PrincipalArn', `arn:aws:iam::${ACCOUNT}:user/servicedesk/*`);
     expect(synthError(scope)).toBeUndefined();
     const trust = deployedTrust(scope, role);
-    const caller = (principal: string) => ({
-      principal,
-      context: {
-        'aws:PrincipalArn': principal,
-        'aws:username': principal.split('/').pop()!,
-        'aws:MultiFactorAuthPresent': 'true',
-        'aws:MultiFactorAuthAge': '600',
-        'sts:SourceIdentity': principal.split('/').pop()!,
-        'aws:CurrentTime': '2026-12-24T03:00:00Z',
-      },
-    });
-    expect(await assumeRoleDecision(trust, caller(`arn:aws:iam::${ACCOUNT}:user/servicedesk/alice`))).toBe('Allowed');
-    expect(await assumeRoleDecision(trust, caller(`arn:aws:iam::${ACCOUNT}:user/developers/mallory`))).toBe('ImplicitlyDenied');
+    expect(await assumeRoleDecision(trust, breakGlassRequest(`arn:aws:iam::${ACCOUNT}:user/servicedesk/alice`))).toBe('Allowed');
+    expect(await assumeRoleDecision(trust, breakGlassRequest(`arn:aws:iam::${ACCOUNT}:user/developers/mallory`))).toBe('ImplicitlyDenied');
   });
 
   test('CrossAccountRole: the same principal ARN written again is no error; the simulator lets in that role only', async () => {

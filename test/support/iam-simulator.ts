@@ -28,6 +28,26 @@ export function resolveForSimulation(value: unknown): unknown {
   return Object.fromEntries(keys.map((key) => [key, resolveForSimulation(object[key])]));
 }
 
+/**
+ * A break-glass request: the principal, with fresh MFA, naming itself as source identity, at a time inside the
+ * glass's window; `overrides` change any key.
+ */
+export function breakGlassRequest(principal: string, overrides: Record<string, string> = {}): AssumeRequest {
+  const name = principal.split('/').pop()!;
+  return {
+    principal,
+    context: {
+      'aws:PrincipalArn': principal,
+      'aws:username': name,
+      'aws:MultiFactorAuthPresent': 'true',
+      'aws:MultiFactorAuthAge': '600',
+      'sts:SourceIdentity': name,
+      'aws:CurrentTime': '2026-12-24T03:00:00Z',
+      ...overrides,
+    },
+  };
+}
+
 /** A request to assume a role. */
 export interface AssumeRequest {
   /** The caller: an ARN, a service principal, a federated provider, or `anonymous` for `*`. */
