@@ -20,25 +20,34 @@ export interface Glob {
 }
 
 const globCache = new Map<string, Glob>();
+const caseSensitiveCache = new Map<string, Glob>();
 const MAX_CACHED = 10000;
 
-/** A pattern read into segments. Cached and bounded: rules match the same few patterns again and again. */
-export function compileGlob(pattern: string): Glob {
-  let glob = globCache.get(pattern);
+/** A pattern read into segments (in lower case unless `caseSensitive`). Cached and bounded: rules match the same few patterns again and again. */
+export function compileGlob(pattern: string, caseSensitive = false): Glob {
+  const cache = caseSensitive ? caseSensitiveCache : globCache;
+  let glob = cache.get(pattern);
   if (!glob) {
-    const segments = pattern.toLowerCase().split('*');
+    const segments = (caseSensitive ? pattern : pattern.toLowerCase()).split('*');
     let minLength = 0;
     for (const segment of segments) minLength += segment.length;
     glob = { segments, minLength };
-    if (globCache.size < MAX_CACHED) globCache.set(pattern, glob);
+    if (cache.size < MAX_CACHED) cache.set(pattern, glob);
   }
   return glob;
 }
 
 /** Whether a pattern (`iam:Put*`, `arn:aws:s3:::*`, `*`) matches a name, as IAM matches them, case-insensitively. */
 export function globMatches(pattern: string, name: string): boolean {
-  const { segments, minLength } = compileGlob(pattern);
-  const text = name.toLowerCase();
+  return matches(compileGlob(pattern), name.toLowerCase());
+}
+
+/** Whether a pattern matches a value with case, as `StringLike` compares a condition's values. */
+export function globMatchesWithCase(pattern: string, value: string): boolean {
+  return matches(compileGlob(pattern, true), value);
+}
+
+function matches({ segments, minLength }: Glob, text: string): boolean {
   if (segments.length === 1) return text.length === minLength && segmentAt(segments[0], text, 0);
   if (text.length < minLength) return false;
   const first = segments[0];
