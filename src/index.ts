@@ -10,3 +10,4 @@ export * from './patterns/web-identity-role';
 export * from './patterns/break-glass-role';
 export * from './patterns/saml-federation-role';
 export * from './patterns/eks-pod-identity-role';
+export * from './role-assertions';

@@ -65,10 +65,15 @@ describe('the packed tarball', () => {
       new patterns.EksPodIdentityRole(stack, 'Pods', { clusterName: 'rides-prod', namespace: 'payments', serviceAccount: 'ledger' });
       app.synth();
       console.log('synthesized');
+      const roles = patterns.RoleAssertions.fromStack(stack);
+      roles.assertAllowed('Vendor', { principal: 'arn:aws:iam::444455556666:role/Auditor', context: { 'sts:ExternalId': 'a1b2c3d4e5f6a7b8' } });
+      roles.assertDenied('Vendor', { principal: 'arn:aws:iam::444455556666:role/Auditor' });
+      console.log(roles.evaluate('Lambda', { principal: 'ec2.amazonaws.com' }).reason);
     `);
     const synth = node(['app.js']);
     expect({ status: synth.status, stderr: synth.stderr }).toEqual({ status: 0, stderr: '' });
     expect(synth.stdout).toContain('synthesized');
+    expect(synth.stdout).toContain('no statement allows it'); // RoleAssertions from plain JavaScript
     const cli = node([join(installed, 'lib', 'cli', 'index.js'), 'check', 'cdk.out']);
     expect(cli.status).toBe(0);
     expect(cli.stdout).toMatch(/1 file, 6 roles: 0 errors/);
