@@ -14,6 +14,7 @@ import { CASES } from './cases';
 import { APP_CONTEXT, median, medians, synthApp, time } from './measure';
 import { checkTemplate } from '../src/checks/engine';
 import { main } from '../src/cli/main';
+import { evaluateTrust } from '../src/trust/evaluate';
 import { CfnTemplate } from '../src/role-model/role-under-check';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -104,6 +105,50 @@ function cliCost(count: number) {
   return { roles: count, parseMs: round(parse), cliMs: round(cli), ratio: round(cli / parse, 2), rolesPerSecond: Math.round(count / (cli / 1000)) };
 }
 
+/**
+ * The pull-request gate: the CLI with --baseline against the CLI without, on the same 5,000 roles, when no role
+ * changed and when every role's trust changed (each then evaluated for its callers and near misses); and the trust
+ * evaluator's requests per second.
+ */
+function cliBaselineCost(count: number) {
+  const roles = (externalId: (i: number) => string) => {
+    const resources: Record<string, unknown> = {};
+    for (let i = 0; i < count; i++) {
+      resources[`Role${i}`] = {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${100000000000 + i}:root` }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': externalId(i) } } }] },
+        },
+      };
+    }
+    const file = join(mkdtempSync(join(tmpdir(), 'bench-')), 'template.json');
+    writeFileSync(file, JSON.stringify({ Resources: resources }));
+    return file;
+  };
+  const now = roles((i) => `8f14e45f-ceea-467f-a0e6-${i}`);
+  const same = roles((i) => `8f14e45f-ceea-467f-a0e6-${i}`);
+  const changed = roles((i) => `0a1b2c3d-ceea-467f-a0e6-${i}`);
+  const silent = { stdout: () => undefined, stderr: () => undefined };
+  const [plain, unchanged, everyRoleChanged] = medians(Math.max(RUNS, 11), [
+    () => main(['check', now], silent),
+    () => main(['check', now, '--baseline', same], silent),
+    () => main(['check', now, '--baseline', changed], silent),
+  ]);
+  const trust = { Statement: [{ Effect: 'Allow', Principal: { AWS: '444455556666' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'sts:ExternalId': 'x' } } }] };
+  const request = { action: 'sts:AssumeRole', caller: { kind: 'aws' as const, arn: 'arn:aws:iam::444455556666:role/Uploader' }, context: { 'sts:ExternalId': ['x'] } };
+  const evaluations = 100000;
+  const evaluatorMs = median(5, () => { for (let i = 0; i < evaluations; i++) evaluateTrust(trust, request); });
+  return {
+    roles: count,
+    cliMs: round(plain),
+    unchangedBaselineMs: round(unchanged),
+    unchangedRatio: round(unchanged / plain, 2),
+    everyRoleChangedBaselineMs: round(everyRoleChanged),
+    everyRoleChangedRatio: round(everyRoleChanged / plain, 2),
+    evaluatorRequestsPerSecond: Math.round(evaluations / (evaluatorMs / 1000)),
+  };
+}
+
 /** The most entries that fit a 2,048-character trust policy: ours (by search) against the theoretical maximum. */
 function capacity() {
   const limit = 2048;
@@ -168,7 +213,7 @@ function round(value: number, digits = 1): number {
 
 const RESULTS = join('bench', 'results.json'); // run from the project's root
 const sections: [string, () => unknown][] = [
-  ['synthOverhead', synthOverhead], ['growth', growth], ['templateGrowth', templateGrowth], ['roleChecksVsCdkNag', () => pluginCost(1000)], ['cli', () => cliCost(5000)],
+  ['synthOverhead', synthOverhead], ['growth', growth], ['templateGrowth', templateGrowth], ['roleChecksVsCdkNag', () => pluginCost(1000)], ['cli', () => cliCost(5000)], ['cliBaseline', () => cliBaselineCost(5000)],
   ['capacity', capacity], ['peakMemory', peakMemory],
 ];
 const section = process.argv[2];

@@ -126,3 +126,56 @@ describe('check --baseline: the trust-diff gate', () => {
     expect(sarif.runs[0].results.filter((result: any) => result.ruleId === 'cdk-iam-role-patterns:TrustWidened')).toHaveLength(1);
   });
 });
+
+describe('check --baseline compares who gets in, not only the shape', () => {
+  const partnerTrust = { Effect: 'Allow', Principal: { AWS: PARTNER }, Action: 'sts:AssumeRole' };
+  const onlyUploader = {
+    Effect: 'Deny',
+    Principal: { AWS: PARTNER },
+    Action: 'sts:AssumeRole',
+    Condition: { ArnNotEquals: { 'aws:PrincipalArn': 'arn:aws:iam::444455556666:role/Uploader' } },
+  };
+
+  test('a Deny guardrail deleted: another role of the partner now gets in, and the finding names it', () => {
+    const { status, report } = run(template([partnerTrust]), template([partnerTrust, onlyUploader]));
+    expect(status).toBe(1);
+    expect(widened(report)).toEqual([expect.stringMatching(/now allowed, denied before: arn:aws:iam::444455556666:role\/Caller sts:AssumeRole \(statement 1 allows it\)/)]);
+  });
+
+  test('Action sts:AssumeRole rewritten as NotAction sts:TagSession: sts:SetSourceIdentity now gets in', () => {
+    const before = template([vendor()]);
+    const now = template([{ ...vendor(), Action: undefined, NotAction: 'sts:TagSession' }]);
+    expect(widened(run(now, before).report)).toEqual([expect.stringMatching(/role\/Caller sts:SetSourceIdentity with sts:ExternalId = a1b2c3d4e5f6/)]);
+  });
+
+  test('"AWS": "444455556666" rewritten as its root ARN: the same principal, no finding', () => {
+    const { status, report } = run(template([{ ...vendor(), Principal: { AWS: PARTNER } }]), template([{ ...vendor(), Principal: { AWS: '444455556666' } }]));
+    expect({ status, widened: widened(report) }).toEqual({ status: 0, widened: [] });
+  });
+
+  test('a condition operator loosened (StringEquals to StringLike with a wildcard): a near miss now gets in', () => {
+    const exact = github({ StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:sub': 'repo:o/r:ref:refs/heads/main' } });
+    const loose = github({ StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:o/r:*' } });
+    expect(widened(run(template([loose]), template([exact])).report))
+      .toEqual([expect.stringMatching(/:sub loosened .*now allowed, denied before: .*:sub = repo:o\/r:x \(statement 1 allows it\)/)]);
+  });
+
+  test('through Fn::If: a deployment that trusts everyone widens, though the other does not', () => {
+    const conditions = { Open: { 'Fn::Equals': [{ Ref: 'Mode' }, 'open'] } };
+    const file = join(work, `t${counter++}`, 'app.template.json');
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, JSON.stringify({
+      Parameters: { Mode: { Type: 'String' } },
+      Conditions: conditions,
+      Resources: {
+        Role: {
+          Type: 'AWS::IAM::Role',
+          Properties: { AssumeRolePolicyDocument: { Statement: [{ ...vendor(), Principal: { AWS: { 'Fn::If': ['Open', '*', PARTNER] } } }] } },
+        },
+      },
+    }));
+    const { status, report } = run(file, template([vendor()]));
+    expect(status).toBe(1);
+    expect(widened(report)).toEqual([expect.stringMatching(/new principal AWS \*.*now allowed, denied before: arn:aws:iam::999988887777:role\/Caller sts:AssumeRole/)]);
+  });
+});

@@ -1,4 +1,5 @@
 import { basename } from 'path';
+import { callerWidenings } from './caller-diff';
 import { FileFinding, ReportedTrustChange } from './report';
 import { byPrincipal, TrustChange, trustChanges } from './trust-diff';
 import { isOtherAccount, parseAwsPrincipal } from '../checks/principals';
@@ -33,24 +34,32 @@ export function compareWithBaseline(roles: readonly ModeledRole[], baseline: Rol
   const old = new RoleIndex([...baseline.roles()]);
   const findings: FileFinding[] = [];
   const changes: ReportedTrustChange[] = [];
+  const widenedFinding = (role: ModeledRole, message: string) => findings.push({
+    ruleId: `${RULE_ID_PREFIX}:${TRUST_WIDENED.name}`, severity: 'error', file: role.template.file, resource: role.path, logicalId: role.logicalId, message,
+  });
   const report = (role: ModeledRole, change: TrustChange) => {
     changes.push({ ...change, file: role.template.file, resource: role.path });
-    if (change.direction === 'widened') {
-      findings.push({
-        ruleId: `${RULE_ID_PREFIX}:${TRUST_WIDENED.name}`,
-        severity: 'error',
-        file: role.template.file,
-        resource: role.path,
-        logicalId: role.logicalId,
-        message: `trust widened since the baseline: ${change.what} (before: ${change.before}; after: ${change.after})`,
-      });
-    }
+    if (change.direction === 'widened') widenedFinding(role, `trust widened since the baseline: ${change.what} (before: ${change.before}; after: ${change.after})`);
   };
   for (const role of roles) {
     const match = old.take(role);
     const variants = role.variants.map((variant) => variant.role);
     if (match) {
-      for (const change of trustChanges(match.variants.map((variant) => variant.role), variants)) report(role, change);
+      const structural = trustChanges(match.variants.map((variant) => variant.role), variants);
+      const callers = callerWidenings(match, role);
+      if (callers.length === 0) {
+        for (const change of structural) report(role, change);
+        continue;
+      }
+      // one finding per role: what changed, and who now gets in who did not
+      for (const change of structural) changes.push({ ...change, file: role.template.file, resource: role.path });
+      for (const caller of callers) {
+        changes.push({ direction: 'widened', what: `${caller.request} now allowed`, before: 'denied', after: caller.reason, file: role.template.file, resource: role.path });
+      }
+      const what = structural.filter((change) => change.direction === 'widened').map((change) => `${change.what} (before: ${change.before}; after: ${change.after})`);
+      const who = callers.slice(0, MAX_CALLERS_NAMED).map((caller) => `${caller.request} (${caller.reason})`);
+      const more = callers.length > MAX_CALLERS_NAMED ? `, and ${callers.length - MAX_CALLERS_NAMED} more requests` : '';
+      widenedFinding(role, `trust widened since the baseline: ${what.length > 0 ? `${what.join('; ')}; ` : ''}now allowed, denied before: ${who.join('; ')}${more}`);
     } else {
       const outside = trustsOutside(role);
       if (outside.length > 0) report(role, { direction: 'widened', what: `new role that trusts ${outside.join(', ')}`, before: '-', after: outside.join(', ') });
@@ -61,6 +70,9 @@ export function compareWithBaseline(roles: readonly ModeledRole[], baseline: Rol
   }
   return { findings, changes };
 }
+
+/** How many of the callers who now get in a finding names; the trust changes list them all. */
+const MAX_CALLERS_NAMED = 3;
 
 /** The principals of a role's trust that are outside its account: other accounts, federated providers, anyone. */
 function trustsOutside(role: ModeledRole): string[] {

@@ -57,7 +57,7 @@ export function byPrincipal(variants: readonly RoleUnderCheck[]): Map<string, Gr
       const actions = new Set(statement.actions.map((action) => action.toLowerCase()));
       for (const [type, values] of statement.principal ?? []) {
         for (const value of values) {
-          const principal = type === '*' ? '*' : `${type} ${readable(value)}`;
+          const principal = type === '*' ? '*' : `${type} ${readable(type === 'AWS' ? rootArnOf(value) : value)}`;
           const list = grants.get(principal) ?? [];
           list.push({ principal, type, value, actions, conditions: statement.conditions });
           grants.set(principal, list);
@@ -167,4 +167,9 @@ function describeTest(test: ConditionTest): string {
 function describeGrant(grant: Grant): string {
   const conditions = grant.conditions.map(describeTest);
   return `${[...grant.actions].join(', ')}${conditions.length > 0 ? ` when ${conditions.join(' and ')}` : ' with no condition'}`;
+}
+
+/** An account id as the root ARN IAM stores it (`444455556666` and `arn:aws:iam::444455556666:root` are one principal). */
+function rootArnOf(value: string): string {
+  return /^\d{12}$/.test(value) ? `arn:{{cfn:AWS::Partition}}:iam::${value}:root` : value;
 }

@@ -1,6 +1,7 @@
 import { conditionHolds, ContextValues } from './condition-operators';
 import { principalNames } from './principal-match';
 import { accountOf, TrustRequest } from './request';
+import { trustDocument } from './statements';
 import { actionMatches } from '../iam/glob';
 
 /**
@@ -24,12 +25,9 @@ export interface TrustDecision {
   readonly statement?: number;
 }
 
-/** The most statements read of one policy (a trust policy holds at most a few dozen under IAM's size quota). */
-const MAX_STATEMENTS = 1000;
-
 /** Evaluates a trust policy document (as deployed: literal values) for one request. */
 export function evaluateTrust(document: unknown, request: TrustRequest): TrustDecision {
-  const statements = statementsOf(document);
+  const statements = trustDocument(document).statements;
   const context = contextOf(request);
   let allowedBy: number | undefined;
   for (let i = 0; i < statements.length; i++) {
@@ -42,13 +40,7 @@ export function evaluateTrust(document: unknown, request: TrustRequest): TrustDe
   return { allowed: false, outcome: 'ImplicitlyDenied', reason: 'no statement allows it' };
 }
 
-type Statement = Record<string, unknown>;
-
-function statementsOf(document: unknown): Statement[] {
-  const raw = typeof document === 'object' && document !== null ? (document as Record<string, unknown>).Statement : undefined;
-  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return list.slice(0, MAX_STATEMENTS).filter((item): item is Statement => typeof item === 'object' && item !== null && !Array.isArray(item));
-}
+type Statement = Readonly<Record<string, unknown>>;
 
 function describe(statement: Statement, index: number): string {
   return `${index + 1}${typeof statement.Sid === 'string' ? ` (Sid "${statement.Sid}")` : ''}`;
