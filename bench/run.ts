@@ -14,8 +14,8 @@ import { CASES } from './cases';
 import { APP_CONTEXT, median, medians, synthApp, time } from './measure';
 import { checkTemplate } from '../src/checks/engine';
 import { main } from '../src/cli/main';
-import { evaluateTrust } from '../src/trust/evaluate';
 import { CfnTemplate } from '../src/role-model/role-under-check';
+import { evaluateTrust } from '../src/trust/evaluate';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 function synthOverhead() {

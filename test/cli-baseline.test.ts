@@ -179,3 +179,27 @@ describe('check --baseline compares who gets in, not only the shape', () => {
     expect(widened(report)).toEqual([expect.stringMatching(/new principal AWS \*.*now allowed, denied before: arn:aws:iam::999988887777:role\/Caller sts:AssumeRole/)]);
   });
 });
+
+describe('check --baseline reads only what changed', () => {
+  const write = (directory: string, name: string, value: unknown) => {
+    mkdirSync(join(work, directory), { recursive: true });
+    writeFileSync(join(work, directory, name), JSON.stringify(value));
+    return join(work, directory, name);
+  };
+
+  test('a file with the same name and text as the baseline\'s is not compared, and reports no change', () => {
+    const trust = { Resources: { Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [vendor()] } } } } };
+    const { status, report } = run(write('same-now', 'app.json', trust), write('same-before', 'app.json', trust));
+    expect({ status, changes: report.trustChanges }).toEqual({ status: 0, changes: [] });
+  });
+
+  test('a parent whose text did not change is still compared when the nested template it deploys did', () => {
+    const parent = { Resources: { Child: { Type: 'AWS::CloudFormation::Stack', Properties: { TemplateURL: './child.json' } } } };
+    const child = (statement: unknown) => ({ Resources: { Role: { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [statement] } } } } });
+    write('nested-before', 'child.json', child(vendor()));
+    write('nested-now', 'child.json', child(vendor({})));
+    const { status, report } = run(write('nested-now', 'parent.json', parent), write('nested-before', 'parent.json', parent));
+    expect(status).toBe(1);
+    expect(widened(report)).toEqual([expect.stringMatching(/condition sts:ExternalId removed/)]);
+  });
+});

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { existsSync, readFileSync, statSync } from 'fs';
 import { basename, dirname, extname, join } from 'path';
 import { parseCfnYaml } from './cfn-yaml';
@@ -18,6 +19,18 @@ export interface TemplateFile extends ModelTemplate {
   readonly notes?: readonly string[];
   /** For a cloud assembly's stack: its constructs' paths and acknowledgements. */
   readonly constructs?: ConstructMetadata;
+  /** Its file name and a digest of its text, when the templates are compared with a baseline (`ReadOptions.identities`). */
+  readonly identity?: string;
+  /** Set on a baseline template left unread because a template checked now has its identity: nothing in it changed. */
+  readonly unchanged?: boolean;
+}
+
+/** How templates are read when they are compared with a baseline. */
+export interface ReadOptions {
+  /** Whether to record each file's identity (its name and a digest of its text). */
+  readonly identities?: boolean;
+  /** A file whose identity this says is unchanged is not parsed: it is returned as `unchanged`, with no resources. */
+  readonly unchanged?: (identity: string) => boolean;
 }
 
 const EXPECTED = 'expected a template (.json, .yaml, .yml, .template) with a Resources section, or a cloud assembly directory (cdk.out)';
@@ -30,12 +43,12 @@ export class InputError extends Error {
 }
 
 /** Loads the templates at each path: a template file (.json, .yaml, .yml, .template) or a cloud assembly directory. */
-export function loadTemplates(paths: string[]): TemplateFile[] {
+export function loadTemplates(paths: string[], options: ReadOptions = {}): TemplateFile[] {
   return paths.flatMap((path) => {
     if (!existsSync(path)) throw new InputError(path, 'no such file or directory');
-    if (statSync(path).isDirectory()) return loadCloudAssembly(path);
-    if (basename(path) === 'manifest.json' && isAssemblyManifest(path)) return loadCloudAssembly(dirname(path)); // cdk.out/manifest.json
-    return [loadTemplateFile(path, undefined, true)];
+    if (statSync(path).isDirectory()) return loadCloudAssembly(path, options);
+    if (basename(path) === 'manifest.json' && isAssemblyManifest(path)) return loadCloudAssembly(dirname(path), options); // cdk.out/manifest.json
+    return [loadTemplateFile(path, undefined, true, options)];
   });
 }
 
@@ -53,12 +66,16 @@ function isAssemblyManifest(file: string): boolean {
  * Reads and parses one template file; YAML by extension, otherwise JSON (falling back to YAML). A file the user
  * named must have a Resources section (`requireResources`); a template a cloud assembly lists may be an empty stack's.
  */
-export function loadTemplateFile(file: string, deployingAccount?: string, requireResources = false): TemplateFile {
+export function loadTemplateFile(file: string, deployingAccount?: string, requireResources = false, options: ReadOptions = {}): TemplateFile {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new InputError(file, `cannot be read: ${(error as Error).message}`);
+  }
+  const identity = options.identities ? identityOf(file, text) : undefined;
+  if (identity !== undefined && options.unchanged?.(identity)) {
+    return { file, template: { Resources: {} }, deployingAccount, identity, unchanged: true };
   }
   const { value: template, notes, yaml } = parseTemplate(file, text);
   // JSON cannot refer to itself; a JSON template nested too deep for the checks is found when they fail (tooDeep).
@@ -70,6 +87,7 @@ export function loadTemplateFile(file: string, deployingAccount?: string, requir
   const expanded = expandLanguageExtensions(template as CfnTemplate);
   return {
     file,
+    identity,
     template: expanded.template,
     deployingAccount,
     notes: expanded.notes.length > 0 ? [...notes ?? [], ...expanded.notes] : notes,
@@ -133,7 +151,7 @@ interface ManifestArtifact {
 }
 
 /** Every stack template listed in a cloud assembly's manifest.json, nested assemblies (stages) included. */
-export function loadCloudAssembly(directory: string): TemplateFile[] {
+export function loadCloudAssembly(directory: string, options: ReadOptions = {}): TemplateFile[] {
   const manifestPath = join(directory, 'manifest.json');
   if (!existsSync(manifestPath)) throw new InputError(directory, 'is a directory but not a cloud assembly: it has no manifest.json');
   let manifest: { artifacts?: Record<string, ManifestArtifact> };
@@ -146,10 +164,10 @@ export function loadCloudAssembly(directory: string): TemplateFile[] {
   for (const artifact of Object.values(manifest.artifacts ?? {})) {
     const properties = artifact.properties ?? {};
     if (artifact.type === 'aws:cloudformation:stack' && properties.templateFile) {
-      const template = loadTemplateFile(join(directory, properties.templateFile), accountOf(artifact.environment));
+      const template = loadTemplateFile(join(directory, properties.templateFile), accountOf(artifact.environment), false, options);
       templates.push({ ...template, constructs: ConstructMetadata.ofArtifact(directory, artifact) });
     } else if (artifact.type === 'cdk:cloud-assembly' && properties.directoryName) {
-      templates.push(...loadCloudAssembly(join(directory, properties.directoryName)));
+      templates.push(...loadCloudAssembly(join(directory, properties.directoryName), options));
     }
   }
   return templates;
@@ -161,3 +179,14 @@ function accountOf(environment: string | undefined): string | undefined {
   return account ? account[1] : undefined;
 }
 
+
+/**
+ * A file's identity for a baseline comparison: its name and a digest of its text. A template that deploys other
+ * templates (a nested stack, a SAM application, a StackSet) has none: its children may change while it does not.
+ */
+function identityOf(file: string, text: string): string | undefined {
+  if (DEPLOYS_TEMPLATES.test(text)) return undefined;
+  return `${basename(file)}#${createHash('sha256').update(text).digest('base64')}`;
+}
+
+const DEPLOYS_TEMPLATES = /AWS::CloudFormation::Stack|AWS::Serverless::Application/;

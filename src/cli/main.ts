@@ -15,7 +15,7 @@ import { CATALOGUE_DATE, CATALOGUE_VERSION } from '../iam/catalogue';
 import { MANAGED_POLICIES_DATA_VERSION } from '../iam/managed-policies';
 import { ModeledRole, RoleModel } from '../role-model/model';
 import { nestedStacks } from '../role-model/nested-stacks';
-import { constructPathOf } from '../role-model/template';
+import { constructPathOf, ModelTemplate } from '../role-model/template';
 
 /** Where the CLI writes. */
 export interface Output {
@@ -68,8 +68,10 @@ export function main(argv: string[], output: Output): number {
   let templates: TemplateFile[] = [];
   try {
     const options = parseArguments(argv);
-    templates = loadTemplates(options.paths);
-    const baseline = options.baseline.length > 0 ? loadBaseline(options.baseline) : undefined;
+    const comparing = options.baseline.length > 0;
+    templates = loadTemplates(options.paths, { identities: comparing });
+    const identities = new Set(templates.map((template) => template.identity).filter((identity) => identity !== undefined));
+    const baseline = comparing ? loadBaseline(options.baseline, identities) : undefined;
     const report = check(templates, { ...options, baseline });
     if (report.notes.length > 0) output.stderr(formatNotes(report.notes));
     output.stdout(formatted(report, options.format));
@@ -91,9 +93,10 @@ export function main(argv: string[], output: Output): number {
 }
 
 /** The baseline's templates; a baseline that cannot be read says it is the baseline (--baseline) that could not. */
-function loadBaseline(paths: string[]): TemplateFile[] {
+function loadBaseline(paths: string[], current: ReadonlySet<string | undefined>): TemplateFile[] {
   try {
-    return loadTemplates(paths);
+    // a baseline file whose text is a checked file's (same name, same text) is not read: none of its roles changed
+    return loadTemplates(paths, { identities: true, unchanged: (identity) => current.has(identity) });
   } catch (error) {
     if (error instanceof InputError) throw new InputError(error.file, `(given to --baseline) ${error.message.slice(error.file.length + 2)}`);
     throw error;
@@ -199,7 +202,7 @@ export function check(templates: TemplateFile[], options: CheckOptions): CheckRe
   const unresolvedAttachments = model.unresolvedAttachments;
   const notChecked: NotCheckedPart[] = [...notes, ...unresolvedAttachments.map(unresolvedAttachmentPart)];
   if (options.strict && !options.disabledRules?.includes(NOT_CHECKED.name)) findings.push(...notChecked.map(notCheckedFinding));
-  const comparison = options.baseline ? compareWithBaseline(kept!, modelOf(options.baseline).model) : undefined;
+  const comparison = options.baseline ? baselineComparison(kept!, templates, options.baseline) : undefined;
   if (!options.disabledRules?.includes(TRUST_WIDENED.name)) findings.push(...comparison?.findings ?? []);
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const files = templates.length + nested.templates.length;
@@ -233,6 +236,24 @@ function notCheckedFinding(part: NotCheckedPart): FileFinding {
     message: notCheckedMessage(part),
     subject: { path: part.resource === undefined ? ['Resources'] : ['Resources', part.resource.split('/').pop()!] },
   };
+}
+
+/**
+ * The comparison with a baseline, over the roles of the templates that changed: a checked template whose baseline twin
+ * was left unread (same name, same text) has no role that changed, and the twin has none that was removed.
+ */
+function baselineComparison(roles: readonly ModeledRole[], templates: readonly TemplateFile[], baseline: readonly TemplateFile[]) {
+  const unchanged = new Set(baseline.filter((template) => template.unchanged).map((template) => template.identity));
+  const changedFiles = new Set(templates.filter((template) => !unchanged.has(template.identity)).map((template) => template.file));
+  const compared = roles.filter((role) => changedFiles.has(rootTemplateOf(role.template).file));
+  return compareWithBaseline(compared, modelOf(baseline.filter((template) => !template.unchanged)).model);
+}
+
+/** The template a nested template is deployed from, or the template itself. */
+function rootTemplateOf(template: ModelTemplate): ModelTemplate {
+  let root = template;
+  while (root.parent) root = root.parent.template;
+  return root;
 }
 
 /** Every acknowledgement in CDK's plugin form in the assembly: CDK applies it to every construct of the app. */

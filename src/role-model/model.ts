@@ -120,6 +120,20 @@ export class RoleModel {
       .map((attachment) => propertiesOf(resourcesOf(attachment.template.template)[attachment.logicalId]).PolicyDocument));
   }
 
+  /** Where each role of every template is, without modeling it: its template, logical id and path. */
+  public *roleRefs(): Generator<{ readonly template: ModelTemplate; readonly logicalId: string; readonly path: string }> {
+    for (const template of this.templates) {
+      for (const logicalId of this.roleIds.get(template) ?? NONE) yield { template, logicalId, path: resourcePath(template, logicalId) };
+      for (const logicalId in this.factsOf(template).implicitRoles) yield { template, logicalId, path: resourcePath(template, logicalId) };
+    }
+  }
+
+  /** One role of the model, modeled when asked for (a baseline compares only the roles that changed). */
+  public role(template: ModelTemplate, logicalId: string): ModeledRole | undefined {
+    const resource = resourcesOf(template.template)[logicalId] ?? this.factsOf(template).implicitRoles[logicalId];
+    return resource === undefined ? undefined : this.modelRole(template, logicalId, resource);
+  }
+
   /** Every role of every template, one at a time (a caller that checks each and lets it go keeps one alive). */
   public *roles(): Generator<ModeledRole> {
     for (const template of this.templates) {
