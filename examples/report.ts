@@ -13,6 +13,10 @@ import { TEMPLATE_READER } from '../src/cli/load-templates';
 import { RoleModel } from '../src/role-model/model';
 import { nestedStacks } from '../src/role-model/nested-stacks';
 import { ModelTemplate } from '../src/role-model/template';
+import { generatedRequests } from '../src/trust/callers';
+import { evaluateTrust } from '../src/trust/evaluate';
+import { deployedDocument } from '../src/trust/render';
+import { trustDocument } from '../src/trust/statements';
 
 /** One role of the report. */
 export interface ReportedRole {
@@ -20,6 +24,15 @@ export interface ReportedRole {
   readonly summary: RoleSummary;
   /** Its findings with the verdict on each, as every door gives it. */
   readonly findings: readonly JudgedFinding[];
+  /** Its intended callers and near misses, each with the evaluator's decision. */
+  readonly whoGetsIn: readonly WhoGetsIn[];
+}
+
+/** One generated request to a role, and whether it gets in. */
+export interface WhoGetsIn {
+  readonly request: string;
+  readonly allowed: boolean;
+  readonly reason: string;
 }
 
 /**
@@ -46,6 +59,7 @@ export function reportRoles(app: IConstruct, assembly: CloudAssembly): ReportedR
     return {
       path: construct?.node.path ?? `${basename(modeled.template.file)}/${modeled.path}`,
       summary: summarizeRole(modeled.variants[0].role),
+      whoGetsIn: whoGetsIn(modeled.variants[0].role.properties.AssumeRolePolicyDocument, modeled.template.deployingAccount),
       findings: verdict.judge(modeled, {
         constructPath: resource?.node.path,
         acknowledged: resource ? acknowledgementsOn(resource) : undefined,
@@ -87,10 +101,27 @@ export function textReport(roles: ReportedRole[]): string {
   return [line(rows[0]), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.slice(1).map(line), '', ...details(roles)].join('\n').trimEnd();
 }
 
-/** The report as Markdown: the full table and the findings. */
+/**
+ * Who can get in, proven: the role's intended callers and their near misses, generated from its trust policy, each
+ * with the evaluator's decision and the statement that decided.
+ */
+function whoGetsIn(trust: unknown, account: string | undefined): WhoGetsIn[] {
+  // an environment-agnostic stack's account is a stand-in, so the callers of "this account" can be named
+  const document = deployedDocument(trust, { account: account ?? '123456789012' });
+  return generatedRequests(trustDocument(document)).map(({ request, description }) => {
+    const decision = evaluateTrust(document, request);
+    return { request: description, allowed: decision.allowed, reason: decision.reason };
+  });
+}
+
+/** The report as Markdown: the full table, the findings, and who can get in to each role. */
 export function markdownReport(roles: ReportedRole[]): string {
   const escape = (cell: string) => cell.replace(/\|/g, '\\|');
   const table = [HEADINGS, HEADINGS.map(() => '---'), ...roles.map(cells)].map((row) => `| ${row.map(escape).join(' | ')} |`);
   const findings = details(roles);
-  return ['# IAM roles', '', ...table, '', '## Findings', '', ...(findings.length > 0 ? findings.map((finding) => `- ${finding}`) : ['None.']), ''].join('\n');
+  const who = roles.flatMap((role) => [`### ${role.path}`, '', '| request | decision |', '|---|---|',
+    ...role.whoGetsIn.map((entry) => `| ${escape(entry.request)} | ${entry.allowed ? '**allowed**' : 'denied'}: ${escape(entry.reason)} |`), '']);
+  return ['# IAM roles', '', ...table, '', '## Findings', '', ...(findings.length > 0 ? findings.map((finding) => `- ${finding}`) : ['None.']), '',
+    '## Who can get in', '', 'Each role\'s intended callers and their near misses, generated from its trust policy, with the decision of the '
+    + 'library\'s trust evaluator (the caller\'s own identity policy taken to allow the call).', '', ...who].join('\n');
 }

@@ -108,6 +108,16 @@ describe('the example app', () => {
     expect(markdown).toMatch(/## Findings\n\nNone\./);
   });
 
+  test('roles.md proves who can get in: the intended caller allowed, each near miss denied, by the evaluator', () => {
+    const roles = reportRoles(app, assembly);
+    const glass = roles.find((role) => role.path === 'ServiceDesk/ServiceDeskBreakGlass')!;
+    const decided = (pattern: RegExp) => glass.whoGetsIn.filter((entry) => pattern.test(entry.request)).map((entry) => entry.allowed);
+    expect(decided(/^arn:aws:iam::123456789012:user\/servicedesk\/x sts:AssumeRole with aws:MultiFactorAuthAge = \d+, aws:MultiFactorAuthPresent = true, sts:SourceIdentity = x$/)).toEqual([true]);
+    expect(decided(/role\/NearMiss|999988887777|MultiFactorAuthPresent = near-miss/).every((allowed) => !allowed)).toBe(true);
+    expect(roles.every((role) => role.whoGetsIn.some((entry) => entry.allowed))).toBe(true); // every role lets its intended caller in
+    expect(markdownReport(roles)).toMatch(/## Who can get in[\s\S]*### ServiceDesk\/ServiceDeskBreakGlass[\s\S]*\*\*allowed\*\*: statement 1 allows it/);
+  });
+
   test('RoleChecks, registered in the app, reports nothing', () => {
     const reportFile = join(assembly.directory, 'validation-report.json');
     const reports = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')).pluginReports : [];

@@ -1,4 +1,5 @@
-import { Caller, TrustRequest } from './request';
+import { substituteVariables } from './condition-operators';
+import { accountOf, Caller, TrustRequest } from './request';
 import { TrustDocument } from './statements';
 
 /**
@@ -33,8 +34,10 @@ export function generatedRequests(document: TrustDocument): GeneratedRequest[] {
   };
   for (const statement of document.statements) {
     if (statement.Effect !== 'Allow') continue;
-    const pinned = pinnedContext(statement.Condition);
-    for (const caller of callersOf(statement.Principal)) { // a NotPrincipal names no caller to generate
+    const conditions = pinnedContext(statement.Condition);
+    for (const named of callersOf(statement.Principal)) { // a NotPrincipal names no caller to generate
+      const caller = pinnedCaller(named, conditions);
+      const pinned = withVariablesFilled(conditions, caller);
       for (const action of actionsFor(caller)) {
         add(caller, action, pinned);
         for (const near of nearCallers(caller)) add(near, action, pinned);
@@ -88,6 +91,32 @@ function nearCallers(caller: Caller): Caller[] {
   others.push({ kind: 'aws', arn: `arn:${partition}:iam::${account}:role/NearMiss` });
   return others;
 }
+
+/**
+ * The caller the conditions pin, when they name one of the principal's account by `aws:PrincipalArn`: a trust to an
+ * account root that lets in only `user/servicedesk/*` is about a service-desk user, not any role of the account.
+ */
+function pinnedCaller(caller: Caller, context: Record<string, string[]>): Caller {
+  const arn = context['aws:PrincipalArn']?.[0];
+  if (caller.kind !== 'aws' || arn === undefined || !/^arn:[^:]+:iam::\d{12}:(user|role)\//.test(arn)) return caller;
+  return accountOf(arn) === accountOf(caller.arn) ? { kind: 'aws', arn } : caller;
+}
+
+/** The pinned values with their policy variables (`${aws:username}`) filled in from the caller and the other pinned values. */
+function withVariablesFilled(context: Record<string, string[]>, caller: Caller): Record<string, string[]> {
+  const values = new Map(Object.entries(context).map(([key, list]) => [key.toLowerCase(), list] as const));
+  const user = caller.kind === 'aws' ? /:user\/(?:.*\/)?([^/]+)$/.exec(caller.arn)?.[1] : undefined;
+  if (user !== undefined && !values.has('aws:username')) values.set('aws:username', [user]);
+  const filled: Record<string, string[]> = {};
+  for (const [key, list] of Object.entries(context)) {
+    // the keys AWS derives from the caller follow the caller (and its near misses), never a pinned value
+    if (DERIVED_KEYS.has(key.toLowerCase())) continue;
+    filled[key] = list.map((value) => substituteVariables(value, values) ?? value);
+  }
+  return filled;
+}
+
+const DERIVED_KEYS: ReadonlySet<string> = new Set(['aws:principalarn', 'aws:principalaccount', 'aws:username']);
 
 /** A value that meets each positive test of a condition block (one per key). */
 function pinnedContext(condition: unknown): Record<string, string[]> {

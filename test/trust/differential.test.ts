@@ -78,7 +78,7 @@ const statement = fc.record({
 const context = fc.record(Object.fromEntries(Object.entries(CONTEXT_VALUES)
   .map(([key, options]) => [key, fc.option(fc.constantFrom(...options), { nil: undefined })])));
 
-function policyOf(statements: Array<fc.RecordValue<any>>): unknown {
+function policyOf(statements: Array<Record<string, any>>): unknown {
   return {
     Version: '2012-10-17',
     Statement: statements.map((s) => {
