@@ -82,7 +82,7 @@ export function isServiceWildcard(action: string): boolean {
 
 /**
  * Actions AWS documents with `Resource: "*"` for a Lambda function in a VPC (the execution role's network
- * interfaces; IAM-FACTS.md, and the AWS managed AWSLambdaVPCAccessExecutionRole), though the Service
+ * interfaces; AWS Lambda Developer Guide, "Giving Lambda functions access to resources in an Amazon VPC", and the AWS managed AWSLambdaVPCAccessExecutionRole), though the Service
  * Authorization Reference gives some of them resource types. Every other action is judged from the catalogue.
  */
 export const LAMBDA_VPC_ACTIONS: readonly string[] = [

@@ -74,7 +74,11 @@ interface SubjectShape {
   readonly example: string;
 }
 
-/** The shape of each shared issuer's `sub` claim (IAM-FACTS.md). */
+/**
+ * The shape of each shared issuer's `sub` claim: GitHub's "About security hardening with OpenID Connect", GitLab's
+ * "OpenID Connect (OIDC) Authentication Using ID Tokens", the Amazon EKS User Guide's IRSA trust (`system:serviceaccount:`),
+ * CircleCI's "Using OpenID Connect tokens in jobs" and HCP Terraform's "Dynamic provider credentials".
+ */
 export const SUBJECT_SHAPES: Record<SharedIssuerKind, SubjectShape> = {
   github: {
     // the default subject (repo:OWNER/REPO:...), or a customized one (key:value pairs, such as
@@ -155,7 +159,8 @@ export function subjectValueBreadth(kind: SharedIssuerKind, operator: string, va
 const ORDER: SubjectBreadth[] = ['specific', 'one-workflow', 'one-owner', 'any'];
 
 /**
- * What GitHub's provider-specific claims pin, which STS tests in trust policies since 2026-01 (IAM-FACTS.md):
+ * What GitHub's provider-specific claims pin, which STS tests in trust policies since 2026-01 (AWS What's New,
+ * "AWS STS supports validation of identity provider claims", and the IAM User Guide's keys for GitHub):
  * the repository by id or by name, a reusable workflow, or an enterprise.
  */
 const GITHUB_CLAIM_PINS: ReadonlyArray<{ readonly claim: string; readonly breadth: SubjectBreadth; readonly exact: RegExp }> = [
