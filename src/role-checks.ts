@@ -13,6 +13,7 @@ import { ALL_RULES } from './checks/rules';
 import { JudgedFinding, Summary, Verdict } from './checks/verdict';
 import { VERDICT_RULES } from './checks/verdict-rules';
 import { TEMPLATE_READER } from './cli/load-templates';
+import { closestName } from './closest-name';
 import { expandLanguageExtensions } from './role-model/language-extensions';
 import { RoleModel } from './role-model/model';
 import { nestedStacks } from './role-model/nested-stacks';
@@ -86,6 +87,7 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
 
   /** @param props options of the checks */
   constructor(props: RoleChecksProps = {}) {
+    refuseUnknownOptions(props);
     const disabled = new Set(props.disabledRules ?? []);
     this.ruleIds = [...ALL_RULES, ...VERDICT_RULES, ...props.strict ? [NOT_CHECKED] : []]
       .filter((rule) => !disabled.has(rule.name) && !disabled.has(ruleId(rule))).map(ruleId);
@@ -230,6 +232,22 @@ class HelperSummary {
 }
 
 const AWS_MANAGED_KIND = 'AWS managed policy ';
+
+/** RoleChecks' options, each once: the compiler checks the list against RoleChecksProps. */
+const OPTIONS: Readonly<Record<keyof Required<RoleChecksProps>, true>> = {
+  limits: true, disabledRules: true, warningsAsErrors: true, checkCdkHelperRoles: true, strict: true,
+};
+
+/** Refuses an option RoleChecks does not have (a misspelt one, from plain JavaScript), naming the closest it has. */
+function refuseUnknownOptions(props: RoleChecksProps): void {
+  const unknown = Object.keys(props ?? {}).filter((key) => (props as Record<string, unknown>)[key] !== undefined && !(key in OPTIONS));
+  if (unknown.length === 0) return;
+  const named = unknown.map((key) => {
+    const closest = closestName(key, Object.keys(OPTIONS));
+    return `\`${key}\` is not an option of RoleChecks${closest === undefined ? '' : `; did you mean \`${closest}\`?`}`;
+  });
+  throw new Error(`${named.join('\n')}\nThe options are: ${Object.keys(OPTIONS).join(', ')}.`);
+}
 
 /** The severities that fail the validation. */
 const FAILING_SEVERITIES: ReadonlySet<string> = new Set(['fatal', 'error']);

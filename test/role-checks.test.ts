@@ -256,3 +256,10 @@ describe('RoleChecks({ strict: true })', () => {
     expect(report.violations).toEqual([]);
   });
 });
+
+describe('RoleChecks options from plain JavaScript', () => {
+  test('a misspelt option is named with the closest one', () => {
+    expect(() => new RoleChecks({ warningsAsError: true } as any)).toThrow(/`warningsAsError` is not an option of RoleChecks; did you mean `warningsAsErrors`\?/);
+    expect(() => new RoleChecks({ strict: true, disabledRules: [] })).not.toThrow();
+  });
+});

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { checkPrincipalArnsCanMatch, isEveryUserOrRole, principalArnParts } from './principal-arns';
 import { accountRoots, accountsOf, principalArnOperator, PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
-import { PropShapes, required, Shapes } from './prop-shapes';
+import { required, Shapes, shapesOf } from './prop-shapes';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkPatternProps, ONE_HOUR, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
@@ -88,7 +88,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_MFA_AGE_SECONDS = 43200;
 const MAX_SESSION_SECONDS = 4 * 3600;
 
-const BREAK_GLASS_SHAPES: PropShapes = {
+const BREAK_GLASS_SHAPES = shapesOf<BreakGlassRoleProps>({
   ...ROLE_PATTERN_SHAPES,
   trustedPrincipalArns: required(Shapes.stringList),
   allowOtherAccounts: Shapes.boolean,
@@ -100,7 +100,7 @@ const BREAK_GLASS_SHAPES: PropShapes = {
   alertingDisabledReason: Shapes.string,
   alertTopic: Shapes.topic,
   alertEmails: Shapes.stringList,
-};
+});
 
 /**
  * An elevation role for an otherwise read-only team: assumed rarely, deliberately, with MFA, for a short

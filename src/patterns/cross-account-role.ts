@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { checkPrincipalArnsCanMatch, isEveryUserOrRole, principalArnParts } from './principal-arns';
 import { accountRoots, accountsOf, principalArnOperator, PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
-import { PropShapes, Shapes } from './prop-shapes';
+import { Shapes, shapesOf } from './prop-shapes';
 import { hasOnlyPseudoParameterTokens, namesOwnAccountByToken } from './pseudo-parameters';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps, SessionTagOptions } from './role-pattern-props';
@@ -76,7 +76,7 @@ const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 const ORGANIZATION_PATH = /^o-[a-z0-9]{10,32}\/r-[a-z0-9]{4,32}(\/[\w*?-]+)*\/?\*?$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 
-const CROSS_ACCOUNT_SHAPES: PropShapes = {
+const CROSS_ACCOUNT_SHAPES = shapesOf<CrossAccountRoleProps>({
   ...ROLE_PATTERN_SHAPES,
   trustedAccounts: Shapes.stringList,
   trustedPrincipalArns: Shapes.stringList,
@@ -87,7 +87,7 @@ const CROSS_ACCOUNT_SHAPES: PropShapes = {
   requireMfa: Shapes.boolean,
   outputs: Shapes.boolean,
   ...SESSION_TAG_SHAPES,
-};
+});
 
 /**
  * A role that principals of other accounts assume: a partner's application, a vendor (with an ExternalId),

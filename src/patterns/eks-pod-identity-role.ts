@@ -1,7 +1,7 @@
 import { ArnFormat, Stack, Token, aws_eks as eks, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PrincipalSet, TrustConditions } from './principal-set';
-import { PropShapes, required, Shapes } from './prop-shapes';
+import { required, Shapes, shapesOf } from './prop-shapes';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
@@ -40,14 +40,14 @@ export interface EksPodIdentityRoleProps extends RolePatternProps {
 const KUBERNETES_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/;
 
-const POD_IDENTITY_SHAPES: PropShapes = {
+const POD_IDENTITY_SHAPES = shapesOf<EksPodIdentityRoleProps>({
   ...ROLE_PATTERN_SHAPES,
   clusterName: Shapes.string,
   cluster: Shapes.cluster,
   namespace: required(Shapes.string),
   serviceAccount: required(Shapes.string),
   createAssociation: Shapes.boolean,
-};
+});
 
 /**
  * A role for the pods of one Kubernetes service account on one EKS cluster, through EKS Pod Identity: trusted by

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { cdkNagWildcardResourceId } from './cdk-nag-ids';
 import { PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
-import { PropShapes, Shapes } from './prop-shapes';
+import { Shapes, shapesOf } from './prop-shapes';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
@@ -64,7 +64,7 @@ const TRACING_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
 const LOG_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
 /** Lambda function names: 1 to 64 letters, digits, hyphens and underscores. */
 const FUNCTION_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
-const LAMBDA_SHAPES: PropShapes = {
+const LAMBDA_SHAPES = shapesOf<LambdaExecutionRoleProps>({
   ...ROLE_PATTERN_SHAPES,
   functionName: Shapes.string,
   logGroup: Shapes.logGroup,
@@ -72,7 +72,7 @@ const LAMBDA_SHAPES: PropShapes = {
   vpcAccess: Shapes.boolean,
   tracing: Shapes.boolean,
   requireSourceAccount: Shapes.boolean,
-};
+});
 
 /** The name of the inline policy the role gets its Lambda permissions from. */
 const LAMBDA_EXECUTION_POLICY_NAME = 'LambdaExecution';

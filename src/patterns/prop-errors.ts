@@ -15,6 +15,11 @@ export class PropErrors {
     this.problems.push(`${prop}: ${describe(value)} is not valid; ${accepted}`);
   }
 
+  /** Records a prop the construct does not have (a misspelt name, from plain JavaScript), with the closest known one. */
+  public unknownProp(prop: string, closest: string | undefined): void {
+    this.problems.push(`\`${prop}\` is not a prop of ${this.constructName}${closest === undefined ? '' : `; did you mean \`${closest}\`?`}`);
+  }
+
   /** Records a problem that is not about one prop's value (two props that exclude each other). */
   public addConflict(message: string): void {
     this.problems.push(message);

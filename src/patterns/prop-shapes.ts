@@ -1,4 +1,5 @@
 import { PropErrors } from './prop-errors';
+import { closestName } from '../closest-name';
 
 /**
  * The kind of value a prop holds, checked before anything reads it: JavaScript callers have no compiler,
@@ -54,6 +55,17 @@ export const Shapes = {
   objectList: { test: (value: unknown) => Array.isArray(value) && value.every(isObject), accepted: 'a list of objects' },
 } satisfies Record<string, PropShape>;
 
+/**
+ * The shapes of every prop of a props interface, checked by the compiler to name each prop once and no other: the
+ * list that tells a misspelt prop from plain JavaScript (`trustedAcounts`) from a real one.
+ */
+export function shapesOf<P>(shapes: ShapesOf<P>): ShapesOf<P> {
+  return shapes;
+}
+
+/** The shapes of every prop of a props interface. */
+export type ShapesOf<P> = { readonly [K in keyof Required<P>]: PropShape };
+
 /** A required prop of a shape. */
 export function required(shape: PropShape): PropShape & { readonly required: true } {
   return { ...shape, required: true };
@@ -70,6 +82,11 @@ export function checkPropShapes<T>(errors: PropErrors, props: T | undefined, sha
     return undefined;
   }
   const given = (props ?? {}) as Record<string, unknown>;
+  for (const prop of Object.keys(given)) {
+    if (given[prop] === undefined || Object.prototype.hasOwnProperty.call(shapes, prop)) continue;
+    const closest = closestName(prop, Object.keys(shapes));
+    errors.unknownProp(`${prefix}${prop}`, closest === undefined ? undefined : `${prefix}${closest}`);
+  }
   let wellFormed = true;
   for (const [prop, shape] of Object.entries(shapes)) {
     const value = given[prop];
@@ -89,3 +106,4 @@ export function shapedProps<T>(errors: PropErrors, props: T | undefined, shapes:
   if (checked === undefined) errors.throwIfAny();
   return checked!;
 }
+

@@ -1,7 +1,7 @@
 import { Duration, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PropErrors } from './prop-errors';
-import { PropShapes, shapedProps, Shapes } from './prop-shapes';
+import { PropShapes, shapedProps, Shapes, shapesOf } from './prop-shapes';
 import { RolePatternProps } from './role-pattern-props';
 import { RoleCheckLimits } from '../checks/limits';
 import { ROLE_NAME_PATTERN, ROLE_PATH_PATTERN } from '../iam/role-formats';
@@ -14,7 +14,7 @@ export const MAX_SESSION_SECONDS = 43200;
 export const ONE_HOUR = Duration.hours(1);
 
 /** The kind of each prop every pattern shares. */
-export const ROLE_PATTERN_SHAPES: PropShapes = {
+export const ROLE_PATTERN_SHAPES = shapesOf<RolePatternProps>({
   roleName: Shapes.string,
   description: Shapes.string,
   path: Shapes.string,
@@ -23,7 +23,7 @@ export const ROLE_PATTERN_SHAPES: PropShapes = {
   managedPolicies: Shapes.managedPolicyList,
   inlinePolicies: Shapes.policyDocuments,
   checkLimits: Shapes.numbers,
-};
+});
 
 /**
  * The start of every pattern's prop checks: the props checked for kind (`shapes`, which hold the shared props'

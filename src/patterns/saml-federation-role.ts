@@ -3,7 +3,7 @@ import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 import { PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
-import { checkPropShapes, PropShapes, required, shapedProps, Shapes } from './prop-shapes';
+import { checkPropShapes, PropShapes, required, shapedProps, Shapes, shapesOf } from './prop-shapes';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
@@ -132,7 +132,7 @@ const SIGN_IN_HOSTS: Record<string, string> = {
 const MAPPING_ID = 'CdkIamRolePatternsSamlSignIn';
 
 const SUBJECT_TYPES: readonly string[] = Object.values(SamlSubjectType);
-const SAML_TRUST_SHAPES: PropShapes = {
+const SAML_TRUST_SHAPES = shapesOf<SamlTrustOptions>({
   samlProvider: Shapes.samlProvider,
   metadataDocument: Shapes.samlMetadata,
   providerName: Shapes.string,
@@ -141,20 +141,20 @@ const SAML_TRUST_SHAPES: PropShapes = {
   sourceIdentity: Shapes.boolean,
   allowedSubjects: Shapes.stringList,
   subjectType: { test: (value) => SUBJECT_TYPES.includes(value as string), accepted: `one of SamlSubjectType (${SUBJECT_TYPES.join(', ')})` },
-};
+});
 const SAML_ROLE_SHAPES: PropShapes = { ...ROLE_PATTERN_SHAPES, ...SAML_TRUST_SHAPES, exportRoleAttribute: Shapes.boolean };
-const SAML_GROUPS_SHAPES: PropShapes = {
+const SAML_GROUPS_SHAPES = shapesOf<SamlGroupRolesProps>({
   ...SAML_TRUST_SHAPES,
   groups: required(Shapes.objectList),
   rolePrefix: Shapes.string,
   exportRoleAttribute: Shapes.boolean,
-};
-const SAML_GROUP_SHAPES: PropShapes = {
+});
+const SAML_GROUP_SHAPES = shapesOf<SamlGroup>({
   name: required(Shapes.string),
   managedPolicies: ROLE_PATTERN_SHAPES.managedPolicies,
   inlinePolicies: ROLE_PATTERN_SHAPES.inlinePolicies,
   maxSessionDuration: ROLE_PATTERN_SHAPES.maxSessionDuration,
-};
+});
 
 /**
  * A role that staff of a corporate identity provider (Active Directory, Entra ID, Okta, ADFS) sign in to

@@ -1,15 +1,15 @@
 import { TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
-import { PropShapes, Shapes } from './prop-shapes';
+import { Shapes, shapesOf } from './prop-shapes';
 import { SessionTagOptions } from './role-pattern-props';
 import { literalValues } from './unresolved';
 
 /** The shapes of `SessionTagOptions`. */
-export const SESSION_TAG_SHAPES: PropShapes = {
+export const SESSION_TAG_SHAPES = shapesOf<SessionTagOptions>({
   sessionTags: Shapes.boolean,
   allowedSessionTagKeys: Shapes.stringList,
   transitiveTagKeys: Shapes.stringList,
-};
+});
 
 /** An IAM tag key: 1 to 128 letters, digits, white space and `_.:/=+-@`, not starting with `aws:` (reserved). */
 export const TAG_KEY = /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/iu;

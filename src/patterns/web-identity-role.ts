@@ -1,6 +1,6 @@
 import { aws_dynamodb as dynamodb, aws_iam as iam, aws_s3 as s3 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { required } from './prop-shapes';
+import { required, shapesOf } from './prop-shapes';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps, SessionTagOptions } from './role-pattern-props';
 import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
@@ -15,11 +15,11 @@ export interface WebIdentityRoleProps extends RolePatternProps, SessionTagOption
   readonly provider: WebIdentityProvider;
 }
 
-const WEB_IDENTITY_SHAPES = {
+const WEB_IDENTITY_SHAPES = shapesOf<WebIdentityRoleProps>({
   ...ROLE_PATTERN_SHAPES,
   ...SESSION_TAG_SHAPES,
   provider: required({ test: (value: unknown) => value instanceof WebIdentityProvider, accepted: 'a WebIdentityProvider, such as WebIdentityProvider.githubActions({ ... })' }),
-};
+});
 
 const PER_IDENTITY_DYNAMODB_ACTIONS = [
   'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem',

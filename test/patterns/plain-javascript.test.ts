@@ -181,3 +181,23 @@ describe('props from plain JavaScript', () => {
       .toThrow('maxSessionDuration: 3600 is not valid; a Duration, such as Duration.hours(1) is expected');
   });
 });
+
+describe('a misspelt prop from plain JavaScript is named, with the closest known prop', () => {
+  test('trustedAcounts on CrossAccountRole: did you mean trustedAccounts', () => {
+    const stack = new Stack(new App(), 'Stack');
+    expect(() => new CrossAccountRole(stack, 'Vendor', { trustedAcounts: ['444455556666'], trustedAccounts: ['444455556666'] } as any))
+      .toThrow(/`trustedAcounts` is not a prop of CrossAccountRole; did you mean `trustedAccounts`\?/);
+  });
+
+  test('a provider\'s props too, and a name close to none is named without a guess', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const provider = WebIdentityProvider.githubActions({ owner: 'ride-co', repository: 'api', branchs: ['main'], flavour: 'x' } as any);
+    expect(() => new WebIdentityRole(stack, 'Deploy', { provider }))
+      .toThrow(/`provider\.branchs` is not a prop of WebIdentityRole; did you mean `provider\.branches`\?\n\s+- `provider\.flavour` is not a prop of WebIdentityRole\n/);
+  });
+
+  test('a prop set to undefined, as JavaScript spreads leave them, is no error', () => {
+    const stack = new Stack(new App(), 'Stack');
+    expect(() => new LambdaExecutionRole(stack, 'Fn', { functionName: 'orders', unused: undefined } as any)).not.toThrow();
+  });
+});

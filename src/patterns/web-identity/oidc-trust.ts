@@ -1,12 +1,12 @@
 import { Aws, CfnJson, Names, Stack, Token, aws_iam as iam } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PropErrors } from '../prop-errors';
-import { PropShapes, Shapes } from '../prop-shapes';
+import { Shapes, shapesOf } from '../prop-shapes';
 import { isListToken } from '../unresolved';
 import type { OidcProviderOptions } from './provider-props';
 
 /** The shapes of `OidcProviderOptions`, which every OIDC provider's props extend. */
-export const OIDC_PROVIDER_SHAPES: PropShapes = { oidcProvider: Shapes.oidcProvider, createOidcProvider: Shapes.boolean };
+export const OIDC_PROVIDER_SHAPES = shapesOf<OidcProviderOptions>({ oidcProvider: Shapes.oidcProvider, createOidcProvider: Shapes.boolean });
 
 export const WEB_IDENTITY_ACTION = 'sts:AssumeRoleWithWebIdentity';
 /** The audience of GitHub Actions tokens for AWS (aws-actions/configure-aws-credentials) and of EKS service account tokens. */

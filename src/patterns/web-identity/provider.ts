@@ -14,10 +14,10 @@ import {
 } from './provider-props';
 import { bindTerraform } from './terraform-cloud';
 import { PropErrors } from '../prop-errors';
-import { PropShapes, required, shapedProps, Shapes } from '../prop-shapes';
+import { PropShapes, required, shapedProps, Shapes, shapesOf } from '../prop-shapes';
 
 
-const GITHUB_SHAPES: PropShapes = {
+const GITHUB_SHAPES = shapesOf<GitHubActionsProviderProps>({
   ...OIDC_PROVIDER_SHAPES,
   owner: required(Shapes.string),
   repository: required(Shapes.string),
@@ -35,22 +35,24 @@ const GITHUB_SHAPES: PropShapes = {
   enterpriseSlug: Shapes.string,
   host: Shapes.string,
   subjectClaimKeys: Shapes.stringList,
-};
-const GITLAB_SHAPES: PropShapes = {
+});
+const GITLAB_SHAPES = shapesOf<GitLabProviderProps>({
   ...OIDC_PROVIDER_SHAPES, host: Shapes.string, projectPath: required(Shapes.string), refs: Shapes.stringList, refTypes: Shapes.stringList,
-};
-const EKS_SHAPES: PropShapes = {
+});
+const EKS_SHAPES = shapesOf<EksServiceAccountProviderProps>({
   cluster: Shapes.cluster,
   oidcIssuer: Shapes.string,
   oidcProvider: Shapes.oidcProvider,
   namespace: required(Shapes.string),
   serviceAccount: required(Shapes.string),
-};
-const OIDC_SHAPES: PropShapes = {
+});
+const OIDC_SHAPES = shapesOf<GenericOidcProviderProps>({
   ...OIDC_PROVIDER_SHAPES, issuerUrl: Shapes.string, audiences: required(Shapes.stringList), subjects: required(Shapes.stringList),
-};
-const CIRCLECI_SHAPES: PropShapes = { ...OIDC_PROVIDER_SHAPES, organizationId: required(Shapes.string), projectIds: required(Shapes.stringList) };
-const TERRAFORM_SHAPES: PropShapes = {
+});
+const CIRCLECI_SHAPES = shapesOf<CircleCiProviderProps>({
+  ...OIDC_PROVIDER_SHAPES, organizationId: required(Shapes.string), projectIds: required(Shapes.stringList),
+});
+const TERRAFORM_SHAPES = shapesOf<TerraformCloudProviderProps>({
   ...OIDC_PROVIDER_SHAPES,
   organization: required(Shapes.string),
   projects: Shapes.stringList,
@@ -58,8 +60,8 @@ const TERRAFORM_SHAPES: PropShapes = {
   runPhases: Shapes.stringList,
   host: Shapes.string,
   audience: Shapes.string,
-};
-const COGNITO_SHAPES: PropShapes = { identityPoolId: required(Shapes.string), unauthenticated: Shapes.boolean };
+});
+const COGNITO_SHAPES = shapesOf<CognitoIdentityPoolProviderProps>({ identityPoolId: required(Shapes.string), unauthenticated: Shapes.boolean });
 
 /** A provider known to STS by name, whose audience key holds your app's ids. */
 interface AppAudience {
