@@ -39,7 +39,7 @@ export interface AssumeRoleRequest {
 export interface AssumeRoleDecision {
   /** Whether the trust policy allows the request (under some deployment, for a role whose trust depends on conditions). */
   readonly allowed: boolean;
-  /** Why: the statement that allowed or denied it, or that none applies; for a role with conditions, under which. */
+  /** Why: the statement that allowed or denied it, or that none applies (for a role with conditions, under which). */
   readonly reason: string;
 }
 
@@ -51,7 +51,7 @@ interface NamedRole {
 /**
  * Proves who can assume the roles of a stack, in your tests: each request is evaluated against the role's trust
  * policy as the stack's template holds it (escape hatches included), by the library's own evaluator, which follows
- * IAM's policy evaluation logic (an explicit Deny wins, then an Allow, else denied; every condition operator). The
+ * IAM's policy evaluation logic (an explicit Deny wins, then an Allow, else denied, with every condition operator). The
  * caller's own identity policy is taken to allow the call, so the trust policy alone decides.
  *
  * @example

@@ -109,7 +109,7 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
   }
 
   /**
-   * Checks every role in the synthesized templates; called by CDK during synthesis.
+   * Checks every role in the synthesized templates (CDK calls it during synthesis).
    * @param context the templates and the app
    */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {

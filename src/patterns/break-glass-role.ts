@@ -65,7 +65,7 @@ export interface BreakGlassRoleProps extends RolePatternProps {
   readonly alerting?: boolean;
 
   /**
-   * Why alerting is off; required with `alerting: false`, which also warns.
+   * Why alerting is off. Required with `alerting: false`, which also warns.
    * @default - none
    */
   readonly alertingDisabledReason?: string;

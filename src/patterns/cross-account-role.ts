@@ -53,7 +53,7 @@ export interface CrossAccountRoleProps extends RolePatternProps, SessionTagOptio
   readonly externalId?: string;
 
   /**
-   * Whether a third party (a vendor acting for many customers) assumes the role; then `externalId` is required.
+   * Whether a third party (a vendor acting for many customers) assumes the role. Then `externalId` is required.
    * @default false
    */
   readonly thirdParty?: boolean;

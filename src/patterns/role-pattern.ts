@@ -76,7 +76,7 @@ export abstract class RolePattern extends iam.Role {
 
   /**
    * Adds a warning of the pattern's own, reported at synth like the rules' warnings and acknowledgeable the same way.
-   * @param ruleName a name for the warning; its id is `cdk-iam-role-patterns:<ruleName>`, and the library's table makes its message
+   * @param ruleName a name for the warning (its id is `cdk-iam-role-patterns:<ruleName>`, and the library's table makes its message)
    * @param data the values the message names (`{ duration: '2 hours' }`)
    */
   protected warnAtSynth(ruleName: string, data?: { [name: string]: string }): void {
@@ -85,7 +85,7 @@ export abstract class RolePattern extends iam.Role {
 
   /**
    * Warns at synth when the maximum session is over one hour.
-   * @param ruleName the warning's name; its id is `cdk-iam-role-patterns:<ruleName>`
+   * @param ruleName the warning's name (its id is `cdk-iam-role-patterns:<ruleName>`)
    * @param duration the maximum session the user asked for
    */
   protected warnIfSessionOverOneHour(ruleName: string, duration?: Duration): void {

@@ -27,7 +27,7 @@ export interface SamlTrustOptions {
   readonly samlProvider?: iam.ISamlProvider;
 
   /**
-   * The IdP's metadata document; the provider is created from it and the document is checked at synth
+   * The IdP's metadata document, from which the provider is created and which is checked at synth
    * (well-formed, a SAML IdP, a signing certificate of at least 1,024 bits that has not expired).
    * @default - give samlProvider
    */
@@ -110,7 +110,7 @@ export interface SamlGroupRolesProps extends SamlTrustOptions {
   readonly groups: SamlGroup[];
 
   /**
-   * The start of every role name; the IdP maps group `<name>` to role `<rolePrefix>-<name>`.
+   * The start of every role name. The IdP maps group `<name>` to role `<rolePrefix>-<name>`.
    * @default 'SAML'
    */
   readonly rolePrefix?: string;

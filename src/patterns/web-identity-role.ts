@@ -74,7 +74,7 @@ export class WebIdentityRole extends RolePattern {
   /**
    * Lets each identity read and write only the items whose partition key is its own identity id
    * (`dynamodb:LeadingKeys` = `${cognito-identity.amazonaws.com:sub}` for Cognito): the mobile-app pattern.
-   * @param table the table; its partition key must hold the identity id
+   * @param table the table, whose partition key must hold the identity id
    * @param actions the DynamoDB actions
    * @default actions - GetItem, BatchGetItem, Query, PutItem, UpdateItem, DeleteItem, BatchWriteItem
    */

@@ -204,7 +204,7 @@ export interface GitLabProviderProps extends OidcProviderOptions {
 /** Which Kubernetes service account (EKS IAM roles for service accounts) may assume the role. */
 export interface EksServiceAccountProviderProps {
   /**
-   * The EKS cluster; its OIDC provider and issuer are used.
+   * The EKS cluster, whose OIDC provider and issuer are used.
    * @default - give `oidcIssuer` (and optionally `oidcProvider`)
    */
   readonly cluster?: eks.ICluster;
@@ -246,7 +246,7 @@ export interface GenericOidcProviderProps extends OidcProviderOptions {
 
 /** Which Amazon Cognito identity pool's identities may assume the role. */
 export interface CognitoIdentityPoolProviderProps {
-  /** The identity pool id, such as `eu-west-1:11111111-2222-3333-4444-555555555555`; a token is fine. */
+  /** The identity pool id, such as `eu-west-1:11111111-2222-3333-4444-555555555555` (a token is fine). */
   readonly identityPoolId: string;
 
   /**
