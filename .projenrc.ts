@@ -150,6 +150,9 @@ project.addTask('real-world', {
   exec: 'tsx real-world/run.ts',
 });
 project.addPackageIgnore('/real-world/');
+// The GitHub Action runs from the repository, not the npm package.
+project.addPackageIgnore('/action/');
+project.addPackageIgnore('/action.yml');
 
 project.addTask('example', {
   description: 'Synthesize the example app in examples/ and print a report of every role in it',
