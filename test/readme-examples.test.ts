@@ -1,10 +1,19 @@
-import { readFileSync } from 'fs';
+import { readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import * as ts from 'typescript';
 
 const root = join(__dirname, '..');
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const snippets = [...readme.matchAll(/```ts(?: nofixture)?\n([\s\S]*?)```/g)].map((match) => match[1]);
+/** The README and every page of docs/ (whose examples users copy as much as the README's). */
+function markdownFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    return statSync(path).isDirectory() ? markdownFiles(path) : name.endsWith('.md') ? [path] : [];
+  });
+}
+// docs/rules.md is made from the rules' metadata, whose code fragments show one call each (test/rules-reference.test.ts runs its examples)
+const pages = [join(root, 'README.md'), ...markdownFiles(join(root, 'docs')).filter((file) => !file.endsWith('rules.md'))]
+  .map((file) => readFileSync(file, 'utf8'));
+const snippets = pages.flatMap((page) => [...page.matchAll(/```ts(?: nofixture)?\n([\s\S]*?)```/g)].map((match) => match[1]));
 
 /** Type-checks each README TypeScript block as its own module, importing the package from src/. */
 function diagnosticsOf(sources: string[]): string[] {
@@ -31,7 +40,7 @@ function diagnosticsOf(sources: string[]): string[] {
     .map((diagnostic) => `${diagnostic.file!.fileName}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`);
 }
 
-describe('README TypeScript examples', () => {
+describe('README and docs TypeScript examples', () => {
   test('there are examples', () => {
     expect(snippets.length).toBeGreaterThanOrEqual(4);
   });
