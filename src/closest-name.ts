@@ -16,7 +16,7 @@ export function closestName(name: string, known: readonly string[]): string | un
 }
 
 /** Levenshtein distance, stopping once every cell of a row is at least `bound` (names are at most a few dozen characters). */
-function editDistance(a: string, b: string, bound: number): number {
+export function editDistance(a: string, b: string, bound: number): number {
   if (Math.abs(a.length - b.length) >= bound) return bound;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

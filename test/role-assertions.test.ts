@@ -2,6 +2,7 @@ import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import {
   BreakGlassRole, CrossAccountRole, EksPodIdentityRole, LambdaExecutionRole, RoleAssertions, SamlFederationRole, WebIdentityProvider, WebIdentityRole,
 } from '../src';
+import { podIdentityRequest } from './support/iam-simulator';
 
 /** RoleAssertions on each pattern: the intended caller gets in, each near miss stays out, with the reason. */
 const ACCOUNT = '111122223333';
@@ -85,16 +86,10 @@ describe('RoleAssertions on each pattern', () => {
     const scope = stack();
     new EksPodIdentityRole(scope, 'Ledger', { clusterName: 'prod', namespace: 'payments', serviceAccount: 'ledger', createAssociation: false });
     const roles = RoleAssertions.fromStack(scope);
-    const pod = (namespace: string) => ({
-      principal: 'pods.eks.amazonaws.com',
-      context: {
-        'aws:RequestTag/eks-cluster-arn': `arn:aws:eks:eu-west-1:${ACCOUNT}:cluster/prod`,
-        'aws:RequestTag/kubernetes-namespace': namespace,
-        'aws:RequestTag/kubernetes-service-account': 'ledger',
-        'aws:SourceAccount': ACCOUNT,
-        'aws:SourceArn': `arn:aws:eks:eu-west-1:${ACCOUNT}:cluster/prod`,
-      },
-    });
+    const pod = (namespace: string) => {
+      const { principal, context } = podIdentityRequest(namespace);
+      return { principal, context: Object.fromEntries(Object.entries(context!).map(([key, value]) => [key, String(value)])) };
+    };
     roles.assertAllowed('Ledger', pod('payments'));
     roles.assertDenied('Ledger', pod('default'));
   });

@@ -1,5 +1,6 @@
 import { actionMatches, hasWildcard } from './glob';
 import { IAM_DATA_UPDATED_AT, IAM_DATA_VERSION, SERVICE_LINES } from './iam-catalogue.generated';
+import { editDistance } from '../closest-name';
 
 /**
  * What IAM knows about its actions, offline: generated from AWS's Service Authorization Reference (through
@@ -147,22 +148,4 @@ export function closestPrefix(prefix: string): string | undefined {
     }
   }
   return best;
-}
-
-/** Levenshtein distance, giving up (returning `limit`) once it must reach `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      current.push(value);
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin >= limit) return limit;
-    previous = current;
-  }
-  return Math.min(previous[b.length], limit);
 }

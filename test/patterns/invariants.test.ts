@@ -3,7 +3,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import {
   BreakGlassRole, CrossAccountRole, EksPodIdentityRole, LambdaExecutionRole, SamlFederationRole, WebIdentityProvider, WebIdentityRole,
 } from '../../src';
-import { assumeRoleDecision, breakGlassRequest } from '../support/iam-simulator';
+import { assumeRoleDecision, breakGlassRequest, podIdentityRequest } from '../support/iam-simulator';
 
 const ACCOUNT = '111122223333';
 
@@ -156,16 +156,7 @@ describe('a pattern\'s pins are checked by value: an escape hatch that widens on
     condition(role, Object.keys(conditions).find((name) => key in conditions[name])!, key, 'payments');
     expect(synthError(scope)).toBeUndefined();
     const trust = deployedTrust(scope, role);
-    const pod = (namespace: string) => ({
-      principal: 'pods.eks.amazonaws.com',
-      context: {
-        'aws:RequestTag/eks-cluster-arn': `arn:aws:eks:eu-west-1:${ACCOUNT}:cluster/prod`,
-        'aws:RequestTag/kubernetes-namespace': namespace,
-        'aws:RequestTag/kubernetes-service-account': 'ledger',
-        'aws:SourceAccount': ACCOUNT,
-        'aws:SourceArn': `arn:aws:eks:eu-west-1:${ACCOUNT}:cluster/prod`,
-      },
-    });
+    const pod = podIdentityRequest;
     expect(await assumeRoleDecision(trust, pod('payments'))).toBe('Allowed');
     expect(await assumeRoleDecision(trust, pod('default'))).toBe('ImplicitlyDenied');
   });

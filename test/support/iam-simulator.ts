@@ -48,6 +48,20 @@ export function breakGlassRequest(principal: string, overrides: Record<string, s
   };
 }
 
+/** A request of EKS Pod Identity's agent for a pod of the `ledger` service account of the cluster `prod`, in a namespace. */
+export function podIdentityRequest(namespace: string): AssumeRequest {
+  return {
+    principal: 'pods.eks.amazonaws.com',
+    context: {
+      'aws:RequestTag/eks-cluster-arn': `arn:aws:eks:eu-west-1:${ACCOUNT}:cluster/prod`,
+      'aws:RequestTag/kubernetes-namespace': namespace,
+      'aws:RequestTag/kubernetes-service-account': 'ledger',
+      'aws:SourceAccount': ACCOUNT,
+      'aws:SourceArn': `arn:aws:eks:eu-west-1:${ACCOUNT}:cluster/prod`,
+    },
+  };
+}
+
 /** A request to assume a role. */
 export interface AssumeRequest {
   /** The caller: an ARN, a service principal, a federated provider, or `anonymous` for `*`. */
