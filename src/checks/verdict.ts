@@ -151,6 +151,19 @@ export class Verdict {
 const NONE: readonly never[] = [];
 
 /**
+ * Whether an AWS managed service-role policy was written for one of the services that assume the role: its name
+ * names the service (`AWSBackupServiceRolePolicyForBackup` for `backup.amazonaws.com`, `AWSCodeDeployRoleForECS` for
+ * `codedeploy.amazonaws.com`). Another service's policy on the role is the app's choice, and judged like any other.
+ */
+function writtenFor(policy: string, services: readonly string[]): boolean {
+  const name = policy.slice(policy.lastIndexOf('/') + 1).toLowerCase();
+  return services.some((service) => {
+    const label = service.split('.')[0].toLowerCase().replace(/-tasks$/, '');
+    return label.length > 1 && name.includes(label.replace(/-/g, ''));
+  });
+}
+
+/**
  * For a role that only AWS services can assume (in every variant): the summary of a finding on a statement of an
  * AWS managed service-role policy, which AWS wrote for that service; undefined for any other role.
  */
@@ -163,7 +176,7 @@ function serviceRolePolicySummary(modeled: ModeledRole): ((finding: Finding) => 
   const role = modeled.variants[0].role;
   return (finding) => {
     const policy = finding.subject?.file === undefined ? awsServiceRolePolicyAt(role, finding.subject?.path) : undefined;
-    return policy === undefined ? undefined : {
+    return policy === undefined || !writtenFor(policy, services!) ? undefined : {
       kind: `AWS managed policy ${policy}`,
       reason: `AWS wrote ${policy} for ${services!.join(', ')}, the only principal that can assume the role, which uses it as AWS designed it`,
     };

@@ -214,3 +214,19 @@ describe('knowledge: administrator roles of the templates, and write actions the
     expect(rulesOf(withStatements([{ Effect: 'Allow', Action: 'access-analyzer:CreateAnalyzer', Resource: '*' }]))).toEqual(['WildcardResource warning']);
   });
 });
+
+describe('a service-role policy counts as AWS\'s design only for the service it was written for', () => {
+  const batchPolicy = { ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AWSBatchServiceRole'] };
+
+  test('AWS Batch\'s policy on a role Lambda assumes is judged: the function\'s code would hold it', () => {
+    const onLambda = check([{ file: 't.json', template: role({ Service: 'lambda.amazonaws.com' }, batchPolicy) }], {});
+    expect(onLambda.summary.summarized).toBe(0);
+    expect(onLambda.findings.some((finding) => finding.severity === 'error')).toBe(true);
+  });
+
+  test('on a role only Batch assumes, the same policy\'s findings are summarized', () => {
+    const onBatch = check([{ file: 't.json', template: role({ Service: 'batch.amazonaws.com' }, batchPolicy) }], {});
+    expect(onBatch.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+    expect(onBatch.summary.summarized).toBeGreaterThan(0);
+  });
+});
