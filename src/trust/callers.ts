@@ -1,6 +1,6 @@
 import { substituteVariables } from './condition-operators';
 import { accountOf, Caller, TrustRequest } from './request';
-import { TrustDocument } from './statements';
+import { listOf, TrustDocument } from './statements';
 
 /**
  * The callers a trust policy is about, generated from it: for each principal an `Allow` names, a caller that should
@@ -64,8 +64,7 @@ function callersOf(principal: unknown): Caller[] {
   if (typeof principal !== 'object' || principal === null) return [];
   const callers: Caller[] = [];
   for (const [kind, raw] of Object.entries(principal as Record<string, unknown>)) {
-    for (const value of Array.isArray(raw) ? raw : [raw]) {
-      if (typeof value !== 'string') continue;
+    for (const value of listOf(raw)) {
       if (kind === 'Service') callers.push({ kind: 'service', service: value });
       else if (kind === 'Federated') callers.push({ kind: 'federated', provider: value });
       else if (kind === 'AWS') callers.push(awsCaller(value));

@@ -1,7 +1,7 @@
 import { conditionHolds, ContextValues } from './condition-operators';
 import { principalNames } from './principal-match';
 import { accountOf, TrustRequest } from './request';
-import { trustDocument } from './statements';
+import { listOf, trustDocument } from './statements';
 import { actionMatches } from '../iam/glob';
 
 /**
@@ -64,11 +64,6 @@ function conditionsHold(condition: unknown, context: ContextValues): boolean {
     }
   }
   return true;
-}
-
-function listOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
 function valuesOf(value: unknown): string[] {

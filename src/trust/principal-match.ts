@@ -1,4 +1,5 @@
 import { accountOf, Caller } from './request';
+import { listOf } from './statements';
 
 /**
  * Whether a statement's `Principal` (or `NotPrincipal`) names the caller, as IAM matches them (IAM User Guide, "AWS
@@ -18,11 +19,6 @@ export function principalNames(principal: unknown, caller: Caller): boolean {
     }
   }
   return false;
-}
-
-function listOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
 function namesCaller(kind: string, value: string, caller: Caller): boolean {

@@ -15,3 +15,9 @@ export function trustDocument(document: unknown): TrustDocument {
       .filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item)),
   };
 }
+
+/** A policy element that is one string or a list of them (`Action`, a principal's values), as a list of its strings. */
+export function listOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}

@@ -54,8 +54,10 @@ export function cognitoTrust(amr: 'authenticated' | 'unauthenticated'): Record<s
 }
 
 /** GitHub Actions tokens for sts.amazonaws.com, with a subject pattern when given. */
-export function githubTrust(subject?: string): Record<string, unknown> {
-  const condition: Record<string, unknown> = { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } };
+export function githubTrust(subject?: string, claims: Record<string, string> = {}): Record<string, unknown> {
+  const pinned: Record<string, string> = {};
+  for (const [claim, value] of Object.entries(claims)) pinned[`token.actions.githubusercontent.com:${claim}`] = value;
+  const condition: Record<string, unknown> = { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', ...pinned } };
   if (subject !== undefined) condition.StringLike = { 'token.actions.githubusercontent.com:sub': subject };
   return {
     Effect: 'Allow',

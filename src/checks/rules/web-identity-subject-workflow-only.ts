@@ -1,5 +1,8 @@
 import { Rule } from '../rule';
 import { subjectBreadth, webIdentityTrusts } from '../web-identity';
+import { githubTrust } from './examples';
+
+const DEPLOY_WORKFLOW = 'ride-co/workflows/.github/workflows/deploy.yml@refs/heads/main';
 
 /**
  * A GitHub trust pinned only by a reusable workflow (`job_workflow_ref`) lets in every repository that may call
@@ -13,38 +16,8 @@ export const WebIdentitySubjectWorkflowOnly: Rule = {
     why: 'A reusable workflow can be called from every repository that may read it (any repository on GitHub, for a public one), so '
       + 'pinning only the workflow lets all of them in.',
     fix: 'Pin the repository too, by `repository_id` or a `sub` such as `repo:OWNER/REPO:*`.',
-    insecure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' },
-          Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: {
-            StringEquals: {
-              'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
-              'token.actions.githubusercontent.com:job_workflow_ref': 'ride-co/workflows/.github/workflows/deploy.yml@refs/heads/main',
-            },
-            StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:*' },
-          },
-        },
-      ],
-    },
-    secure: {
-      trust: [
-        {
-          Effect: 'Allow',
-          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' },
-          Action: 'sts:AssumeRoleWithWebIdentity',
-          Condition: {
-            StringEquals: {
-              'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
-              'token.actions.githubusercontent.com:job_workflow_ref': 'ride-co/workflows/.github/workflows/deploy.yml@refs/heads/main',
-            },
-            StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:ride-co/api:*' },
-          },
-        },
-      ],
-    },
+    insecure: { trust: [githubTrust('repo:*', { job_workflow_ref: DEPLOY_WORKFLOW })] },
+    secure: { trust: [githubTrust('repo:ride-co/api:*', { job_workflow_ref: DEPLOY_WORKFLOW })] },
   },
   check({ role }, report) {
     for (const trust of webIdentityTrusts(role)) {
