@@ -6,6 +6,7 @@ import {
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { acknowledgementsOn, appWideAcknowledgements, AppWideAcknowledgement } from './acknowledgements';
+import { Finding } from './checks/engine';
 import { RoleCheckLimits } from './checks/limits';
 import { NOT_CHECKED, NotCheckedPart, notCheckedMessage, unresolvedAttachmentPart } from './checks/not-checked';
 import { RULE_ID_PREFIX, ruleId } from './checks/rule';
@@ -13,7 +14,11 @@ import { ALL_RULES } from './checks/rules';
 import { JudgedFinding, Summary, Verdict } from './checks/verdict';
 import { VERDICT_RULES } from './checks/verdict-rules';
 import { TEMPLATE_READER } from './cli/load-templates';
+import { DOCUMENTED_RULES } from './cli/rules-reference';
 import { closestName } from './closest-name';
+import { packageVersion } from './package-version';
+import { takeDeferredErrors } from './patterns/role-self-check';
+import { SourcedFinding, writeRoleChecksSarif } from './role-checks-sarif';
 import { expandLanguageExtensions } from './role-model/language-extensions';
 import { RoleModel } from './role-model/model';
 import { nestedStacks } from './role-model/nested-stacks';
@@ -57,6 +62,16 @@ export interface RoleChecksProps {
    * @default false
    */
   readonly strict?: boolean;
+
+  /**
+   * A file to write the findings to as a SARIF 2.1.0 log (for GitHub code scanning), relative to the working
+   * directory. Each result is at the line of the app's source that created the role, or the policy the finding is
+   * about (CDK's recorded creation stack, mapped back through source maps when the app runs compiled JavaScript),
+   * with the template location as a related location; paths are relative to the repository's root. The file is
+   * written on every synth, with no results when nothing was found, so fixed alerts close.
+   * @default - no SARIF log
+   */
+  readonly sarif?: string;
 }
 
 /**
@@ -113,7 +128,7 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
    * @param context the templates and the app
    */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    const roleConstructs = cfnRolesByTemplate(context.appConstruct);
+    const { resources, stacks } = iamResourcesByTemplate(context.appConstruct);
     const pluginForm = appWideAcknowledgements(context.appConstruct);
     const appWide = new Map<string, string>();
     for (const { ruleId: id, reason } of pluginForm) if (!appWide.has(id)) appWide.set(id, reason);
@@ -123,11 +138,12 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
     let roles = 0;
     let acknowledgedWarnings = 0;
     const helpers = new HelperSummary();
+    const sourced: SourcedFinding[] = [];
     const { model, notFound } = appRoleModel(context.templatePaths);
     for (const modeled of model.roles()) {
       roles++;
       const templatePath = modeled.template.file;
-      const construct = roleConstructs.get(roleKey(templatePath, modeled.logicalId));
+      const construct = resources.get(roleKey(templatePath, modeled.logicalId));
       const judged = verdict.judge(modeled, {
         deployingAccount: accountOf(construct),
         constructPath: construct?.node.path,
@@ -141,9 +157,16 @@ export class RoleChecks implements IPolicyValidationPlugin, IAspect {
           helpers.add(finding.summary!, construct?.node.path ?? modeled.path);
         } else {
           violations.push(violationOf(finding, templatePath, modeled.logicalId));
+          const madeBy = subjectResource(finding, templatePath, resources) ?? construct;
+          sourced.push({ finding, templatePath, logicalId: modeled.logicalId, constructPath: construct?.node.path, madeBy });
         }
       }
     }
+    for (const deferred of deferredErrorsOf(stacks, context.templatePaths, sourced)) {
+      violations.push(violationOf(deferred.finding, deferred.templatePath, deferred.logicalId));
+      sourced.push(deferred);
+    }
+    if (this.props.sarif !== undefined) writeRoleChecksSarif(this.props.sarif, sourced, DOCUMENTED_RULES, packageVersion());
     const notChecked = [...notFound, ...model.notes, ...model.unresolvedAttachments.map(unresolvedAttachmentPart)];
     const notCheckedLines: Record<string, string> = {};
     if (this.props.strict && !this.props.disabledRules?.some((rule) => rule === NOT_CHECKED.name || rule === ruleId(NOT_CHECKED))) {
@@ -235,7 +258,7 @@ const AWS_MANAGED_KIND = 'AWS managed policy ';
 
 /** RoleChecks' options, each once: the compiler checks the list against RoleChecksProps. */
 const OPTIONS: Readonly<Record<keyof Required<RoleChecksProps>, true>> = {
-  limits: true, disabledRules: true, warningsAsErrors: true, checkCdkHelperRoles: true, strict: true,
+  limits: true, disabledRules: true, warningsAsErrors: true, checkCdkHelperRoles: true, strict: true, sarif: true,
 };
 
 /** Refuses an option RoleChecks does not have (a misspelt one, from plain JavaScript), naming the closest it has. */
@@ -297,19 +320,57 @@ function roleKey(templatePath: string, logicalId: string): string {
 }
 
 /**
- * Every `AWS::IAM::Role` resource construct of the app, by template path and logical id, found in one walk
- * of the tree (templates carry construct paths only when the CDK CLI turns path metadata on).
+ * Every IAM resource construct of the app (roles and the policies that reach them), by template path and logical
+ * id, and every stack, found in one walk of the tree (templates carry construct paths only when the CDK CLI turns
+ * path metadata on).
  */
-function cfnRolesByTemplate(app: IConstruct): Map<string, CfnResource> {
-  const found = new Map<string, CfnResource>();
+function iamResourcesByTemplate(app: IConstruct): { resources: Map<string, CfnResource>; stacks: Stack[] } {
+  const resources = new Map<string, CfnResource>();
+  const stacks: Stack[] = [];
   for (const node of app.node.findAll()) {
-    if (!CfnResource.isCfnResource(node) || node.cfnResourceType !== 'AWS::IAM::Role') continue;
-    const stack = node.stack;
-    const stage = Stage.of(stack);
-    if (!stage?.outdir) continue;
-    found.set(roleKey(join(stage.outdir, stack.templateFile), stack.resolve(node.logicalId)), node);
+    if (Stack.isStack(node)) stacks.push(node);
+    if (!CfnResource.isCfnResource(node) || !node.cfnResourceType.startsWith('AWS::IAM::')) continue;
+    const key = templateKeyOf(node);
+    if (key !== undefined) resources.set(roleKey(key, node.stack.resolve(node.logicalId)), node);
   }
-  return found;
+  return { resources, stacks };
+}
+
+/** The template file a construct's stack writes, when its stage has an output folder. */
+function templateKeyOf(node: IConstruct): string | undefined {
+  const stack = Stack.of(node);
+  const outdir = Stage.of(stack)?.outdir;
+  return outdir === undefined ? undefined : join(outdir, stack.templateFile);
+}
+
+/** The policy resource a finding's statement is in, when it is another resource of the role's template. */
+function subjectResource(finding: Finding, templatePath: string, resources: ReadonlyMap<string, CfnResource>): CfnResource | undefined {
+  const path = finding.subject?.file === undefined ? finding.subject?.path : undefined;
+  return path?.[0] === 'Resources' && typeof path[1] === 'string' ? resources.get(roleKey(templatePath, path[1])) : undefined;
+}
+
+/**
+ * The errors the app's pattern roles left for RoleChecks to report (see the self-check), in the templates of this
+ * validation, each once: one RoleChecks found itself on the same role and subject is not repeated.
+ */
+function deferredErrorsOf(stacks: readonly Stack[], templatePaths: readonly string[], found: readonly SourcedFinding[]): SourcedFinding[] {
+  const inValidation = new Set(templatePaths.map((path) => resolve(path)));
+  const keyOf = (templatePath: string, logicalId: string, finding: Finding) =>
+    [resolve(templatePath), logicalId, finding.ruleId, (finding.subject?.path ?? []).join('.')].join('|');
+  const known = new Set(found.map(({ templatePath, logicalId, finding }) => keyOf(templatePath, logicalId, finding)));
+  const deferred: SourcedFinding[] = [];
+  for (const stack of stacks) {
+    const templatePath = templateKeyOf(stack);
+    if (templatePath === undefined || !inValidation.has(resolve(templatePath))) continue;
+    for (const { role, finding, message } of takeDeferredErrors(stack)) {
+      const logicalId = stack.resolve(role.logicalId);
+      const key = keyOf(templatePath, logicalId, finding);
+      if (known.has(key)) continue;
+      known.add(key);
+      deferred.push({ finding: { ...finding, message }, templatePath, logicalId, constructPath: role.node.path, madeBy: role });
+    }
+  }
+  return deferred;
 }
 
 function accountOf(construct: IConstruct | undefined): string | undefined {

@@ -1,5 +1,3 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import { compareWithBaseline, TRUST_WIDENED } from './baseline';
 import { InputError, loadTemplates, refuseTooDeep, TEMPLATE_READER, TemplateFile } from './load-templates';
 import { CheckReport, FileFinding, formatJson, formatNotes, formatText, ReportNote } from './report';
@@ -13,6 +11,7 @@ import { RoleFacts, Verdict } from '../checks/verdict';
 import { VERDICT_RULES } from '../checks/verdict-rules';
 import { CATALOGUE_DATE, CATALOGUE_VERSION } from '../iam/catalogue';
 import { MANAGED_POLICIES_DATA_VERSION } from '../iam/managed-policies';
+import { packageVersion } from '../package-version';
 import { ModeledRole, RoleModel } from '../role-model/model';
 import { nestedStacks } from '../role-model/nested-stacks';
 import { constructPathOf, ModelTemplate } from '../role-model/template';
@@ -299,10 +298,6 @@ function formatted(report: CheckReport, format: Format): string {
 /** NotChecked, when strict mode reported a part (SARIF lists the rules its results name). */
 function strictRules(report: CheckReport): typeof NOT_CHECKED[] {
   return report.findings.some((finding) => finding.ruleId.endsWith(`:${NOT_CHECKED.name}`)) ? [NOT_CHECKED] : [];
-}
-
-function packageVersion(): string {
-  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
 }
 
 /** The package's version and the dates and versions of the IAM data it checks with. */

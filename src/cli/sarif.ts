@@ -2,15 +2,16 @@ import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
 import { relative, sep } from 'path';
 import { Document, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import { CheckReport, FileFinding } from './report';
+import { CheckReport } from './report';
 import { PROJECT_URI, ruleHelpUri } from './rules-reference';
+import { Finding } from '../checks/engine';
 import { ruleId } from '../checks/rule';
 import { RuleDescription } from '../checks/verdict-rules';
 import { TemplatePath } from '../role-model/policy-document';
 
 
 /** A line and column, 1-based, as SARIF counts them. */
-interface Position {
+export interface Position {
   readonly line: number;
   readonly column: number;
 }
@@ -25,22 +26,21 @@ export function formatSarif(report: CheckReport, rules: readonly RuleDescription
   const positions = new NodePositions();
   const seen = new Map<string, number>();
   const results = report.findings.map((finding) => {
-    const index = ruleIds.indexOf(finding.ruleId);
     const file = finding.subject?.file ?? finding.file;
     const position = positions.of(file, finding.subject?.path ?? ['Resources', finding.logicalId ?? finding.resource]);
-    const uri = relative(baseDirectory, file).split(sep).join('/');
+    const key = [finding.ruleId, relativeUri(baseDirectory, finding.file), finding.resource, finding.subject?.file ?? '',
+      (finding.subject?.path ?? []).join('\u0001'), finding.when ?? ''];
     return {
-      ruleId: finding.ruleId,
-      ...(index >= 0 ? { ruleIndex: index } : {}),
-      level: finding.severity,
-      message: { text: finding.message },
-      locations: [{
-        physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: { startLine: position.line, startColumn: position.column } },
-        logicalLocations: [{ name: finding.resource, kind: 'resource' }],
-      }],
-      partialFingerprints: { 'cdkIamRolePatterns/v1': fingerprint(finding, relative(baseDirectory, finding.file).split(sep).join('/'), seen) },
+      ...resultHead(finding, ruleIds),
+      locations: [{ ...physicalLocation(baseDirectory, file, position), logicalLocations: [{ name: finding.resource, kind: 'resource' }] }],
+      partialFingerprints: { 'cdkIamRolePatterns/v1': fingerprint(key, seen) },
     };
   });
+  return sarifLog(rules, version, baseDirectory, results);
+}
+
+/** A SARIF log of one run of this tool: every rule, and the results, with paths relative to `baseDirectory`. */
+export function sarifLog(rules: readonly RuleDescription[], version: string, baseDirectory: string, results: readonly object[]): string {
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -51,6 +51,27 @@ export function formatSarif(report: CheckReport, rules: readonly RuleDescription
     }],
   };
   return JSON.stringify(log, undefined, 2);
+}
+
+/** A result's rule, level and message. */
+export function resultHead(finding: Finding, ruleIds: readonly string[]) {
+  const index = ruleIds.indexOf(finding.ruleId);
+  return { ruleId: finding.ruleId, ...(index >= 0 ? { ruleIndex: index } : {}), level: finding.severity, message: { text: finding.message } };
+}
+
+/** A SARIF physical location: the file, relative to the base directory, and the line and column. */
+export function physicalLocation(baseDirectory: string, file: string, position: Position) {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: relativeUri(baseDirectory, file), uriBaseId: '%SRCROOT%' },
+      region: { startLine: position.line, startColumn: position.column },
+    },
+  };
+}
+
+/** A file's path relative to the base directory, with forward slashes, as SARIF's URIs are written. */
+export function relativeUri(baseDirectory: string, file: string): string {
+  return relative(baseDirectory, file).split(sep).join('/');
 }
 
 function sarifRule(rule: RuleDescription) {
@@ -66,12 +87,12 @@ function sarifRule(rule: RuleDescription) {
 }
 
 /**
- * A stable id for a finding across runs, made from the record, never from the message: its rule, the role's file
- * and path, the subject's path and the conditions it holds under. Rewording a message, or moving the statement to
- * another line, keeps it; a second finding of the same rule on the same subject is told apart by its order.
+ * A stable id for a finding across runs, made from the record, never from the message: its rule, where the role
+ * is, the subject's path and the conditions it holds under. Rewording a message, or moving the statement to
+ * another line, keeps it; a second finding with the same key is told apart by its order.
  */
-function fingerprint(finding: FileFinding, uri: string, seen: Map<string, number>): string {
-  const key = [finding.ruleId, uri, finding.resource, finding.subject?.file ?? '', (finding.subject?.path ?? []).join('\u0001'), finding.when ?? ''].join('\u0000');
+export function fingerprint(keyParts: readonly string[], seen: Map<string, number>): string {
+  const key = keyParts.join('\u0000');
   const ordinal = seen.get(key) ?? 0;
   seen.set(key, ordinal + 1);
   return createHash('sha256').update(`${key}\u0000${ordinal}`).digest('hex').slice(0, 32);
@@ -87,7 +108,7 @@ function pathToFileUri(path: string): string {
  * is parsed once. A path that goes further than the file (into a policy written as a JSON string, or a SAM
  * role the transform creates) stops at the deepest node the file has; a key's position is its own line.
  */
-class NodePositions {
+export class NodePositions {
   private readonly files = new Map<string, Document | undefined>();
   private readonly counters = new Map<string, LineCounter>();
 

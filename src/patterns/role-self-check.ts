@@ -1,8 +1,8 @@
-import { CfnCondition, CfnElement, CfnMapping, CfnParameter, CfnResource, Stack, Stage, Token, Validations } from 'aws-cdk-lib';
+import { App, CfnCondition, CfnElement, CfnMapping, CfnParameter, CfnResource, Stack, Stage, Token, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { Finding } from '../checks/engine';
 import { RULE_ID_PREFIX } from '../checks/rule';
-import { RoleVerdict } from '../checks/verdict';
+import { JudgedFinding, RoleVerdict } from '../checks/verdict';
 import { ModeledRole, RoleModel } from '../role-model/model';
 import { firstUserFrame } from '../user-frames';
 
@@ -111,7 +111,7 @@ export function registerPatternRole(role: CfnResource): void {
   let roles = patternRoles.get(stack);
   if (!roles) {
     patternRoles.set(stack, roles = new Set());
-    stack.node.addValidation({ validate: () => { stackModels.delete(stack); return []; } });
+    stack.node.addValidation({ validate: () => { stackModels.delete(stack); deferredErrors.delete(stack); return []; } });
   }
   roles.add(role);
 }
@@ -160,15 +160,22 @@ export function modeledPatternRole(role: CfnResource): ModeledRole | undefined {
 
 /**
  * Reports a pattern role's verdict on its construct: errors are returned for `node.addValidation` (they fail
- * synth with the construct's path); reported warnings become acknowledgeable warnings, unless RoleChecks runs
- * on the app and reports them itself, with its options (`warningsAsErrors`, `disabledRules`), from the same verdict.
+ * synth with the construct's path); reported warnings become acknowledgeable warnings. When RoleChecks runs on the
+ * app, it reports both itself, with everything else it finds, in one report: the warnings with its options
+ * (`warningsAsErrors`, `disabledRules`), from the same verdict, and the errors as they are (no option of RoleChecks
+ * silences a pattern's error). Errors wait for RoleChecks only when the role's stage is the app RoleChecks is
+ * registered on: CDK runs validation plugins only when the app is synthesized, so an error of a role in a nested
+ * stage (which can be synthesized alone) is returned here.
  */
 export function reportVerdict(scope: IConstruct, role: CfnResource, verdict: RoleVerdict): string[] {
   const warnHere = !roleChecksRunsOn(scope);
+  const errorsWait = roleChecksReportsErrorsOf(scope);
   const errors: string[] = [];
   for (const finding of verdict.findings) {
     if (finding.outcome !== 'reported') continue;
-    if (finding.severity === 'error') {
+    if (finding.severity === 'error' && errorsWait) {
+      deferError(role, finding, `${finding.message}${creationSite(role, finding)}`);
+    } else if (finding.severity === 'error') {
       errors.push(`${finding.message} [${finding.ruleId}]${creationSite(role, finding)}`);
     } else if (warnHere) {
       Validations.of(scope).addWarning(finding.ruleId, `${finding.message}${creationSite(role, finding)}`);
@@ -176,6 +183,45 @@ export function reportVerdict(scope: IConstruct, role: CfnResource, verdict: Rol
   }
   return errors;
 }
+
+/** A pattern role's error that RoleChecks reports in its report: the role, the finding, and its message with where the user's code made it. */
+export interface DeferredPatternError {
+  readonly role: CfnResource;
+  readonly finding: JudgedFinding;
+  readonly message: string;
+}
+
+/** The errors of each stack's pattern roles waiting for RoleChecks, from the stack's last validation. */
+const deferredErrors = new WeakMap<Stack, DeferredPatternError[]>();
+
+function deferError(role: CfnResource, finding: JudgedFinding, message: string): void {
+  const stack = Stack.of(role);
+  const errors = deferredErrors.get(stack) ?? [];
+  errors.push({ role, finding, message });
+  deferredErrors.set(stack, errors);
+}
+
+/** Takes the errors of a stack's pattern roles that wait for RoleChecks (each is reported once). */
+export function takeDeferredErrors(stack: Stack): DeferredPatternError[] {
+  const errors = deferredErrors.get(stack) ?? [];
+  deferredErrors.delete(stack);
+  return errors;
+}
+
+/**
+ * Whether RoleChecks is registered on the app that is the construct's own stage, and the app fails synthesis on a
+ * plugin's errors (CDK's default; an app that sets `@aws-cdk/core:failSynthOnValidationErrors` to false only
+ * writes the report, and a pattern's error must still fail it): see `reportVerdict`.
+ */
+function roleChecksReportsErrorsOf(scope: IConstruct): boolean {
+  const stage = Stage.of(scope);
+  if (stage === undefined || !App.isApp(stage) || !pluginsOf(stage).some((plugin) => plugin.name === RULE_ID_PREFIX)) return false;
+  const failOnErrors: unknown = stage.node.tryGetContext(FAIL_SYNTH_ON_VALIDATION_ERRORS);
+  return failOnErrors !== false && failOnErrors !== 'false';
+}
+
+/** CDK's context key that decides whether a validation plugin's errors fail synthesis (default true). */
+const FAIL_SYNTH_ON_VALIDATION_ERRORS = '@aws-cdk/core:failSynthOnValidationErrors';
 
 /** Whether a RoleChecks plugin is registered on a stage above the construct (its name is the rules' prefix). */
 function roleChecksRunsOn(scope: IConstruct): boolean {
