@@ -14,6 +14,7 @@ import { AttachedManagedPolicy, ModelWarning, roleUnderCheck, RoleUnderCheck } f
 import { samRoles, SAM_TRANSFORM, transformsOf } from './sam';
 import { CfnTemplate, conditionOf, ModelTemplate, parametersPassed, propertiesOf, resourcePath, resourcesOf, typeOf } from './template';
 import { transformSites } from './transforms';
+import { doorsByLiteralRoleName } from '../checks/break-glass';
 
 /**
  * The role model: a template, or every template of a cloud assembly, turned into the roles as IAM will see
@@ -109,6 +110,8 @@ export class RoleModel {
   private readonly references: References;
   /** The administrator roles of the templates: passing or assuming one is a way to become an administrator. */
   private readonly administrators: AdministratorRoles;
+  /** Whether a rule of any template watches the `AssumeRole` calls of a role by its literal name (lower-cased); made on first use. */
+  private assumeRoleWatchedByName?: (name: string) => boolean;
   /** The variants still to be made with every combination of conditions; after that, roles get all-true and all-false only. */
   private variantBudget = MAX_VARIANTS;
 
@@ -309,7 +312,25 @@ export class RoleModel {
       templateResources: resourcesOf(template.template),
       modelWarnings: warnings,
       administratorRole: this.administrators.any ? (resource) => this.administrators.named(template, resource) : undefined,
+      assumeRoleAlertedByName: (name) => this.assumeRoleAlertedByName(name),
     });
+  }
+
+  /**
+   * Whether an alert rule of any template read watches `AssumeRole` calls of the role with this literal name: a
+   * rule in another stack (another region's forwarding stack, a monitoring stack) names the role by its ARN.
+   */
+  private assumeRoleAlertedByName(name: string): boolean {
+    if (!this.assumeRoleWatchedByName) {
+      const names = new Set<string>();
+      for (const template of this.templates) {
+        for (const [watched, rules] of doorsByLiteralRoleName(resourcesOf(template.template))) {
+          if (rules.some((rule) => rule.door === 'AssumeRole')) names.add(watched);
+        }
+      }
+      this.assumeRoleWatchedByName = (watched) => names.has(watched);
+    }
+    return this.assumeRoleWatchedByName(name);
   }
 
   /** A value of a template with the intrinsics whose values are literal resolved (the value itself when there are none). */

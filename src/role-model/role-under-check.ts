@@ -60,6 +60,8 @@ export interface RoleUnderCheck {
   readonly modelWarnings: readonly ModelWarning[];
   /** Whether a rendered `Resource` entry names an administrator role of the templates read; absent when there is none. */
   readonly administratorRole?: (resource: string) => boolean;
+  /** Whether an alert rule of any template read watches `AssumeRole` calls of a role by this literal name (lower-cased). */
+  readonly assumeRoleAlertedByName?: (name: string) => boolean;
 }
 
 /** The policies that reach a role from outside its own properties. */
@@ -79,6 +81,7 @@ export interface RoleContext {
   readonly templateResources?: CfnObject;
   readonly modelWarnings?: readonly ModelWarning[];
   readonly administratorRole?: (resource: string) => boolean;
+  readonly assumeRoleAlertedByName?: (name: string) => boolean;
 }
 
 /**
@@ -116,6 +119,7 @@ export function roleUnderCheck(logicalId: string, properties: CfnObject, context
     templateResources: context.templateResources ?? {},
     modelWarnings: context.modelWarnings ?? NONE,
     administratorRole: context.administratorRole,
+    assumeRoleAlertedByName: context.assumeRoleAlertedByName,
   };
 }
 

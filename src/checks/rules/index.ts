@@ -1,5 +1,6 @@
 import { ActionResourceMismatch } from './action-resource-mismatch';
 import { AllowWithNotAction } from './allow-with-not-action';
+import { BreakGlassAlertForgeable } from './break-glass-alert-forgeable';
 import { BreakGlassWithoutAlert } from './break-glass-without-alert';
 import { CognitoUnauthenticatedWrite } from './cognito-unauthenticated-write';
 import { ConditionCombinationsLimited } from './condition-combinations-limited';
@@ -54,6 +55,7 @@ export const ALL_RULES: readonly Rule[] = [
   MfaBoolIfExists,
   ElevatedRoleWithoutMfa,
   BreakGlassWithoutAlert,
+  BreakGlassAlertForgeable,
   ForAllValuesSingleValuedKey,
   WildcardWithoutLikeOperator,
   CognitoUnauthenticatedWrite,
