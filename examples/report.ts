@@ -6,7 +6,7 @@ import { basename, join } from 'path';
 import { CfnResource } from 'aws-cdk-lib';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { IConstruct } from 'constructs';
-import { RoleSummary, summarizeRole } from './role-summary';
+import { BreakGlassAlerting, RegionalTemplate, RoleSummary, summarizeAlerting, summarizeRole } from './role-summary';
 import { acknowledgementsOn } from '../src/acknowledgements';
 import { JudgedFinding, Verdict } from '../src/checks/verdict';
 import { TEMPLATE_READER } from '../src/cli/load-templates';
@@ -22,6 +22,8 @@ import { trustDocument } from '../src/trust/statements';
 export interface ReportedRole {
   readonly path: string;
   readonly summary: RoleSummary;
+  /** For a break-glass role: the regions alerted, the doors watched, whether changes alert. */
+  readonly alerting?: BreakGlassAlerting;
   /** Its findings with the verdict on each, as every door gives it. */
   readonly findings: readonly JudgedFinding[];
   /** Its intended callers and near misses, each with the evaluator's decision. */
@@ -52,6 +54,10 @@ export function reportRoles(app: IConstruct, assembly: CloudAssembly): ReportedR
     deployingAccount: stack.environment.account === 'unknown-account' ? undefined : stack.environment.account,
   }));
   const model = new RoleModel([...stacks, ...nestedStacks(stacks, TEMPLATE_READER).templates]);
+  const regional = new Map<string, RegionalTemplate>(assembly.stacks.map((stack) => [stack.templateFullPath, {
+    region: stack.environment.region === 'unknown-region' ? undefined : stack.environment.region,
+    resources: stack.template.Resources ?? {},
+  }]));
   const verdict = new Verdict();
   return [...model.roles()].map((modeled) => {
     const resource = constructs.get(`${modeled.template.file}#${modeled.logicalId}`);
@@ -59,6 +65,7 @@ export function reportRoles(app: IConstruct, assembly: CloudAssembly): ReportedR
     return {
       path: construct?.node.path ?? `${basename(modeled.template.file)}/${modeled.path}`,
       summary: summarizeRole(modeled.variants[0].role),
+      alerting: summarizeAlerting(modeled.variants[0].role, regional.get(modeled.template.file) ?? { resources: {} }, [...regional.values()]),
       whoGetsIn: whoGetsIn(modeled.variants[0].role.properties.AssumeRolePolicyDocument, modeled.template.deployingAccount),
       findings: verdict.judge(modeled, {
         constructPath: resource?.node.path,
@@ -81,9 +88,27 @@ function cells(role: ReportedRole): string[] {
     role.summary.trusts.join(', ') || '(nobody)',
     role.summary.keyConditions.join(', ') || '-',
     role.summary.maxSession,
-    role.summary.alerts.length > 0 ? 'AssumeRole alert' : '-',
+    alertingCell(role),
     findings || 'none',
   ];
+}
+
+/** A role's alerting in a few words: the doors, how many regions, whether changes alert. */
+function alertingCell(role: ReportedRole): string {
+  if (!role.alerting) return role.summary.alerts.length > 0 ? 'AssumeRole alert' : '-';
+  const { doors, regions, changes } = role.alerting;
+  if (doors.length === 0) return 'none';
+  const uses = doors.filter((door) => door !== 'changes').join('+');
+  return `${uses} in ${regions.length} region(s)${changes ? ', changes' : ''}`;
+}
+
+/** Each break-glass role's alerting in full, for the Markdown report. */
+function alertingDetails(roles: ReportedRole[]): string[] {
+  return roles.filter((role) => role.alerting).map((role) => {
+    const { doors, regions, changes } = role.alerting!;
+    return `- ${role.path}: regions alerted: ${regions.join(', ') || 'none known at synth'}; doors watched: ${doors.join(', ') || 'none'}; `
+      + `changes to the role: ${changes ? 'alerted' : 'not alerted'}`;
+  });
 }
 
 function details(roles: ReportedRole[]): string[] {
@@ -121,7 +146,9 @@ export function markdownReport(roles: ReportedRole[]): string {
   const findings = details(roles);
   const who = roles.flatMap((role) => [`### ${role.path}`, '', '| request | decision |', '|---|---|',
     ...role.whoGetsIn.map((entry) => `| ${escape(entry.request)} | ${entry.allowed ? '**allowed**' : 'denied'}: ${escape(entry.reason)} |`), '']);
+  const alerting = alertingDetails(roles);
   return ['# IAM roles', '', ...table, '', '## Findings', '', ...(findings.length > 0 ? findings.map((finding) => `- ${finding}`) : ['None.']), '',
+    ...(alerting.length > 0 ? ['## Break-glass alerts', '', ...alerting, ''] : []),
     '## Who can get in', '', 'Each role\'s intended callers and their near misses, generated from its trust policy, with the decision of the '
     + 'library\'s trust evaluator (the caller\'s own identity policy taken to allow the call).', '', ...who].join('\n');
 }

@@ -5,13 +5,14 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import {
-  App, NestedStack, RemovalPolicy, Stack, StackProps, Validations, aws_cognito as cognito, aws_dynamodb as dynamodb, aws_iam as iam,
-  aws_lambda as lambda,
+  App, NestedStack, RemovalPolicy, Stack, StackProps, Validations, aws_cloudtrail as cloudtrail, aws_cognito as cognito, aws_dynamodb as dynamodb,
+  aws_iam as iam, aws_lambda as lambda,
   aws_logs as logs, aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import {
-  BreakGlassRole, CrossAccountRole, EksPodIdentityRole, LambdaExecutionRole, RoleChecks, SamlFederationRole, WebIdentityProvider, WebIdentityRole,
+  AlertTrail, BreakGlassRole, CrossAccountRole, EksPodIdentityRole, LambdaExecutionRole, RoleChecks, SamlFederationRole, WebIdentityProvider,
+  WebIdentityRole,
 } from '../src';
 
 /** The ride-request API: a Lambda function that writes ride requests to DynamoDB. */
@@ -172,7 +173,9 @@ export class DispatchStack extends Stack {
 
 /**
  * The service desk is read-only; at 3 am it may break the glass to stop, terminate or relaunch a rider's
- * instance, with MFA, for an hour, and on-call hears about it.
+ * instance, with MFA, for an hour, and on-call hears about it: whichever region's STS endpoint the elevation
+ * goes through (the company runs in Ireland and Frankfurt; us-east-1 is where the CLI's default endpoint and IAM's
+ * events are), from the console too, and when anyone changes the role. The organization's trail logs the events.
  */
 export class ServiceDeskStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -189,6 +192,9 @@ export class ServiceDeskStack extends Stack {
         }),
       },
       alertEmails: ['oncall@ride-co.example'],
+      alertRegions: ['eu-central-1', 'us-east-1'],
+      trail: AlertTrail.fromTrailRef(cloudtrail.CfnTrail.fromTrailArn(this, 'OrganizationTrail',
+        'arn:aws:cloudtrail:us-east-1:111122223333:trail/ride-co-organization-trail')),
     });
   }
 }
@@ -221,7 +227,7 @@ export function buildApp(outdir: string): App {
   new RiderAppStack(app, 'RiderApp');
   new DeliveryStack(app, 'Delivery');
   new DispatchStack(app, 'Dispatch');
-  new ServiceDeskStack(app, 'ServiceDesk');
+  new ServiceDeskStack(app, 'ServiceDesk', { env: { account: '111122223333', region: 'eu-west-1' } });
   new WorkforceStack(app, 'Workforce');
   return app;
 }

@@ -1,4 +1,4 @@
-import { assumeRoleAlerts } from '../src/checks/break-glass';
+import { AlertDoor, assumeRoleAlerts, doorsByLiteralRoleName, isBreakGlass, literalRoleName, watchingRules } from '../src/checks/break-glass';
 import { parseFederatedPrincipal } from '../src/checks/principals';
 import { hasPlaceholder, readable, renderString } from '../src/role-model/cfn-value';
 import { ConditionTest, PolicyStatement } from '../src/role-model/policy-document';
@@ -18,6 +18,50 @@ export interface RoleSummary {
   readonly alerts: string[];
   /** The conditions that matter most, in a word or two each: `MFA`, `aud=sts.amazonaws.com`, `ExternalId`. */
   readonly keyConditions: string[];
+}
+
+/** How a break-glass role's use and changes are alerted, as the templates read show it. */
+export interface BreakGlassAlerting {
+  /** The regions whose assumptions alert: the role's own (when its rule is there) and those whose rules forward them. */
+  readonly regions: string[];
+  /** What the rules of the role's template watch: `AssumeRole`, `console`, `changes`. */
+  readonly doors: AlertDoor[];
+  /**
+   * Whether changes to the role alert: its template watches them, and IAM's events reach that rule (the role's region
+   * is us-east-1, or a template in us-east-1 forwards them).
+   */
+  readonly changes: boolean;
+}
+
+/** A template of the assembly, with the region it deploys to. */
+export interface RegionalTemplate {
+  readonly region?: string;
+  readonly resources: Record<string, unknown>;
+}
+
+/** The region whose EventBridge receives IAM's events in the commercial partition. */
+const IAM_EVENTS_REGION = 'us-east-1';
+
+/**
+ * How a break-glass role is alerted: the doors its template's rules watch, the regions whose rules send its
+ * `AssumeRole` events (its own, and every other template's rule that names it), and whether changes alert.
+ * Undefined for a role that is not tagged break-glass.
+ */
+export function summarizeAlerting(role: RoleUnderCheck, home: RegionalTemplate, others: readonly RegionalTemplate[]): BreakGlassAlerting | undefined {
+  if (!isBreakGlass(role)) return undefined;
+  const doors = [...new Set(watchingRules(role).map((rule) => rule.door))];
+  const name = literalRoleName(role);
+  const forwarding = name === undefined ? [] : others.filter((other) => other !== home).map((other) => ({
+    region: other.region,
+    doors: (doorsByLiteralRoleName(other.resources).get(name) ?? []).map((rule) => rule.door),
+  }));
+  const regions = [
+    ...doors.includes('AssumeRole') && home.region ? [home.region] : [],
+    ...forwarding.filter((other) => other.doors.includes('AssumeRole') && other.region).map((other) => other.region!),
+  ];
+  const changesArrive = home.region === IAM_EVENTS_REGION
+    || forwarding.some((other) => other.region === IAM_EVENTS_REGION && other.doors.includes('changes'));
+  return { regions: [...new Set(regions)], doors, changes: doors.includes('changes') && changesArrive };
 }
 
 /** The order key conditions are listed in: what keeps people out first, long values last. */

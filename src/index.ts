@@ -8,6 +8,7 @@ export * from './patterns/web-identity/provider-props';
 export * from './patterns/web-identity/provider';
 export * from './patterns/web-identity-role';
 export * from './patterns/break-glass-role';
+export * from './patterns/break-glass/alert-trail';
 export * from './patterns/saml-federation-role';
 export * from './patterns/eks-pod-identity-role';
 export * from './role-assertions';

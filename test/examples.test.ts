@@ -77,13 +77,17 @@ describe('the example app', () => {
     ]);
   });
 
-  test('the service desk\'s break-glass role requires MFA, is tagged, and alerts on every use', () => {
+  test('the service desk\'s break-glass role requires MFA, is tagged, and alerts on every use, every door and every change, in three regions', () => {
     const template = assembly.getStackByName('ServiceDesk').template;
     expect(checkTemplate(template)).toEqual([]);
     const role = Object.values<any>(template.Resources).find((resource) => resource.Type === 'AWS::IAM::Role');
     expect(role.Properties.AssumeRolePolicyDocument.Statement[0].Condition.Bool).toEqual({ 'aws:MultiFactorAuthPresent': 'true' });
     expect(role.Properties.Tags).toEqual([{ Key: 'break-glass', Value: 'true' }]);
-    expect(Object.values<any>(template.Resources).filter((resource) => resource.Type === 'AWS::Events::Rule')).toHaveLength(1);
+    const sources = (stack: string) => Object.values<any>(assembly.getStackByName(stack).template.Resources)
+      .filter((resource) => resource.Type === 'AWS::Events::Rule').map((rule) => rule.Properties.EventPattern.source[0]);
+    expect(sources('ServiceDesk')).toEqual(['aws.sts', 'aws.signin', 'aws.iam']);
+    expect(sources('ServiceDesk-break-glass-alerts-eu-central-1')).toEqual(['aws.sts', 'aws.signin']);
+    expect(sources('ServiceDesk-break-glass-alerts-us-east-1')).toEqual(['aws.sts', 'aws.signin', 'aws.iam']);
   });
 
   test('the workforce stack has one SAML role per directory group, sharing one provider', () => {
@@ -96,23 +100,25 @@ describe('the example app', () => {
 
   test('the report shows each role with its key conditions, alerting and findings, as text and Markdown', () => {
     const roles = reportRoles(app, assembly);
-    expect(roles.map((role) => role.path)).toHaveLength(11);
+    expect(roles.map((role) => role.path)).toHaveLength(13); // with the two forwarding stacks' EventBridge roles
     expect(roles.map((role) => role.path)).toContain('RideRequests/Receipts/ReceiptsRole');
     const text = textReport(roles);
     expect(text).toMatch(/^Role +Trusts +Key conditions +Session +Alerting +Findings/);
-    expect(text).toMatch(/ServiceDesk\/ServiceDeskBreakGlass +AWS arn:aws:iam::<this account>:root +MFA, MFA age<3600s, SourceIdentity.* AssumeRole alert +none/);
+    expect(text).toMatch(/ServiceDesk\/ServiceDeskBreakGlass +AWS arn:aws:iam::111122223333:root +MFA, MFA age<3600s, SourceIdentity.* AssumeRole\+console in 3 region\(s\), changes +none/);
     expect(text).toMatch(/Partners\/ComplianceVendorRole .* ExternalId .* none/);
     const markdown = markdownReport(roles);
     expect(markdown).toContain('| Role | Trusts | Key conditions | Session | Alerting | Findings |');
     expect(markdown).toContain('| Delivery/GitHubDeployRole | Federated oidc-provider/token.actions.githubusercontent.com | aud=sts.amazonaws.com, sub=repo:ride-co/ride-platform:ref:refs/heads/main\\|repo:ride-co/ride-platform:environment:production | 1h | - | none |');
     expect(markdown).toMatch(/## Findings\n\nNone\./);
+    expect(markdown).toContain('- ServiceDesk/ServiceDeskBreakGlass: regions alerted: eu-west-1, eu-central-1, us-east-1; doors watched: AssumeRole, console, changes; '
+      + 'changes to the role: alerted');
   });
 
   test('roles.md proves who can get in: the intended caller allowed, each near miss denied, by the evaluator', () => {
     const roles = reportRoles(app, assembly);
     const glass = roles.find((role) => role.path === 'ServiceDesk/ServiceDeskBreakGlass')!;
     const decided = (pattern: RegExp) => glass.whoGetsIn.filter((entry) => pattern.test(entry.request)).map((entry) => entry.allowed);
-    expect(decided(/^arn:aws:iam::123456789012:user\/servicedesk\/x sts:AssumeRole with aws:MultiFactorAuthAge = \d+, aws:MultiFactorAuthPresent = true, sts:SourceIdentity = x$/)).toEqual([true]);
+    expect(decided(/^arn:aws:iam::111122223333:user\/servicedesk\/x sts:AssumeRole with aws:MultiFactorAuthAge = \d+, aws:MultiFactorAuthPresent = true, sts:SourceIdentity = x$/)).toEqual([true]);
     expect(decided(/role\/NearMiss|999988887777|MultiFactorAuthPresent = near-miss/).every((allowed) => !allowed)).toBe(true);
     expect(roles.every((role) => role.whoGetsIn.some((entry) => entry.allowed))).toBe(true); // every role lets its intended caller in
     expect(markdownReport(roles)).toMatch(/## Who can get in[\s\S]*### ServiceDesk\/ServiceDeskBreakGlass[\s\S]*\*\*allowed\*\*: statement 1 allows it/);

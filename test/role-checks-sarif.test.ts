@@ -22,7 +22,10 @@ interface SarifResult {
   readonly ruleId: string;
   readonly level: string;
   readonly message: { readonly text: string };
-  readonly locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; logicalLocations: { name: string }[] }[];
+  readonly locations: {
+    physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+    logicalLocations: { name: string }[];
+  }[];
   readonly relatedLocations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
   readonly partialFingerprints: Record<string, string>;
 }

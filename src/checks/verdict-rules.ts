@@ -81,6 +81,17 @@ export const PATTERN_WARNINGS: readonly PatternWarning[] = [
       fix: 'Keep alerting on, or acknowledge the warning with where the alert that covers the role lives.',
       code: { insecure: "alerting: false, alertingDisabledReason: 'org-wide trail alerts'", secure: "alertEmails: ['oncall@example.com']" },
     }),
+  warning('BreakGlassTrailAssumed', 'A BreakGlassRole whose alerts depend on a CloudTrail trail the app does not name.',
+    () => 'the alerts match CloudTrail management events, which EventBridge receives only while a trail logs them (read and write, in '
+      + 'every alert region), and no trail was given. Pass trail: AlertTrail.of(trail) or AlertTrail.fromTrailRef(CfnTrail.fromTrailArn(...)), '
+      + 'or acknowledge this warning with where the organization\'s trail lives.', {
+      why: 'Without a trail that logs management events, EventBridge receives no AssumeRole, sign-in or IAM event: every alert stays silent.',
+      fix: 'Pass trail (the app\'s trail, or the organization trail imported with CfnTrail.fromTrailArn), or acknowledge the warning with where the trail lives.',
+      code: {
+        insecure: "new BreakGlassRole(stack, 'Admin', { trustedPrincipalArns: [servicedesk], alertEmails: [oncall] });",
+        secure: "new BreakGlassRole(stack, 'Admin', { trustedPrincipalArns: [servicedesk], alertEmails: [oncall], trail: AlertTrail.fromTrailRef(orgTrail) });",
+      },
+    }),
   warning('CrossAccountSessionOverOneHour', 'A CrossAccountRole\'s maximum session is over 1 hour, which role chaining caps at 1 hour anyway.',
     (data) => sessionOverOneHour(data, 'callers that reach this role through another role (role chaining) get at most 1 hour whatever this says'), {
       why: 'Callers that come through another role get at most 1 hour whatever the role says, so the longer session misleads; for others, it widens the window of a stolen session.',

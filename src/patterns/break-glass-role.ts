@@ -1,8 +1,10 @@
-import {
-  Duration, Stack, Tags, Token, aws_events as events, aws_events_targets as targets, aws_iam as iam, aws_kms as kms,
-  aws_sns as sns, aws_sns_subscriptions as subscriptions,
-} from 'aws-cdk-lib';
+import { Duration, PhysicalName, Stack, Tags, Token, aws_events as events, aws_iam as iam, aws_sns as sns, aws_sns_subscriptions as subscriptions } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { IAM_EVENTS_REGION } from './break-glass/alert-events';
+import { checkAlertRegions, partitionOf, regionsOfPartition } from './break-glass/alert-regions';
+import { AlertPlan, makeAlerts } from './break-glass/alert-rules';
+import { AlertTopic } from './break-glass/alert-topic';
+import { AlertTrail } from './break-glass/alert-trail';
 import { checkPrincipalArnsCanMatch, isEveryUserOrRole, principalArnParts } from './principal-arns';
 import { accountRoots, accountsOf, principalArnOperator, PrincipalSet, TrustConditions } from './principal-set';
 import { PropErrors } from './prop-errors';
@@ -81,6 +83,32 @@ export interface BreakGlassRoleProps extends RolePatternProps {
    * @default - none
    */
   readonly alertEmails?: string[];
+
+  /**
+   * The regions where an assumption of the role, or a console sign-in as it, must raise an alert. STS records an
+   * `AssumeRole` in the region whose endpoint served it, so a use through another region's endpoint raises no alert
+   * in this one. For each region other than the stack's, a stack in that region (added to the app beside this one)
+   * forwards the role's events to this region's default event bus. The stack's own region is always alerted.
+   * `BreakGlassRole.allRegions('aws')` names every region of a partition. Needs a stack with an account and a region.
+   * @default - the stack's region only
+   */
+  readonly alertRegions?: string[];
+
+  /**
+   * Whether an IAM call that changes the role (its trust, policies, boundary, settings or tags, or its deletion)
+   * raises an alert that says who changed what. IAM delivers those events to EventBridge in us-east-1 only: when
+   * the stack is in another region of the `aws` partition, a stack in us-east-1 forwards them here.
+   * @default true
+   */
+  readonly alertOnChanges?: boolean;
+
+  /**
+   * The CloudTrail trail that logs the management events the alerts match (EventBridge receives them only while a
+   * trail logs them). Without it, the role warns (`BreakGlassTrailAssumed`): acknowledge the warning with where the
+   * organization's trail lives.
+   * @default - a trail is assumed, with a warning
+   */
+  readonly trail?: AlertTrail;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -100,6 +128,9 @@ const BREAK_GLASS_SHAPES = shapesOf<BreakGlassRoleProps>({
   alertingDisabledReason: Shapes.string,
   alertTopic: Shapes.topic,
   alertEmails: Shapes.stringList,
+  alertRegions: Shapes.stringList,
+  alertOnChanges: Shapes.boolean,
+  trail: { test: (value: unknown) => value instanceof AlertTrail, accepted: 'an AlertTrail, such as AlertTrail.of(trail)' },
 });
 
 /**
@@ -117,11 +148,34 @@ const BREAK_GLASS_SHAPES = shapesOf<BreakGlassRoleProps>({
  * });
  */
 export class BreakGlassRole extends RolePattern {
+  /**
+   * Every region of a partition that aws-cdk-lib's region facts know, for `alertRegions`.
+   * @param partition the partition, such as `aws`, `aws-cn` or `aws-us-gov`
+   */
+  public static allRegions(partition: string): string[] {
+    return regionsOfPartition(partition);
+  }
+
   /** The topic alerts go to, unless alerting is off. */
   public readonly alertTopic?: sns.ITopic;
 
   /** The EventBridge rule that matches this role's AssumeRole events, unless alerting is off. */
   public readonly alertRule?: events.Rule;
+
+  /** The EventBridge rule that matches console sessions as this role (switch role, federated sign-in), unless alerting is off. */
+  public readonly consoleAlertRule?: events.Rule;
+
+  /** The EventBridge rule that matches IAM calls that change this role, unless alerting or `alertOnChanges` is off. */
+  public readonly changeAlertRule?: events.Rule;
+
+  /** The regions whose assumptions and console sign-ins alert: the stack's region (when known) and `alertRegions`. */
+  public readonly alertedRegions: string[];
+
+  /**
+   * Where changes to the role alert: `here` (the stack is in us-east-1, or its region is not known at synth, when the
+   * rule alerts only if it is deployed there), `forwarded` (from us-east-1), or `off`.
+   */
+  public readonly changeAlerts: string;
 
   /**
    * @param scope the scope of the role
@@ -150,14 +204,45 @@ export class BreakGlassRole extends RolePattern {
     if (props.requireSourceIdentity === false) {
       this.warnAtSynth('BreakGlassWithoutSourceIdentity');
     }
+    const plan = alertPlan(scope, props);
+    const home = Stack.of(scope).region;
+    this.alertedRegions = props.alerting === false ? [] : [...Token.isUnresolved(home) ? [] : [home], ...plan.forwardedRegions];
+    this.changeAlerts = props.alerting === false ? 'off' : plan.changes;
     if (props.alerting === false) {
       this.warnAtSynth('BreakGlassAlertingOff', { reason: props.alertingDisabledReason ?? '' });
       return;
     }
-    this.alertTopic = props.alertTopic ?? encryptedTopic(this);
+    if (props.trail === undefined) this.warnAtSynth('BreakGlassTrailAssumed');
+    const made = props.alertTopic ? undefined : new AlertTopic(this, this.node.path);
+    this.alertTopic = props.alertTopic ?? made!.topic;
     for (const email of props.alertEmails ?? []) this.alertTopic.addSubscription(new subscriptions.EmailSubscription(email));
-    this.alertRule = assumeRoleAlert(this, this.alertTopic);
+    const alerts = makeAlerts(this, this.alertTopic, plan);
+    made?.allowRules(alerts.publishingRuleArns);
+    this.alertRule = alerts.assumeRule;
+    this.consoleAlertRule = alerts.consoleRule;
+    this.changeAlertRule = alerts.changeRule;
   }
+}
+
+/**
+ * Where the alerts come from: the other alert regions (forwarded), and changes from the stack's own region when it is
+ * us-east-1 or not known at synth, else forwarded from us-east-1 in the `aws` partition (elsewhere, where IAM delivers
+ * its events is not claimed: changes alert only if the stack is deployed where they arrive).
+ */
+function alertPlan(scope: Construct, props: BreakGlassRoleProps): AlertPlan {
+  const stack = Stack.of(scope);
+  const home = stack.region;
+  const known = !Token.isUnresolved(home) && !Token.isUnresolved(stack.account);
+  const forwardedRegions = known ? [...new Set(props.alertRegions ?? [])].filter((region) => region !== home).sort() : [];
+  if (props.alerting === false || props.alertOnChanges === false) return { forwardedRegions, changes: 'off' };
+  const forwardChanges = known && home !== IAM_EVENTS_REGION && partitionOf(home) === 'aws';
+  return { forwardedRegions, changes: forwardChanges ? 'forwarded' : 'here' };
+}
+
+/** Whether the role is referenced from a stack in another region: its name must then be known at synth. */
+function forwardsAlerts(scope: Construct, props: BreakGlassRoleProps): boolean {
+  const plan = alertPlan(scope, props);
+  return plan.forwardedRegions.length > 0 || plan.changes === 'forwarded';
 }
 
 function breakGlassRoleProps(scope: Construct, id: string, props: BreakGlassRoleProps): iam.RoleProps {
@@ -166,7 +251,10 @@ function breakGlassRoleProps(scope: Construct, id: string, props: BreakGlassRole
   const errors = checked.errors;
   checkWho(scope, props, errors);
   checkElevation(props, errors);
+  if (props.alerting !== false) checkAlertRegions(props.alertRegions, Stack.of(scope), errors);
   errors.throwIfAny();
+  // other regions' stacks name the role: CDK generates its name at synth when they reference it
+  if (props.roleName === undefined && forwardsAlerts(scope, props)) props = { ...props, roleName: PhysicalName.GENERATE_IF_NEEDED };
   return rolePropsFrom(props, trustedHumans(scope, props),
     `Break-glass role (cdk-iam-role-patterns BreakGlassRole): MFA, ${props.trustedPrincipalArns.length} trusted principal(s), alerted.`);
 }
@@ -231,6 +319,9 @@ function checkElevation(props: BreakGlassRoleProps, errors: PropErrors): void {
     errors.add('expiresAt', props.expiresAt.toISOString(), 'that date has passed, so the trust (DateLessThan aws:CurrentTime) would let no one in, ever; '
       + 'give a date in the future, or leave expiresAt out');
   }
+  if (props.alerting === false && (props.alertRegions?.length || props.alertOnChanges !== undefined || props.trail !== undefined)) {
+    errors.addConflict('alerting: false, alertRegions, alertOnChanges, trail: these shape the alerts; with alerting off, leave them out');
+  }
   if (props.alerting === false && !props.alertingDisabledReason?.trim()) {
     errors.add('alertingDisabledReason', props.alertingDisabledReason, 'alerting: false needs the reason, such as "alerted from the organization\'s security account"');
   }
@@ -253,40 +344,4 @@ function trustedHumans(scope: Construct, props: BreakGlassRoleProps): iam.IPrinc
   if (sourceIdentity) conditions.StringEquals = { 'sts:SourceIdentity': '${aws:username}' };
   if (props.expiresAt) conditions.DateLessThan = { 'aws:CurrentTime': props.expiresAt.toISOString() };
   return new PrincipalSet('AWS', principals, conditions, sourceIdentity ? ['sts:AssumeRole', 'sts:SetSourceIdentity'] : ['sts:AssumeRole']);
-}
-
-/** An SNS topic encrypted with a KMS key of its own that EventBridge may use. */
-function encryptedTopic(role: BreakGlassRole): sns.ITopic {
-  const key = new kms.Key(role, 'AlertKey', { enableKeyRotation: true, description: `Encrypts the break-glass alerts of ${role.node.path}` });
-  key.grant(new iam.ServicePrincipal('events.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
-  // Grants on the key only for AWS services (Control Tower CT.KMS.PR.3).
-  key.addToResourcePolicy(new iam.PolicyStatement({
-    effect: iam.Effect.DENY,
-    principals: [new iam.AnyPrincipal()],
-    actions: ['kms:CreateGrant'],
-    resources: ['*'],
-    conditions: { BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' } },
-  }));
-  return new sns.Topic(role, 'AlertTopic', { masterKey: key, enforceSSL: true, displayName: 'Break-glass role used' });
-}
-
-/** The EventBridge rule on CloudTrail AssumeRole events for the role, with a message that names who, when, where and as whom. */
-function assumeRoleAlert(role: BreakGlassRole, topic: sns.ITopic): events.Rule {
-  const rule = new events.Rule(role, 'AlertRule', {
-    description: `Alerts on every AssumeRole of the break-glass role ${role.node.path}`,
-    eventPattern: {
-      source: ['aws.sts'],
-      detailType: ['AWS API Call via CloudTrail'],
-      detail: { eventSource: ['sts.amazonaws.com'], eventName: ['AssumeRole'], requestParameters: { roleArn: [role.roleArn] } },
-    },
-  });
-  // AssumeRole is a read-only management event: a rule receives it only in this state.
-  (rule.node.defaultChild as events.CfnRule).state = 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS';
-  const field = (path: string) => events.EventField.fromPath(path);
-  rule.addTarget(new targets.SnsTopic(topic, {
-    message: events.RuleTargetInput.fromText(`Break-glass role ${field('$.detail.requestParameters.roleArn')} was assumed by `
-      + `${field('$.detail.userIdentity.arn')} at ${events.EventField.time} from ${field('$.detail.sourceIPAddress')} in ${events.EventField.region}, `
-      + `source identity ${field('$.detail.requestParameters.sourceIdentity')}, session ${field('$.detail.requestParameters.roleSessionName')}.`),
-  }));
-  return rule;
 }

@@ -1,6 +1,8 @@
 import { App, Stack, aws_iam as iam } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { BreakGlassRole } from '../../src';
+import { assumeRoleFromCli, consoleSwitchRole, untagRole, updateAssumeRolePolicy } from '../support/cloudtrail-events';
+import { matchesEventPattern, resolveIntrinsics } from '../support/event-pattern';
 import { ACCOUNT, assumeRoleDecision, breakGlassRequest } from '../support/iam-simulator';
 
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/BreakGlass`;
@@ -40,53 +42,80 @@ describe('BreakGlassRole trust policy, evaluated by the iam-simulate policy simu
   });
 });
 
-/** EventBridge matching for the pattern forms the alert uses: every key of the pattern, values from its lists. */
-function matchesPattern(pattern: unknown, event: unknown): boolean {
-  if (Array.isArray(pattern)) return pattern.includes(event);
-  if (typeof pattern !== 'object' || pattern === null || typeof event !== 'object' || event === null) return false;
-  return Object.entries(pattern).every(([key, value]) => matchesPattern(value, (event as Record<string, unknown>)[key]));
+const app = new App();
+const home = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+const glass = new BreakGlassRole(home, 'Glass', {
+  roleName: 'BreakGlass',
+  trustedPrincipalArns: [`arn:aws:iam::${ACCOUNT}:user/servicedesk/*`],
+  inlinePolicies: { Ec2: new iam.PolicyDocument({ statements: [new iam.PolicyStatement({ actions: ['ec2:StopInstances'], resources: [`arn:aws:ec2:*:${ACCOUNT}:instance/*`] })] }) },
+  alertRegions: ['us-east-1', 'ap-southeast-2'],
+});
+const templates = Object.fromEntries(app.node.children.filter(Stack.isStack)
+  .map((stack) => [stack.region, Template.fromStack(stack).toJSON().Resources]));
+const roleId = Object.keys(templates['eu-west-1']).find((id) => templates['eu-west-1'][id].Type === 'AWS::IAM::Role')!;
+const REFS = { 'AWS::Partition': 'aws', 'AWS::Region': 'eu-west-1', 'AWS::AccountId': ACCOUNT, [roleId]: 'BreakGlass', [`${roleId}.Arn`]: ROLE_ARN };
+
+/** The event patterns of a region's rules, resolved to what they deploy as, by the source they match. */
+function patternsIn(region: string): Record<string, unknown>[] {
+  return Object.values<any>(templates[region]).filter((resource) => resource.Type === 'AWS::Events::Rule')
+    .map((rule) => resolveIntrinsics(rule.Properties.EventPattern, REFS) as Record<string, unknown>);
 }
+const matchedIn = (region: string, event: unknown) => patternsIn(region).filter((pattern) => matchesEventPattern(pattern, event)).length;
 
-describe('BreakGlassRole alert rule', () => {
-  const rule = ofType('AWS::Events::Rule').Properties;
-  const roleLogicalId = Object.keys(resources).find((id) => resources[id].Type === 'AWS::IAM::Role')!;
-  const pattern = JSON.parse(JSON.stringify(rule.EventPattern).split(JSON.stringify({ 'Fn::GetAtt': [roleLogicalId, 'Arn'] })).join(JSON.stringify(ROLE_ARN)));
-  const cloudTrailEvent = (roleArn: string) => ({
-    'version': '0',
-    'detail-type': 'AWS API Call via CloudTrail',
-    'source': 'aws.sts',
-    'account': ACCOUNT,
-    'time': '2026-12-24T03:00:00Z',
-    'region': 'eu-west-1',
-    'detail': {
-      eventVersion: '1.08',
-      userIdentity: { type: 'IAMUser', arn: `arn:aws:iam::${ACCOUNT}:user/servicedesk/alice`, userName: 'alice' },
-      eventSource: 'sts.amazonaws.com',
-      eventName: 'AssumeRole',
-      sourceIPAddress: '203.0.113.7',
-      requestParameters: { roleArn, roleSessionName: 'alice-incident-4711', sourceIdentity: 'alice', durationSeconds: 3600 },
-      readOnly: true,
-      managementEvent: true,
-    },
+describe('BreakGlassRole alerts, matched against CloudTrail events with EventBridge\'s matching rules', () => {
+  const OTHER = `arn:aws:iam::${ACCOUNT}:role/ReadOnly`;
+  test.each([
+    ['an AssumeRole from the CLI', assumeRoleFromCli(ROLE_ARN), assumeRoleFromCli(OTHER)],
+    ['an AssumeRole naming the role in another case (IAM names are not case-sensitive)', assumeRoleFromCli(ROLE_ARN.toUpperCase().replace('ARN:AWS:IAM', 'arn:aws:iam')), assumeRoleFromCli(OTHER)],
+    ['a console switch role', consoleSwitchRole('BreakGlass'), consoleSwitchRole('ReadOnly')],
+    ['an UpdateAssumeRolePolicy', updateAssumeRolePolicy('BreakGlass'), updateAssumeRolePolicy('ReadOnly')],
+    ['an UntagRole, in another case', untagRole('breakglass'), untagRole('ReadOnly')],
+  ])('%s matches exactly one rule of the role\'s region; the same call on another role matches none', (_name, event, nearMiss) => {
+    expect(matchedIn('eu-west-1', event)).toBe(1);
+    expect(matchedIn('eu-west-1', nearMiss)).toBe(0);
   });
 
-  test('matches an AssumeRole of this role', () => {
-    expect(matchesPattern(pattern, cloudTrailEvent(ROLE_ARN))).toBe(true);
+  test('a session of a role whose name starts with this one\'s is not this role\'s', () => {
+    expect(matchedIn('eu-west-1', consoleSwitchRole('BreakGlassReadOnly'))).toBe(0);
   });
 
-  test('does not match an AssumeRole of another role, or another STS call', () => {
-    expect(matchesPattern(pattern, cloudTrailEvent(`arn:aws:iam::${ACCOUNT}:role/ReadOnly`))).toBe(false);
-    const other = cloudTrailEvent(ROLE_ARN);
-    other.detail.eventName = 'GetCallerIdentity';
-    expect(matchesPattern(pattern, other)).toBe(false);
+  test.each(['us-east-1', 'ap-southeast-2'])('in %s, the role\'s assumptions and console sessions are forwarded to eu-west-1', (region) => {
+    expect(matchedIn(region, assumeRoleFromCli(ROLE_ARN, region))).toBe(1);
+    expect(matchedIn(region, consoleSwitchRole('BreakGlass', region))).toBe(1);
+    expect(matchedIn(region, assumeRoleFromCli(OTHER, region))).toBe(0);
+    const targets = Object.values<any>(templates[region]).filter((resource) => resource.Type === 'AWS::Events::Rule').flatMap((rule) => rule.Properties.Targets);
+    for (const target of targets) {
+      expect(resolveIntrinsics(target.Arn, { ...REFS, 'AWS::Partition': 'aws' })).toBe(`arn:aws:events:eu-west-1:${ACCOUNT}:event-bus/default`);
+      expect(target.RoleArn).toBeDefined();
+    }
   });
 
-  test('the message names who, when, from where and as whom', () => {
-    const { InputPathsMap: paths, InputTemplate: template } = rule.Targets[0].InputTransformer;
-    const event = cloudTrailEvent(ROLE_ARN);
-    const read = (path: string) => path.slice(2).split('.').reduce((value: any, key) => value?.[key], event);
-    const message = (template as string).replace(/<([\w-]+)>/g, (_m, name: string) => String(read(paths[name])));
-    expect(message).toBe('"Break-glass role arn:aws:iam::111122223333:role/BreakGlass was assumed by arn:aws:iam::111122223333:user/servicedesk/alice '
-      + 'at 2026-12-24T03:00:00Z from 203.0.113.7 in eu-west-1, source identity alice, session alice-incident-4711."');
+  test('changes are forwarded from us-east-1 only, where IAM delivers its events; ap-southeast-2 forwards none', () => {
+    expect(matchedIn('us-east-1', updateAssumeRolePolicy('BreakGlass'))).toBe(1);
+    expect(matchedIn('us-east-1', untagRole('BreakGlass'))).toBe(1);
+    expect(matchedIn('ap-southeast-2', updateAssumeRolePolicy('BreakGlass'))).toBe(0);
+  });
+
+  test('the construct says what it watches', () => {
+    expect(glass.alertedRegions).toEqual(['eu-west-1', 'ap-southeast-2', 'us-east-1']);
+    expect(glass.changeAlerts).toBe('forwarded');
+  });
+
+  test('the messages name who, when, from where and which alert rule', () => {
+    const rules = Object.values<any>(templates['eu-west-1']).filter((resource) => resource.Type === 'AWS::Events::Rule');
+    const render = (rule: any, event: any) => {
+      const { InputPathsMap: paths, InputTemplate: template } = rule.Properties.Targets[0].InputTransformer;
+      const read = (path: string) => path.slice(2).split('.').reduce((value: any, key) => value?.[key], event);
+      return (template as string).replace(/<([\w-]+)>/g, (_m, name: string) => String(read(paths[name])));
+    };
+    const ruleFor = (event: unknown) => rules.find((rule) => matchesEventPattern(resolveIntrinsics(rule.Properties.EventPattern, REFS), event));
+    const assume = assumeRoleFromCli(ROLE_ARN);
+    expect(render(ruleFor(assume), assume)).toBe(`"Break-glass role ${ROLE_ARN} was assumed by arn:aws:iam::${ACCOUNT}:user/servicedesk/alice `
+      + `at 2026-12-24T03:00:00Z from 203.0.113.7 in eu-west-1, source identity alice, session alice-incident-4711 (alert rule ${ruleFor(assume).Properties.Name})."`);
+    const change = updateAssumeRolePolicy('BreakGlass');
+    expect(render(ruleFor(change), change)).toBe(`"Break-glass role BreakGlass was changed: UpdateAssumeRolePolicy by arn:aws:sts::${ACCOUNT}:assumed-role/PlatformAdmin/mallory `
+      + `at 2026-12-24T03:00:00Z from 198.51.100.23 in us-east-1 (alert rule ${ruleFor(change).Properties.Name})."`);
+    const switched = consoleSwitchRole('BreakGlass');
+    expect(render(ruleFor(switched), switched)).toMatch(/^"Break-glass role used in the console \(SwitchRole\) as arn:aws:sts::111122223333:assumed-role\/BreakGlass\/alice /);
   });
 });

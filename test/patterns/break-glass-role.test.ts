@@ -1,17 +1,20 @@
-import { App, CfnElement, CfnParameter, Duration, Stack, Validations, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
+import { App, CfnElement, CfnParameter, Duration, Stack, Validations, aws_cloudtrail as cloudtrail, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { BreakGlassRole, BreakGlassRoleProps } from '../../src';
+import { AlertTrail, BreakGlassRole, BreakGlassRoleProps } from '../../src';
 
 const ACCOUNT = '111122223333';
 const SERVICEDESK = `arn:aws:iam::${ACCOUNT}:user/servicedesk/*`;
 const ec2Recovery = () => ({
   Ec2Recovery: new iam.PolicyDocument({ statements: [new iam.PolicyStatement({ actions: ['ec2:StopInstances', 'ec2:TerminateInstances', 'ec2:RunInstances'], resources: [`arn:aws:ec2:*:${ACCOUNT}:instance/*`] })] }),
 });
+const ORG_TRAIL = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/organization-trail`;
 const base = (): BreakGlassRoleProps => ({ trustedPrincipalArns: [SERVICEDESK], inlinePolicies: ec2Recovery() });
 
+/** A break-glass role in eu-west-1, with the organization's trail named (so its alerts depend on nothing unnamed). */
 function build(props: Partial<BreakGlassRoleProps> = {}): { stack: Stack; role: BreakGlassRole } {
   const stack = new Stack(new App(), 'Stack', { env: { account: ACCOUNT, region: 'eu-west-1' } });
-  const role = new BreakGlassRole(stack, 'BreakGlass', { ...base(), ...props });
+  const trail = props.alerting === false ? undefined : AlertTrail.fromTrailRef(cloudtrail.CfnTrail.fromTrailArn(stack, 'OrgTrail', ORG_TRAIL));
+  const role = new BreakGlassRole(stack, 'BreakGlass', { ...base(), trail, ...props });
   return { stack, role };
 }
 
@@ -20,6 +23,33 @@ const roleOf = (stack: Stack) => Object.values(Template.fromStack(stack).findRes
 describe('BreakGlassRole defaults', () => {
   test('matches the snapshot', () => {
     expect(Template.fromStack(build({ alertEmails: ['oncall@example.com'] }).stack).toJSON()).toMatchSnapshot();
+  });
+
+  test('homed in eu-west-1 and alerted in three more regions: the forwarding stacks, the us-east-1 change rule, the topic and key policies', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+    const trail = AlertTrail.fromTrailRef(cloudtrail.CfnTrail.fromTrailArn(stack, 'OrgTrail', ORG_TRAIL));
+    new BreakGlassRole(stack, 'BreakGlass', { ...base(), trail, alertEmails: ['oncall@example.com'], alertRegions: ['us-east-1', 'eu-central-1', 'ap-southeast-2'] });
+    const stacks = app.node.children.filter(Stack.isStack);
+    expect(stacks.map((child) => `${child.stackName} ${child.region}`)).toEqual([
+      'Ops eu-west-1',
+      'Ops-break-glass-alerts-ap-southeast-2 ap-southeast-2',
+      'Ops-break-glass-alerts-eu-central-1 eu-central-1',
+      'Ops-break-glass-alerts-us-east-1 us-east-1',
+    ]);
+    for (const child of stacks) expect(Template.fromStack(child).toJSON()).toMatchSnapshot(child.stackName);
+  });
+
+  test('the topic and the key let EventBridge in only for this role\'s rules (aws:SourceArn)', () => {
+    const template = Template.fromStack(build().stack);
+    const ruleArn = (suffix: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:events:eu-west-1:${ACCOUNT}:rule/${'Stack-BreakGlass-D1004B99'}-${suffix}`]] });
+    const topicStatements = Object.values<any>(template.findResources('AWS::SNS::TopicPolicy'))[0].Properties.PolicyDocument.Statement
+      .filter((statement: any) => statement.Principal?.Service === 'events.amazonaws.com');
+    expect(topicStatements.map((statement: any) => statement.Condition)).toEqual(['assume', 'console', 'change'].map((suffix) => ({ ArnEquals: { 'aws:SourceArn': ruleArn(suffix) } })));
+    const keyStatements = Object.values<any>(template.findResources('AWS::KMS::Key'))[0].Properties.KeyPolicy.Statement
+      .filter((statement: any) => statement.Principal?.Service === 'events.amazonaws.com');
+    expect(keyStatements).toHaveLength(1);
+    expect(keyStatements[0].Condition).toEqual({ ArnEquals: { 'aws:SourceArn': ['assume', 'console', 'change'].map(ruleArn) } });
   });
 
   test('trusts the service desk by path, with MFA (at most an hour old) and their user name as source identity', () => {
@@ -54,7 +84,11 @@ describe('BreakGlassRole defaults', () => {
       EventPattern: {
         'source': ['aws.sts'],
         'detail-type': ['AWS API Call via CloudTrail'],
-        'detail': { eventSource: ['sts.amazonaws.com'], eventName: ['AssumeRole'], requestParameters: { roleArn: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^BreakGlass'), 'Arn'] }] } },
+        'detail': {
+          eventSource: ['sts.amazonaws.com'],
+          eventName: ['AssumeRole'],
+          requestParameters: { roleArn: [{ 'equals-ignore-case': { 'Fn::GetAtt': [Match.stringLikeRegexp('^BreakGlass'), 'Arn'] } }] },
+        },
       },
       Targets: [{
         Arn: { Ref: Match.stringLikeRegexp('^BreakGlassAlertTopic') },
@@ -145,6 +179,76 @@ describe('BreakGlassRole in an env-agnostic stack', () => {
   });
 });
 
+describe('BreakGlassRole alert regions, changes and trail', () => {
+  test('allRegions names every region of a partition from aws-cdk-lib\'s region facts, and refuses an unknown partition', () => {
+    expect(BreakGlassRole.allRegions('aws')).toEqual(expect.arrayContaining(['us-east-1', 'eu-west-1', 'ap-southeast-2']));
+    expect(BreakGlassRole.allRegions('aws')).not.toContain('cn-north-1');
+    expect(BreakGlassRole.allRegions('aws-cn')).toEqual(['cn-north-1', 'cn-northwest-1']);
+    expect(() => BreakGlassRole.allRegions('aws-moon')).toThrow(/partition "aws-moon" has no region in aws-cdk-lib's region facts; the partitions are .*aws-cn/);
+  });
+
+  test('allRegions works as alertRegions: one forwarding stack per other region of the partition', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+    const role = new BreakGlassRole(stack, 'BreakGlass', { ...base(), alertRegions: BreakGlassRole.allRegions('aws') });
+    expect(app.node.children.filter(Stack.isStack)).toHaveLength(BreakGlassRole.allRegions('aws').length);
+    expect(role.alertedRegions).toHaveLength(BreakGlassRole.allRegions('aws').length);
+  });
+
+  test('in us-east-1, changes alert in the stack itself: no forwarding stack, the role keeps a name CloudFormation generates', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'us-east-1' } });
+    const role = new BreakGlassRole(stack, 'BreakGlass', base());
+    expect(app.node.children.filter(Stack.isStack)).toEqual([stack]);
+    expect(role.changeAlerts).toBe('here');
+    expect(roleOf(stack).RoleName).toBeUndefined();
+    Template.fromStack(stack).hasResourceProperties('AWS::Events::Rule', { EventPattern: Match.objectLike({ source: ['aws.iam'] }), State: 'ENABLED' });
+  });
+
+  test('in an env-agnostic stack, nothing is forwarded, and changes alert only where the stack is deployed', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Ops');
+    const role = new BreakGlassRole(stack, 'BreakGlass', base());
+    expect(app.node.children.filter(Stack.isStack)).toEqual([stack]);
+    expect(role.alertedRegions).toEqual([]);
+    expect(role.changeAlerts).toBe('here');
+  });
+
+  test('alertOnChanges: false makes no change rule and no us-east-1 stack', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+    const role = new BreakGlassRole(stack, 'BreakGlass', { ...base(), alertOnChanges: false });
+    expect(app.node.children.filter(Stack.isStack)).toEqual([stack]);
+    expect(role.changeAlertRule).toBeUndefined();
+    expect(Template.fromStack(stack).findResources('AWS::Events::Rule', { Properties: { EventPattern: { source: ['aws.iam'] } } })).toEqual({});
+  });
+
+  test('two roles of one stack share its forwarding stacks', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Ops', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+    new BreakGlassRole(stack, 'One', { ...base(), alertRegions: ['eu-central-1'] });
+    new BreakGlassRole(stack, 'Two', { ...base(), alertRegions: ['eu-central-1'] });
+    const stacks = app.node.children.filter(Stack.isStack);
+    expect(stacks.map((child) => child.region)).toEqual(['eu-west-1', 'eu-central-1', 'us-east-1']);
+    Template.fromStack(stacks[1]).resourceCountIs('AWS::Events::Rule', 4);
+    Template.fromStack(stacks[1]).resourceCountIs('AWS::IAM::Role', 1);
+  });
+
+  test('BreakGlassTrailAssumed warns without a trail, and is quiet with one or when acknowledged', () => {
+    const stack = new Stack(new App(), 'Ops', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+    new BreakGlassRole(stack, 'BreakGlass', base());
+    Annotations.fromStack(stack).hasWarning('/Ops/BreakGlass', Match.stringLikeRegexp('no trail was given.*BreakGlassTrailAssumed'));
+    Annotations.fromStack(build().stack).hasNoWarning('*', Match.anyValue());
+    const ofApp = new Stack(new App(), 'Ops', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+    new BreakGlassRole(ofApp, 'BreakGlass', { ...base(), trail: AlertTrail.of(new cloudtrail.Trail(ofApp, 'Trail')) });
+    Annotations.fromStack(ofApp).hasNoWarning('/Ops/BreakGlass', Match.anyValue());
+    const acknowledged = new Stack(new App(), 'Ops', { env: { account: ACCOUNT, region: 'eu-west-1' } });
+    const role = new BreakGlassRole(acknowledged, 'BreakGlass', base());
+    Validations.of(role).acknowledge({ id: 'cdk-iam-role-patterns:BreakGlassTrailAssumed', reason: 'the organization trail lives in the management account' });
+    Annotations.fromStack(acknowledged).hasNoWarning('*', Match.anyValue());
+  });
+});
+
 describe('BreakGlassRole errors', () => {
   test.each<[string, Partial<BreakGlassRoleProps>, RegExp]>([
     ['nobody trusted', { trustedPrincipalArns: [] }, /trustedPrincipalArns: \[\] is not valid; name the users or roles that may break the glass/],
@@ -169,8 +273,18 @@ describe('BreakGlassRole errors', () => {
     ['a tag key AWS reserves', { tagKey: 'aws:break-glass' }, /tagKey: "aws:break-glass" is not valid; .*not starting with "aws:"/],
     ['a role session', { trustedPrincipalArns: [`arn:aws:sts::${ACCOUNT}:assumed-role/Ops/alice`] }, /that is a role session; aws:PrincipalArn holds the role's ARN/],
     ['another partition', { trustedPrincipalArns: [`arn:aws-us-gov:iam::${ACCOUNT}:user/alice`] }, /it is in partition aws-us-gov, but the role is in aws/],
+    ['an unknown alert region', { alertRegions: ['eu-west-9'] }, /alertRegions: "eu-west-9" is not valid; a region of aws-cdk-lib's region facts, such as "eu-central-1"/],
+    ['an alert region of another partition', { alertRegions: ['cn-north-1'] }, /alertRegions: "cn-north-1" is not valid; a region of the stack's partition \(aws\)/],
+    ['alert regions with alerting off', { alerting: false, alertingDisabledReason: 'the org alerts', alertRegions: ['us-east-1'] },
+      /alerting: false, alertRegions, alertOnChanges, trail: these shape the alerts; with alerting off, leave them out/],
   ])('rejects %s, naming the prop and the accepted form', (_name, props, message) => {
     expect(() => build(props)).toThrow(message);
+  });
+
+  test('rejects alertRegions in an env-agnostic stack, with the reason', () => {
+    const stack = new Stack(new App(), 'Stack');
+    expect(() => new BreakGlassRole(stack, 'BreakGlass', { ...base(), alertRegions: ['us-east-1'] }))
+      .toThrow(/alertRegions: \["us-east-1"\] is not valid; the stack is env-agnostic, so it cannot forward: .*give the stack env: \{ account, region \}/);
   });
 
   test('principal ARNs as a list token: the stack\'s account (or, with allowOtherAccounts, any), narrowed by aws:PrincipalArn', () => {

@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { App, CfnParameter, Stack, Validations, aws_iam as iam } from 'aws-cdk-lib';
-import { BreakGlassRole, CrossAccountRole, LambdaExecutionRole, RoleChecks, RoleChecksProps, WebIdentityProvider, WebIdentityRole } from '../../src';
+import { App, CfnParameter, Stack, Validations, aws_cloudtrail as cloudtrail, aws_iam as iam } from 'aws-cdk-lib';
+import { AlertTrail, BreakGlassRole, CrossAccountRole, LambdaExecutionRole, RoleChecks, RoleChecksProps, WebIdentityProvider, WebIdentityRole } from '../../src';
 import { main } from '../../src/cli/main';
 
 /**
@@ -22,6 +22,7 @@ function build(app: App, extraStatement?: iam.PolicyStatement): void {
     trustedPrincipalArns: ['arn:aws:iam::111122223333:user/servicedesk/*'],
     managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')],
     alertEmails: ['oncall@example.com'],
+    trail: AlertTrail.fromTrailRef(cloudtrail.CfnTrail.fromTrailArn(stack, 'OrgTrail', 'arn:aws:cloudtrail:us-east-1:111122223333:trail/organization-trail')),
   });
   Validations.of(admin).acknowledge({ id: 'cdk-iam-role-patterns:FullAdministratorAccess', reason: 'the break-glass role of the platform team' });
   const issuer = new CfnParameter(stack, 'Issuer').valueAsString;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { App, IPolicyValidationPlugin, Stack, Validations } from 'aws-cdk-lib';
+import { App, IPolicyValidationPlugin, Stack, StackProps, Validations } from 'aws-cdk-lib';
 
 /** One violation as CDK's validation report writes it. */
 export interface ReportedViolation {
@@ -14,9 +14,11 @@ export interface ReportedViolation {
  * `process.exitCode` instead of throwing, which would fail jest with every test green, so the context
  * turns that off and the exit code is restored.
  */
-export function synthWithValidators(build: (stack: Stack) => void, plugins: (app: App) => IPolicyValidationPlugin[]): ReportedViolation[] {
+export function synthWithValidators(
+  build: (stack: Stack) => void, plugins: (app: App) => IPolicyValidationPlugin[], stackProps?: StackProps,
+): ReportedViolation[] {
   const app = new App({ context: { '@aws-cdk/core:failSynthOnValidationErrors': false } });
-  const stack = new Stack(app, 'Stack');
+  const stack = new Stack(app, 'Stack', stackProps);
   build(stack);
   Validations.of(app).addPlugins(...plugins(app));
   const exitCode = process.exitCode;
