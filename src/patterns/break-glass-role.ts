@@ -1,4 +1,4 @@
-import { Duration, PhysicalName, Stack, Tags, Token, aws_events as events, aws_iam as iam, aws_sns as sns, aws_sns_subscriptions as subscriptions } from 'aws-cdk-lib';
+import { Duration, PhysicalName, Stack, Token, aws_events as events, aws_iam as iam, aws_sns as sns, aws_sns_subscriptions as subscriptions } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IAM_EVENTS_REGION } from './break-glass/alert-events';
 import { checkAlertRegions, partitionOf, regionsOfPartition } from './break-glass/alert-regions';
@@ -193,7 +193,7 @@ export class BreakGlassRole extends RolePattern {
       this._requireOfEveryTrustStatement(testsKey('sts:SourceIdentity', 'requires the caller\'s source identity in every statement'));
     }
     this.warnIfSessionOverOneHour('BreakGlassSessionOverOneHour', props.maxSessionDuration);
-    Tags.of(this).add(props.tagKey ?? 'break-glass', 'true', { includeResourceTypes: ['AWS::IAM::Role'] });
+    tagAsBreakGlass(this, props.tagKey ?? 'break-glass');
     const unchecked = accountsNotCheckable(scope, props);
     if (unchecked.length > 0) {
       // A CloudFormation Rules assertion on AWS::AccountId would refuse the deployment elsewhere, but CloudFormation's
@@ -223,6 +223,19 @@ export class BreakGlassRole extends RolePattern {
     this.changeAlertRule = alerts.changeRule;
   }
 }
+
+/**
+ * The role's `break-glass: true` tag, set on its CfnRole (only the role carries it) at a priority above the
+ * default of `Tags.of(scope).add` (100), so an app-wide tag of the same key does not undo it: SCPs and the checks
+ * find the role by it. Set directly rather than through a `Tags` aspect, which CDK would visit for every role.
+ */
+function tagAsBreakGlass(role: BreakGlassRole, key: string): void {
+  const resource = role.node.defaultChild;
+  if (resource instanceof iam.CfnRole) resource.tags.setTag(key, 'true', BREAK_GLASS_TAG_PRIORITY);
+}
+
+/** Above the default priority of `Tags.of(scope).add` (100). */
+const BREAK_GLASS_TAG_PRIORITY = 101;
 
 /**
  * Where the alerts come from: the other alert regions (forwarded), and changes from the stack's own region when it is

@@ -1,4 +1,4 @@
-import { App, CfnElement, CfnParameter, Duration, Stack, Validations, aws_cloudtrail as cloudtrail, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
+import { App, CfnElement, CfnParameter, Duration, Stack, Tags, Validations, aws_cloudtrail as cloudtrail, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AlertTrail, BreakGlassRole, BreakGlassRoleProps } from '../../src';
 
@@ -74,6 +74,13 @@ describe('BreakGlassRole defaults', () => {
     expect(roleOf(stack).Tags).toEqual([{ Key: 'break-glass', Value: 'true' }]);
     expect(Template.fromStack(build({ tagKey: 'security:break-glass' }).stack).findResources('AWS::SNS::Topic')).not.toHaveProperty('Tags');
     expect(roleOf(build({ tagKey: 'security:break-glass' }).stack).Tags).toEqual([{ Key: 'security:break-glass', Value: 'true' }]);
+  });
+
+  test('an app-wide tag of the same key does not undo the break-glass tag; other app-wide tags still apply', () => {
+    const { stack } = build();
+    Tags.of(stack.node.root).add('break-glass', 'false');
+    Tags.of(stack.node.root).add('team', 'platform');
+    expect(roleOf(stack).Tags).toEqual([{ Key: 'break-glass', Value: 'true' }, { Key: 'team', Value: 'platform' }]);
   });
 
   test('alerts on every AssumeRole through an EventBridge rule that receives read-only management events', () => {
