@@ -2,6 +2,7 @@ export * from './checks/limits';
 export * from './patterns/role-pattern-props';
 export * from './patterns/role-pattern';
 export * from './patterns/lambda-execution-role';
+export * from './patterns/web-identity-tokens';
 export * from './role-checks';
 export * from './patterns/cross-account-role';
 export * from './patterns/web-identity/provider-props';

@@ -7,6 +7,7 @@ import { Shapes, shapesOf } from './prop-shapes';
 import { RolePattern } from './role-pattern';
 import { RolePatternProps } from './role-pattern-props';
 import { checkPatternProps, ROLE_PATTERN_SHAPES, rolePropsFrom } from './role-pattern-validation';
+import { WebIdentityTokenProps, WebIdentityTokens } from './web-identity-tokens';
 import { onlyPrincipals } from '../checks/trust-invariants';
 
 /** Properties of a LambdaExecutionRole. */
@@ -120,6 +121,18 @@ export class LambdaExecutionRole extends RolePattern {
         'The Lambda VPC network-interface actions and the X-Ray write actions support no resource narrower than "*" '
         + '(cdk-iam-role-patterns:WildcardResource still reports any other action on "*").');
     }
+  }
+
+  /**
+   * Lets the function mint AWS-signed web identity tokens for the audiences named, to call external services that
+   * trust the account's issuer (IAM outbound identity federation); see `WebIdentityTokens.grant`.
+   * @param props the audiences and the longest token lifetime
+   */
+  public grantWebIdentityTokens(props: WebIdentityTokenProps): iam.Grant {
+    const grant = WebIdentityTokens.grant(this, props);
+    this.acknowledgeForValidators(cdkNagWildcardResourceId(this, '*'),
+      'sts:GetWebIdentityToken acts on no resource type, so it is granted on "*", narrowed by its audience and duration conditions.');
+    return grant;
   }
 }
 

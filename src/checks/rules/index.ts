@@ -32,6 +32,7 @@ import { WebIdentityAudience } from './web-identity-audience';
 import { WebIdentitySubject } from './web-identity-subject';
 import { WebIdentitySubjectWholeOwner } from './web-identity-subject-whole-owner';
 import { WebIdentitySubjectWorkflowOnly } from './web-identity-subject-workflow-only';
+import { WebIdentityTokenAudience } from './web-identity-token-audience';
 import { WildcardPrincipal } from './wildcard-principal';
 import { WildcardResource } from './wildcard-resource';
 import { WildcardWithoutLikeOperator } from './wildcard-without-like-operator';
@@ -62,6 +63,7 @@ export const ALL_RULES: readonly Rule[] = [
   FullAdministratorAccess,
   PassRoleOnEveryResource,
   PrivilegeEscalation,
+  WebIdentityTokenAudience,
   AllowWithNotAction,
   ServiceWideWildcardAction,
   WildcardResource,

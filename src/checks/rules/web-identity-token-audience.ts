@@ -1,0 +1,43 @@
+import { grantsEveryAction, statementCoversAction } from '../iam-actions';
+import { Rule } from '../rule';
+
+/** The condition key that names the external services a token is for ("Controlling access with IAM policies", outbound identity federation, IAM User Guide). */
+const AUDIENCE_KEY = 'sts:identitytokenaudience';
+
+/**
+ * `sts:GetWebIdentityToken` mints a token AWS signs for the role (IAM outbound identity federation): without a
+ * condition on `sts:IdentityTokenAudience`, the role can mint one for any external service that trusts the account's
+ * issuer, not only the one it calls.
+ */
+export const WebIdentityTokenAudience: Rule = {
+  name: 'WebIdentityTokenAudience',
+  severity: 'warning',
+  description: 'A grant of sts:GetWebIdentityToken should name the audiences the role may mint tokens for (sts:IdentityTokenAudience).',
+  docs: {
+    why: 'A token for any audience lets the role, or whoever runs code as it, sign in to every external service that trusts the account\'s '
+      + 'issuer, not only the one it calls.',
+    fix: 'Add ForAllValues:StringEquals sts:IdentityTokenAudience with the audiences, and NumericLessThanEquals sts:DurationSeconds '
+      + '(`WebIdentityTokens.grant` writes both).',
+    insecure: { permissions: [{ Effect: 'Allow', Action: 'sts:GetWebIdentityToken', Resource: '*' }] },
+    secure: {
+      permissions: [{
+        Effect: 'Allow',
+        Action: 'sts:GetWebIdentityToken',
+        Resource: '*',
+        Condition: { 'ForAllValues:StringEquals': { 'sts:IdentityTokenAudience': 'https://api.example.com' }, 'NumericLessThanEquals': { 'sts:DurationSeconds': '300' } },
+      }],
+    },
+  },
+  check({ role }, report) {
+    for (const statement of role.permissionAllowStatements) {
+      // every action on every resource is FullAdministratorAccess's to report
+      if (grantsEveryAction(statement) || !statementCoversAction(statement, 'sts:GetWebIdentityToken')) continue;
+      const pinned = statement.conditions.some((test) => test.key === AUDIENCE_KEY && test.baseOperator.startsWith('String')
+        && test.values.some((value) => value !== '*'));
+      if (pinned) continue;
+      report(`${statement.location} allows sts:GetWebIdentityToken with no condition on sts:IdentityTokenAudience, so the role can mint `
+        + 'an AWS-signed token for any external service that trusts this account\'s issuer. Add ForAllValues:StringEquals '
+        + 'sts:IdentityTokenAudience with the audiences it calls, and NumericLessThanEquals sts:DurationSeconds.', statement.subject);
+    }
+  },
+};
