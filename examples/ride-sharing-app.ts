@@ -11,8 +11,8 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import {
-  AlertTrail, BreakGlassRole, CrossAccountRole, EksPodIdentityRole, LambdaExecutionRole, RoleChecks, SamlFederationRole, WebIdentityProvider,
-  WebIdentityRole,
+  AlertTrail, BreakGlassRole, CrossAccountRole, EksPodIdentityRole, LambdaExecutionRole, RoleChecks, RolesAnywhereRole, RolesAnywhereTrustAnchor,
+  SamlFederationRole, WebIdentityProvider, WebIdentityRole,
 } from '../src';
 
 /** The ride-request API: a Lambda function that writes ride requests to DynamoDB. */
@@ -199,6 +199,27 @@ export class ServiceDeskStack extends Stack {
   }
 }
 
+/**
+ * The backup agent in the company's own data centre writes the nightly backups to S3 without an access key: its
+ * certificate, from the company's AWS Private CA, is exchanged for an hour's credentials through IAM Roles Anywhere.
+ */
+export class OnPremisesStack extends Stack {
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    new RolesAnywhereRole(this, 'BackupAgentRole', {
+      trustAnchor: RolesAnywhereTrustAnchor.fromAcmPrivateCa(
+        this.formatArn({ service: 'acm-pca', resource: 'certificate-authority', resourceName: '0a1b2c3d-4e5f-6789-abcd-ef0123456789' })),
+      subject: { commonName: 'backup-agent.dc1.ride-co.example', organizationalUnit: 'Backup' },
+      inlinePolicies: {
+        NightlyBackups: new iam.PolicyDocument({
+          statements: [new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: ['arn:aws:s3:::ride-co-backups/dc1/*'] })],
+        }),
+      },
+    });
+  }
+}
+
 /** Staff sign in with the corporate IdP (ADFS): one role per directory group. */
 export class WorkforceStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -229,5 +250,6 @@ export function buildApp(outdir: string): App {
   new DispatchStack(app, 'Dispatch');
   new ServiceDeskStack(app, 'ServiceDesk', { env: { account: '111122223333', region: 'eu-west-1' } });
   new WorkforceStack(app, 'Workforce');
+  new OnPremisesStack(app, 'OnPremises');
   return app;
 }

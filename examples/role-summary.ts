@@ -65,7 +65,8 @@ export function summarizeAlerting(role: RoleUnderCheck, home: RegionalTemplate, 
 }
 
 /** The order key conditions are listed in: what keeps people out first, long values last. */
-const PRIORITY = ['MFA', 'SourceIdentity', 'ExternalId', 'until', 'org=', 'aud=', 'amr=', 'sub=', 'repository_id=', 'job_workflow_ref=', 'cluster=',
+const PRIORITY = ['MFA', 'SourceIdentity', 'ExternalId', 'until', 'org=', 'aud=', 'amr=', 'sub=', 'repository_id=', 'job_workflow_ref=', 'CN=', 'OU=', 'O=',
+  'trust anchor=', 'cluster=',
   'namespace=', 'serviceAccount=', 'PrincipalArn='];
 
 /** The session tags EKS Pod Identity sets, by the short name a reviewer knows them by. */
@@ -92,6 +93,9 @@ function keyCondition(test: ConditionTest): string {
   if (key === 'aws:currenttime') return `until ${values}`;
   if (key === 'aws:principalorgid') return `org=${values}`;
   if (key === 'aws:principalarn') return `PrincipalArn=${values}`;
+  const subjectField = /^aws:principaltag\/x509subject\/(cn|ou|o)$/.exec(key);
+  if (subjectField) return `${subjectField[1].toUpperCase()}=${values}`;
+  if (key === 'aws:sourcearn' && /:trust-anchor\/|TrustAnchor/.test(values)) return `trust anchor=${values}`;
   if (POD_IDENTITY_TAGS[key]) return `${POD_IDENTITY_TAGS[key]}=${values.replace(/^arn:[^:]*:eks:[^:]*:[^:]*:cluster\//, '')}`;
   const claim = /:(aud|sub|amr|app_id|sub_type|repository_id|job_workflow_ref|enterprise_id|actor|actor_id)$/.exec(key);
   return claim ? `${claim[1]}=${values}` : test.keyAsWritten;

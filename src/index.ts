@@ -12,4 +12,6 @@ export * from './patterns/break-glass-role';
 export * from './patterns/break-glass/alert-trail';
 export * from './patterns/saml-federation-role';
 export * from './patterns/eks-pod-identity-role';
+export * from './patterns/roles-anywhere-role';
+export * from './patterns/roles-anywhere/trust-anchor';
 export * from './role-assertions';

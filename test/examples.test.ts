@@ -100,7 +100,7 @@ describe('the example app', () => {
 
   test('the report shows each role with its key conditions, alerting and findings, as text and Markdown', () => {
     const roles = reportRoles(app, assembly);
-    expect(roles.map((role) => role.path)).toHaveLength(13); // with the two forwarding stacks' EventBridge roles
+    expect(roles.map((role) => role.path)).toHaveLength(14); // with the two forwarding stacks' EventBridge roles
     expect(roles.map((role) => role.path)).toContain('RideRequests/Receipts/ReceiptsRole');
     const text = textReport(roles);
     expect(text).toMatch(/^Role +Trusts +Key conditions +Session +Alerting +Findings/);

@@ -1,6 +1,6 @@
 import { narrowsPrincipal } from './conditions';
 import { narrowsKey, onlyPrincipals, requiresMfaInvariant, TrustInvariant } from './trust-invariants';
-import { LAMBDA_SERVICES, POD_IDENTITY_SERVICE, POD_IDENTITY_TAGS } from '../iam/service-principals';
+import { LAMBDA_SERVICES, POD_IDENTITY_SERVICE, POD_IDENTITY_TAGS, ROLES_ANYWHERE_SERVICE } from '../iam/service-principals';
 import { ModeledRole } from '../role-model/model';
 import { PatternRecord } from '../role-model/pattern-record';
 import { PolicyStatement, principalValues } from '../role-model/policy-document';
@@ -75,6 +75,13 @@ const PATTERN_TERMS: Readonly<Record<string, PatternTerms>> = {
   CrossAccountRole: {
     relaxes: [],
     keeps: [awsPrincipalsNarrowed('trusts only IAM principals of named accounts or an organization')],
+  },
+  RolesAnywhereRole: {
+    relaxes: [],
+    keeps: [
+      onlyPrincipals('Service', (value) => value === ROLES_ANYWHERE_SERVICE, `trusts only ${ROLES_ANYWHERE_SERVICE}`),
+      narrowsKey('aws:SourceArn', 'names the trust anchor in every statement'),
+    ],
   },
 };
 

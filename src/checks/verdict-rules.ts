@@ -92,6 +92,13 @@ export const PATTERN_WARNINGS: readonly PatternWarning[] = [
         secure: "new BreakGlassRole(stack, 'Admin', { trustedPrincipalArns: [servicedesk], alertEmails: [oncall], trail: AlertTrail.fromTrailRef(orgTrail) });",
       },
     }),
+  warning('RolesAnywhereSubjectOrganizationOnly', 'A RolesAnywhereRole that pins the certificate subject by its organization only.',
+    (data) => `the certificate subject is pinned by its organization (O=${data.organization}) only, so every certificate the trust anchor's CA `
+      + 'issued to that organization, to any machine or person, gets the role. Pin the common name or the organizational unit too.', {
+      why: 'A CA issues many certificates to one organization: a pin by organization alone lets in every one of them.',
+      fix: 'Pin subject.commonName (or subject.organizationalUnit), or acknowledge the warning with why every certificate of the organization may get the role.',
+      code: { insecure: "subject: { organization: 'Ride Co' }", secure: "subject: { commonName: 'backup-agent.onprem.example', organization: 'Ride Co' }" },
+    }),
   warning('CrossAccountSessionOverOneHour', 'A CrossAccountRole\'s maximum session is over 1 hour, which role chaining caps at 1 hour anyway.',
     (data) => sessionOverOneHour(data, 'callers that reach this role through another role (role chaining) get at most 1 hour whatever this says'), {
       why: 'Callers that come through another role get at most 1 hour whatever the role says, so the longer session misleads; for others, it widens the window of a stolen session.',

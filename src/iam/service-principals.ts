@@ -15,3 +15,16 @@ export const POD_IDENTITY_TAGS = {
   namespace: 'aws:RequestTag/kubernetes-namespace',
   serviceAccount: 'aws:RequestTag/kubernetes-service-account',
 } as const;
+
+/** The service principal of IAM Roles Anywhere (IAM Roles Anywhere User Guide, "Trust model", role trusts). */
+export const ROLES_ANYWHERE_SERVICE = 'rolesanywhere.amazonaws.com';
+
+/**
+ * The principal tags Roles Anywhere sets from the authenticating certificate's subject (IAM Roles Anywhere User Guide,
+ * "Trust model"), which a trust tests with `aws:PrincipalTag/<tag>`.
+ */
+export const CERTIFICATE_SUBJECT_TAGS = {
+  commonName: 'aws:PrincipalTag/x509Subject/CN',
+  organizationalUnit: 'aws:PrincipalTag/x509Subject/OU',
+  organization: 'aws:PrincipalTag/x509Subject/O',
+} as const;

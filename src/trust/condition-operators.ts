@@ -151,8 +151,13 @@ function ipv4(text: string): number | undefined {
   return parts.reduce((sum, part) => sum * 256 + Number(part), 0);
 }
 
-/** `ArnEquals` and `ArnLike` alike: each of the six fields matched with wildcards, the resource field holding any `:`. */
+/**
+ * `ArnEquals` and `ArnLike` alike: each of the six fields matched with wildcards, the resource field holding any `:`.
+ * A value the same as the policy's matches it, an ARN known only at deployment (`{{cfn:GetAtt:Anchor.Arn}}`) too:
+ * whatever it deploys as, it deploys as the same ARN on both sides.
+ */
 function arnMatches(pattern: string, arn: string): boolean {
+  if (pattern === arn && pattern.includes('{{cfn:')) return true;
   const a = splitArn(pattern);
   const b = splitArn(arn);
   if (!a || !b) return false;

@@ -46,6 +46,14 @@ describe('condition operators', () => {
     expect(holds('ArnEquals', 'aws:SourceArn', ['arn:aws:s3:::a'], { 'aws:SourceArn': ['arn:aws:s3:::b'] })).toBe(false);
   });
 
+  test('an ARN known only at deployment matches itself under ArnEquals, and nothing else; a non-ARN string matches no ARN operator', () => {
+    const anchor = '{{cfn:GetAtt:Anchor.TrustAnchorArn}}';
+    expect(holds('ArnEquals', 'aws:SourceArn', [anchor], { 'aws:SourceArn': [anchor] })).toBe(true);
+    expect(holds('ArnEquals', 'aws:SourceArn', [anchor], { 'aws:SourceArn': ['{{cfn:GetAtt:Other.TrustAnchorArn}}'] })).toBe(false);
+    expect(holds('ArnEquals', 'aws:SourceArn', [anchor], { 'aws:SourceArn': ['near-miss'] })).toBe(false);
+    expect(holds('ArnEquals', 'aws:SourceArn', ['not-an-arn'], { 'aws:SourceArn': ['not-an-arn'] })).toBe(false);
+  });
+
   test('policy variables take the request\'s values; a missing one matches nothing unless it has a default', () => {
     expect(holds('StringEquals', 'sts:SourceIdentity', ['${aws:username}'], { 'sts:SourceIdentity': ['alice'], 'aws:username': ['alice'] })).toBe(true);
     expect(holds('StringEquals', 'sts:SourceIdentity', ['${aws:username}'], { 'sts:SourceIdentity': ['alice'] })).toBe(false);

@@ -20,6 +20,8 @@ import { PodIdentityUnscoped } from './pod-identity-unscoped';
 import { PrivilegeEscalation } from './privilege-escalation';
 import { RoleNameFormat } from './role-name-format';
 import { RolePathFormat } from './role-path-format';
+import { RolesAnywhereSubjectUnpinned } from './roles-anywhere-subject-unpinned';
+import { RolesAnywhereWithoutSourceArn } from './roles-anywhere-without-source-arn';
 import { SamlAudience } from './saml-audience';
 import { ServiceWideWildcardAction } from './service-wide-wildcard-action';
 import { TrustAllowsEveryStsAction } from './trust-allows-every-sts-action';
@@ -48,6 +50,8 @@ export const ALL_RULES: readonly Rule[] = [
   WebIdentitySubjectWholeOwner,
   WebIdentitySubjectWorkflowOnly,
   PodIdentityUnscoped,
+  RolesAnywhereWithoutSourceArn,
+  RolesAnywhereSubjectUnpinned,
   SamlAudience,
   CrossAccountWithoutCondition,
   WeakExternalId,
