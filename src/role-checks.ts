@@ -22,6 +22,7 @@ import { SourcedFinding, writeRoleChecksSarif } from './role-checks-sarif';
 import { expandLanguageExtensions } from './role-model/language-extensions';
 import { RoleModel } from './role-model/model';
 import { nestedStacks } from './role-model/nested-stacks';
+import { PERMISSION_SET } from './role-model/permission-sets';
 import { ModelTemplate, textHints } from './role-model/template';
 
 /** Options of RoleChecks. */
@@ -320,7 +321,7 @@ function roleKey(templatePath: string, logicalId: string): string {
 }
 
 /**
- * Every IAM resource construct of the app (roles and the policies that reach them), by template path and logical
+ * Every IAM resource construct of the app (roles, the policies that reach them, and Identity Center permission sets), by template path and logical
  * id, and every stack, found in one walk of the tree (templates carry construct paths only when the CDK CLI turns
  * path metadata on).
  */
@@ -329,7 +330,7 @@ function iamResourcesByTemplate(app: IConstruct): { resources: Map<string, CfnRe
   const stacks: Stack[] = [];
   for (const node of app.node.findAll()) {
     if (Stack.isStack(node)) stacks.push(node);
-    if (!CfnResource.isCfnResource(node) || !node.cfnResourceType.startsWith('AWS::IAM::')) continue;
+    if (!CfnResource.isCfnResource(node) || !(node.cfnResourceType.startsWith('AWS::IAM::') || node.cfnResourceType === PERMISSION_SET)) continue;
     const key = templateKeyOf(node);
     if (key !== undefined) resources.set(roleKey(key, node.stack.resolve(node.logicalId)), node);
   }

@@ -7,6 +7,7 @@ import {
 import { LANGUAGE_EXTENSIONS } from './language-extensions';
 import { LiteralIntrinsics, literalParameters } from './literal-intrinsics';
 import { PatternRecord, patternRecordOf } from './pattern-record';
+import { permissionSetRoles } from './permission-sets';
 import { PolicySource, Subject } from './policy-document';
 import { isAbsent, readPolicyJson } from './policy-json';
 import { References, ResourceRef } from './references';
@@ -87,7 +88,7 @@ interface Attachment {
   readonly roleProperty: string;
 }
 
-/** What the model keeps per template: its SAM roles, conditions, and the describer of its identity providers. */
+/** What the model keeps per template: its SAM roles and permission sets, conditions, and the describer of its identity providers. */
 interface TemplateFacts {
   readonly implicitRoles: CfnObject;
   readonly logic: ConditionLogic;
@@ -133,7 +134,7 @@ export class RoleModel {
 
   /** One role of the model, modeled when asked for (a baseline compares only the roles that changed). */
   public role(template: ModelTemplate, logicalId: string): ModeledRole | undefined {
-    const resource = resourcesOf(template.template)[logicalId] ?? this.factsOf(template).implicitRoles[logicalId];
+    const resource = this.factsOf(template).implicitRoles[logicalId] ?? resourcesOf(template.template)[logicalId];
     return resource === undefined ? undefined : this.modelRole(template, logicalId, resource);
   }
 
@@ -149,7 +150,10 @@ export class RoleModel {
 
   private readFacts(template: ModelTemplate): TemplateFacts {
     const sam = samRoles(template.template);
-    for (const note of sam.notes) this.notes.push({ file: template.file, resource: resourcePath(template, note.resource), message: note.message });
+    const permissionSets = permissionSetRoles(template.template);
+    for (const note of [...sam.notes, ...permissionSets.notes]) {
+      this.notes.push({ file: template.file, resource: resourcePath(template, note.resource), message: note.message });
+    }
     for (const transform of transformsOf(template.template)) {
       if (transform !== SAM_TRANSFORM && transform !== LANGUAGE_EXTENSIONS) {
         this.notes.push({ file: template.file, message: `the template uses the transform ${transform}, which this tool does not expand: roles and policies it makes or changes were not checked` });
@@ -169,7 +173,8 @@ export class RoleModel {
     const parent = template.parent;
     const passed = parent ? literalParameters(parametersPassed(resourcesOf(parent.template.template)[parent.logicalId])) : undefined;
     return {
-      implicitRoles: sam.roles,
+      // the roles the template does not write as AWS::IAM::Role: SAM's, and Identity Center's from permission sets
+      implicitRoles: Object.keys(permissionSets.roles).length === 0 ? sam.roles : { ...sam.roles, ...permissionSets.roles },
       logic: new ConditionLogic(conditions, isObject(template.template) ? template.template.Parameters : undefined),
       hasConditions: isObject(conditions) && Object.keys(conditions).length > 0,
       describeFederated: federatedDescriber(resourcesOf(template.template)),
@@ -306,7 +311,7 @@ export class RoleModel {
     }
     const facts = this.factsOf(template);
     return roleUnderCheck(logicalId, deployed, {
-      path: ['Resources', madeBy(resourcesOf(template.template)[logicalId] ?? this.factsOf(template).implicitRoles[logicalId], logicalId)],
+      path: ['Resources', madeBy(this.factsOf(template).implicitRoles[logicalId] ?? resourcesOf(template.template)[logicalId], logicalId)],
       attached: inline || managed ? { inline: inline ?? NONE, managed: managed ?? NONE } : undefined,
       describeFederated: facts.describeFederated,
       templateResources: resourcesOf(template.template),

@@ -1,0 +1,70 @@
+import { CfnObject, isObject } from './cfn-value';
+import { CfnTemplate, propertiesOf, resourcesOf, typeOf } from './template';
+
+/** The resource type of an IAM Identity Center permission set. */
+export const PERMISSION_SET = 'AWS::SSO::PermissionSet';
+
+/** The name the model gives a permission set's inline policy (its `InlinePolicy`), as the findings name it. */
+export const PERMISSION_SET_INLINE_POLICY = 'InlinePolicy';
+
+/** The permission sets of a template, as the roles IAM Identity Center makes of them, and what of them cannot be read. */
+export interface PermissionSetRoles {
+  /** Each permission set, by its logical id, written as the role it becomes in each assigned account. */
+  readonly roles: CfnObject;
+  /** Parts not read: customer managed policies, referenced by name and defined in each account. */
+  readonly notes: readonly { readonly resource: string; readonly message: string }[];
+}
+
+/**
+ * Each `AWS::SSO::PermissionSet` written as the role IAM Identity Center provisions from it in every account it is
+ * assigned to ("Permission sets", IAM Identity Center User Guide), so every permission rule reads it as it reads a
+ * role: its `InlinePolicy` (an object or a JSON string) as an inline policy, its `ManagedPolicies` (AWS managed) as
+ * managed policy ARNs, an AWS managed `PermissionsBoundary`, and its `SessionDuration` (ISO 8601, `PT1H`) as the
+ * maximum session. It has no trust policy the template sets: Identity Center writes the trust of its roles itself.
+ */
+export function permissionSetRoles(template: CfnTemplate): PermissionSetRoles {
+  const roles: Record<string, unknown> = {};
+  const notes: { resource: string; message: string }[] = [];
+  const resources = resourcesOf(template);
+  for (const logicalId in resources) {
+    const resource = resources[logicalId];
+    if (typeOf(resource) !== PERMISSION_SET) continue;
+    const properties = propertiesOf(resource);
+    roles[logicalId] = {
+      Type: PERMISSION_SET,
+      ...(isObject(resource) && resource.Condition !== undefined ? { Condition: resource.Condition } : {}),
+      Properties: roleProperties(properties),
+    };
+    const customer = Array.isArray(properties.CustomerManagedPolicyReferences) ? properties.CustomerManagedPolicyReferences.length : 0;
+    const boundary = isObject(properties.PermissionsBoundary) && properties.PermissionsBoundary.CustomerManagedPolicyReference !== undefined;
+    if (customer > 0 || boundary) {
+      notes.push({
+        resource: logicalId,
+        message: `${logicalId} refers to ${customer > 0 ? `${customer} customer managed polic${customer === 1 ? 'y' : 'ies'}` : ''}${customer > 0 && boundary ? ' and ' : ''}`
+          + `${boundary ? 'a customer managed permissions boundary' : ''} by name, defined in each account it is assigned to: not checked`,
+      });
+    }
+  }
+  return { roles, notes };
+}
+
+function roleProperties(properties: CfnObject): CfnObject {
+  const seconds = sessionSeconds(properties.SessionDuration);
+  const boundary = isObject(properties.PermissionsBoundary) ? properties.PermissionsBoundary.ManagedPolicyArn : undefined;
+  return {
+    ...(properties.InlinePolicy !== undefined
+      ? { Policies: [{ PolicyName: PERMISSION_SET_INLINE_POLICY, PolicyDocument: properties.InlinePolicy }] } : {}),
+    ...(properties.ManagedPolicies !== undefined ? { ManagedPolicyArns: properties.ManagedPolicies } : {}),
+    ...(boundary !== undefined ? { PermissionsBoundary: boundary } : {}),
+    ...(properties.SessionDuration !== undefined ? { MaxSessionDuration: seconds ?? properties.SessionDuration } : {}),
+    ...(properties.Tags !== undefined ? { Tags: properties.Tags } : {}),
+  };
+}
+
+/** An ISO 8601 duration of hours and minutes (`PT1H`, `PT90M`, `PT1H30M`) in seconds; undefined for anything else. */
+function sessionSeconds(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^PT(?:(\d{1,2})H)?(?:(\d{1,4})M)?$/.exec(value);
+  if (!match || (match[1] === undefined && match[2] === undefined)) return undefined;
+  return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60;
+}
