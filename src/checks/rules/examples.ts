@@ -79,3 +79,20 @@ export function samlTrust(action: string): Record<string, unknown> {
 
 /** Reading the objects of one bucket. */
 export const READ_REPORTS = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::reports/*' };
+
+/** A trust anchor of IAM Roles Anywhere, for the examples. */
+const ROLES_ANYWHERE_ANCHOR = 'arn:aws:rolesanywhere:eu-west-1:111122223333:trust-anchor/0a1b2c3d-4e5f-6789-abcd-ef0123456789';
+
+/** A trust in IAM Roles Anywhere: with no conditions, the trust anchor only (`anchor`), or the anchor and the certificate's common name (`pinned`). */
+export function rolesAnywhereTrust(narrowed: 'none' | 'anchor' | 'pinned'): Record<string, unknown> {
+  const condition = narrowed === 'none' ? undefined : {
+    ArnEquals: { 'aws:SourceArn': ROLES_ANYWHERE_ANCHOR },
+    ...narrowed === 'pinned' ? { StringEquals: { 'aws:PrincipalTag/x509Subject/CN': 'backup-agent.onprem.example' } } : {},
+  };
+  return {
+    Effect: 'Allow',
+    Principal: { Service: 'rolesanywhere.amazonaws.com' },
+    Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
+    ...condition ? { Condition: condition } : {},
+  };
+}

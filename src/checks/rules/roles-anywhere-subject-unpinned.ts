@@ -1,5 +1,6 @@
 import { pinsCertificateSubject, trustsRolesAnywhere } from '../roles-anywhere';
 import { Rule } from '../rule';
+import { rolesAnywhereTrust } from './examples';
 
 /** A trust in IAM Roles Anywhere should pin the certificate's subject: else every certificate the CA ever issued gets in. */
 export const RolesAnywhereSubjectUnpinned: Rule = {
@@ -9,25 +10,8 @@ export const RolesAnywhereSubjectUnpinned: Rule = {
   docs: {
     why: 'Without a subject pin, every certificate the trust anchor\'s CA has issued, to any machine or person, gets the role.',
     fix: 'Add StringEquals aws:PrincipalTag/x509Subject/CN with the certificate\'s common name (and OU or O if they narrow it further).',
-    insecure: {
-      trust: [{
-        Effect: 'Allow',
-        Principal: { Service: 'rolesanywhere.amazonaws.com' },
-        Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
-        Condition: { ArnEquals: { 'aws:SourceArn': 'arn:aws:rolesanywhere:eu-west-1:111122223333:trust-anchor/0a1b2c3d-4e5f-6789-abcd-ef0123456789' } },
-      }],
-    },
-    secure: {
-      trust: [{
-        Effect: 'Allow',
-        Principal: { Service: 'rolesanywhere.amazonaws.com' },
-        Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
-        Condition: {
-          ArnEquals: { 'aws:SourceArn': 'arn:aws:rolesanywhere:eu-west-1:111122223333:trust-anchor/0a1b2c3d-4e5f-6789-abcd-ef0123456789' },
-          StringEquals: { 'aws:PrincipalTag/x509Subject/CN': 'backup-agent.onprem.example' },
-        },
-      }],
-    },
+    insecure: { trust: [rolesAnywhereTrust('anchor')] },
+    secure: { trust: [rolesAnywhereTrust('pinned')] },
   },
   check({ role }, report) {
     for (const statement of role.trustAllowStatements) {

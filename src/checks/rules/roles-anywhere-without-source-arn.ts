@@ -1,6 +1,7 @@
 import { narrows } from '../conditions';
 import { trustsRolesAnywhere } from '../roles-anywhere';
 import { Rule } from '../rule';
+import { rolesAnywhereTrust } from './examples';
 
 /**
  * A trust in IAM Roles Anywhere must name the trust anchor (`aws:SourceArn`): without it, a certificate from any
@@ -14,18 +15,8 @@ export const RolesAnywhereWithoutSourceArn: Rule = {
     why: 'Roles Anywhere assumes the role for a certificate of any trust anchor of the account: without aws:SourceArn, whoever can register a '
       + 'CA as a trust anchor there, or holds a certificate of any CA already registered, gets the role.',
     fix: 'Add ArnEquals aws:SourceArn with the trust anchor\'s ARN (`RolesAnywhereRole` writes it).',
-    insecure: { trust: [{ Effect: 'Allow', Principal: { Service: 'rolesanywhere.amazonaws.com' }, Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'] }] },
-    secure: {
-      trust: [{
-        Effect: 'Allow',
-        Principal: { Service: 'rolesanywhere.amazonaws.com' },
-        Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
-        Condition: {
-          ArnEquals: { 'aws:SourceArn': 'arn:aws:rolesanywhere:eu-west-1:111122223333:trust-anchor/0a1b2c3d-4e5f-6789-abcd-ef0123456789' },
-          StringEquals: { 'aws:PrincipalTag/x509Subject/CN': 'backup-agent.onprem.example' },
-        },
-      }],
-    },
+    insecure: { trust: [rolesAnywhereTrust('none')] },
+    secure: { trust: [rolesAnywhereTrust('pinned')] },
   },
   check({ role }, report) {
     for (const statement of role.trustAllowStatements) {
