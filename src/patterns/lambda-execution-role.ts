@@ -125,7 +125,7 @@ export class LambdaExecutionRole extends RolePattern {
 
   /**
    * Lets the function mint AWS-signed web identity tokens for the audiences named, to call external services that
-   * trust the account's issuer (IAM outbound identity federation); see `WebIdentityTokens.grant`.
+   * trust the account's issuer (IAM outbound identity federation). See `WebIdentityTokens.grant`.
    * @param props the audiences and the longest token lifetime
    */
   public grantWebIdentityTokens(props: WebIdentityTokenProps): iam.Grant {

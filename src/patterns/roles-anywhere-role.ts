@@ -41,7 +41,7 @@ export interface RolesAnywhereRoleProps extends RolePatternProps {
   readonly subject: CertificateSubject;
 
   /**
-   * How long a session from the profile lasts (the profile's `DurationSeconds`), from 15 minutes to 12 hours; the
+   * How long a session from the profile lasts (the profile's `DurationSeconds`), from 15 minutes to 12 hours. The
    * role's maximum session follows it unless `maxSessionDuration` is given.
    * @default Duration.hours(1)
    */
@@ -75,6 +75,7 @@ const ROLES_ANYWHERE_SHAPES = shapesOf<RolesAnywhereRoleProps>({
  * profile, unless given.
  *
  * @example
+ * declare const backupWritePolicy: iam.PolicyDocument;
  * new RolesAnywhereRole(this, 'BackupAgent', {
  *   trustAnchor: RolesAnywhereTrustAnchor.fromAcmPrivateCa('arn:aws:acm-pca:eu-west-1:111122223333:certificate-authority/0a1b2c3d-4e5f-6789-abcd-ef0123456789'),
  *   subject: { commonName: 'backup-agent.onprem.example' },
