@@ -12,6 +12,7 @@ import { JudgedFinding, Verdict } from '../src/checks/verdict';
 import { TEMPLATE_READER } from '../src/cli/load-templates';
 import { RoleModel } from '../src/role-model/model';
 import { nestedStacks } from '../src/role-model/nested-stacks';
+import { isPermissionSet, PERMISSION_SET } from '../src/role-model/permission-sets';
 import { ModelTemplate } from '../src/role-model/template';
 import { generatedRequests } from '../src/trust/callers';
 import { evaluateTrust } from '../src/trust/evaluate';
@@ -22,6 +23,8 @@ import { trustDocument } from '../src/trust/statements';
 export interface ReportedRole {
   readonly path: string;
   readonly summary: RoleSummary;
+  /** Whether it is an IAM Identity Center permission set (the roles Identity Center makes of it are not in the template). */
+  readonly permissionSet: boolean;
   /** For a break-glass role: the regions alerted, the doors watched, whether changes alert. */
   readonly alerting?: BreakGlassAlerting;
   /** Its findings with the verdict on each, as every door gives it. */
@@ -44,7 +47,7 @@ export interface WhoGetsIn {
 export function reportRoles(app: IConstruct, assembly: CloudAssembly): ReportedRole[] {
   const constructs = new Map<string, CfnResource>();
   for (const node of app.node.findAll()) {
-    if (CfnResource.isCfnResource(node) && node.cfnResourceType === 'AWS::IAM::Role') {
+    if (CfnResource.isCfnResource(node) && (node.cfnResourceType === 'AWS::IAM::Role' || node.cfnResourceType === PERMISSION_SET)) {
       constructs.set(`${join(assembly.directory, node.stack.templateFile)}#${node.stack.resolve(node.logicalId)}`, node);
     }
   }
@@ -65,6 +68,7 @@ export function reportRoles(app: IConstruct, assembly: CloudAssembly): ReportedR
     return {
       path: construct?.node.path ?? `${basename(modeled.template.file)}/${modeled.path}`,
       summary: summarizeRole(modeled.variants[0].role),
+      permissionSet: isPermissionSet(modeled.template.template, modeled.logicalId),
       alerting: summarizeAlerting(modeled.variants[0].role, regional.get(modeled.template.file) ?? { resources: {} }, [...regional.values()]),
       whoGetsIn: whoGetsIn(modeled.variants[0].role.properties.AssumeRolePolicyDocument, modeled.template.deployingAccount),
       findings: verdict.judge(modeled, {
@@ -85,7 +89,7 @@ function cells(role: ReportedRole): string[] {
   const findings = [errors && `${errors} error(s)`, warnings && `${warnings} warning(s)`, acknowledged && `${acknowledged} acknowledged`].filter(Boolean).join(', ');
   return [
     role.path,
-    role.summary.trusts.join(', ') || '(nobody)',
+    role.permissionSet ? 'IAM Identity Center sign-in (its assignments)' : role.summary.trusts.join(', ') || '(nobody)',
     role.summary.keyConditions.join(', ') || '-',
     role.summary.maxSession,
     alertingCell(role),
@@ -144,7 +148,7 @@ export function markdownReport(roles: ReportedRole[]): string {
   const escape = (cell: string) => cell.replace(/\|/g, '\\|');
   const table = [HEADINGS, HEADINGS.map(() => '---'), ...roles.map(cells)].map((row) => `| ${row.map(escape).join(' | ')} |`);
   const findings = details(roles);
-  const who = roles.flatMap((role) => [`### ${role.path}`, '', '| request | decision |', '|---|---|',
+  const who = roles.filter((role) => !role.permissionSet).flatMap((role) => [`### ${role.path}`, '', '| request | decision |', '|---|---|',
     ...role.whoGetsIn.map((entry) => `| ${escape(entry.request)} | ${entry.allowed ? '**allowed**' : 'denied'}: ${escape(entry.reason)} |`), '']);
   const alerting = alertingDetails(roles);
   return ['# IAM roles', '', ...table, '', '## Findings', '', ...(findings.length > 0 ? findings.map((finding) => `- ${finding}`) : ['None.']), '',

@@ -5,13 +5,15 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import {
-  App, NestedStack, RemovalPolicy, Stack, StackProps, Validations, aws_cloudtrail as cloudtrail, aws_cognito as cognito, aws_dynamodb as dynamodb,
+  App, Duration, NestedStack, RemovalPolicy, Stack, StackProps, Validations, aws_cloudtrail as cloudtrail, aws_cognito as cognito,
+  aws_dynamodb as dynamodb,
   aws_iam as iam, aws_lambda as lambda,
   aws_logs as logs, aws_s3 as s3,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import {
-  AlertTrail, BreakGlassRole, CrossAccountRole, EksPodIdentityRole, LambdaExecutionRole, RoleChecks, RolesAnywhereRole, RolesAnywhereTrustAnchor,
+  AlertTrail, BreakGlassRole, CrossAccountRole, EksPodIdentityRole, IdentityCenterPermissionSet, LambdaExecutionRole, RoleChecks, RolesAnywhereRole,
+  RolesAnywhereTrustAnchor,
   SamlFederationRole, WebIdentityProvider, WebIdentityRole,
 } from '../src';
 
@@ -234,6 +236,16 @@ export class WorkforceStack extends Stack {
         { name: 'Analysts', managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('ReadOnlyAccess')] },
         { name: 'Support', managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('job-function/ViewOnlyAccess')] },
       ],
+    });
+
+    // The analysts who moved to IAM Identity Center: read-only in the production account, for a working day.
+    new IdentityCenterPermissionSet(this, 'AnalystsPermissionSet', {
+      instanceArn: 'arn:aws:sso:::instance/ssoins-72230b8e5a1c2f0d',
+      name: 'RideCoAnalysts',
+      description: 'Read-only access for the analytics team',
+      sessionDuration: Duration.hours(8),
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('ReadOnlyAccess')],
+      assignments: [{ groupId: '906722f4-b0a1-70c4-4bd0-1f4b8e4c3f21', accountIds: ['111122223333'] }],
     });
   }
 }

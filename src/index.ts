@@ -13,5 +13,6 @@ export * from './patterns/break-glass/alert-trail';
 export * from './patterns/saml-federation-role';
 export * from './patterns/eks-pod-identity-role';
 export * from './patterns/roles-anywhere-role';
+export * from './patterns/identity-center-permission-set';
 export * from './patterns/roles-anywhere/trust-anchor';
 export * from './role-assertions';

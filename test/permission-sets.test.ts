@@ -47,6 +47,30 @@ describe('IAM Identity Center permission sets, read as the roles Identity Center
     expect(customer.notes.map((note) => note.message)).toEqual([expect.stringMatching(/Custom refers to 1 customer managed policy by name.*not checked/)]);
   });
 
+  test('a forged record: on a permission set whose description states no reason, or on a role, it counts for nothing', () => {
+    const record = { 'cdk-iam-role-patterns': { pattern: 'IdentityCenterPermissionSet' } };
+    const forged = checked({ Forged: { ...permissionSet({ ManagedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'] }), Metadata: record } });
+    expect(forged.findings.map((finding) => [finding.ruleId.split(':')[1], finding.severity])).toEqual(expect.arrayContaining([
+      ['FullAdministratorAccess', 'error'], ['PatternRecordNotKept', 'error'],
+    ]));
+    const stated = checked({ Stated: { ...permissionSet({ ManagedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'], Description: 'Administrator access: incidents' }), Metadata: record } });
+    expect(stated.findings.map((finding) => [finding.ruleId.split(':')[1], finding.severity])).toEqual([['FullAdministratorAccess', 'warning']]);
+    const onRole = checked({
+      Role: {
+        Type: 'AWS::IAM::Role',
+        Metadata: record,
+        Properties: {
+          Description: 'Administrator access: incidents',
+          AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'sts:AssumeRole' }] },
+          ManagedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+        },
+      },
+    });
+    expect(onRole.findings.map((finding) => [finding.ruleId.split(':')[1], finding.severity])).toEqual(expect.arrayContaining([
+      ['FullAdministratorAccess', 'error'], ['PatternRecordNotKept', 'error'],
+    ]));
+  });
+
   test('RoleChecks reports a permission set of the app at its construct path', () => {
     const app = new App({ context: { '@aws-cdk/core:failSynthOnValidationErrors': false } });
     const stack = new Stack(app, 'Workforce');

@@ -3,6 +3,7 @@ import { narrowsKey, onlyPrincipals, requiresMfaInvariant, TrustInvariant } from
 import { LAMBDA_SERVICES, POD_IDENTITY_SERVICE, POD_IDENTITY_TAGS, ROLES_ANYWHERE_SERVICE } from '../iam/service-principals';
 import { ModeledRole } from '../role-model/model';
 import { PatternRecord } from '../role-model/pattern-record';
+import { ADMINISTRATOR_ACCESS_REASON_PREFIX, isPermissionSet } from '../role-model/permission-sets';
 import { PolicyStatement, principalValues } from '../role-model/policy-document';
 
 /**
@@ -18,6 +19,11 @@ interface PatternTerms {
   readonly relaxes: readonly string[];
   /** What every `Allow` statement of the trust must keep, read from the template alone. */
   readonly keeps: readonly TrustInvariant[];
+  /**
+   * For a pattern that makes no role but a permission set: the record counts only on a permission set whose own
+   * properties keep the terms (it has no trust to read), and says why not otherwise.
+   */
+  readonly permissionSet?: (description: unknown) => string | undefined;
 }
 
 /**
@@ -76,6 +82,14 @@ const PATTERN_TERMS: Readonly<Record<string, PatternTerms>> = {
     relaxes: [],
     keeps: [awsPrincipalsNarrowed('trusts only IAM principals of named accounts or an organization')],
   },
+  IdentityCenterPermissionSet: {
+    // a workforce's administrators sign in through Identity Center; the reason is stated in the permission set itself
+    relaxes: ['FullAdministratorAccess'],
+    keeps: [],
+    permissionSet: (description) => (typeof description === 'string' && description.startsWith(ADMINISTRATOR_ACCESS_REASON_PREFIX)
+      && description.length > ADMINISTRATOR_ACCESS_REASON_PREFIX.length ? undefined
+      : `its description does not state why it grants administrator access ("${ADMINISTRATOR_ACCESS_REASON_PREFIX}<reason>")`),
+  },
   RolesAnywhereRole: {
     relaxes: [],
     keeps: [
@@ -103,6 +117,12 @@ export type RecordReading =
 export function readPatternRecord(modeled: ModeledRole, record: PatternRecord): RecordReading {
   const terms = isPatternName(record.pattern) ? PATTERN_TERMS[record.pattern] : undefined;
   if (!terms) return { trusted: false, why: `"${record.pattern}" is not a pattern of this library` };
+  const permissionSet = isPermissionSet(modeled.template.template, modeled.logicalId);
+  if (terms.permissionSet || permissionSet) {
+    if (!terms.permissionSet || !permissionSet) return { trusted: false, why: `${record.pattern} ${permissionSet ? 'makes roles, not permission sets' : 'makes permission sets, not roles'}` };
+    const why = terms.permissionSet(modeled.variants[0].role.properties.Description);
+    return why === undefined ? { trusted: true, record, relaxes: terms.relaxes } : { trusted: false, why };
+  }
   for (const variant of modeled.variants) {
     const statements = variant.role.trustAllowStatements;
     if (statements.length === 0) return { trusted: false, why: 'its trust policy has no Allow statement to read' };

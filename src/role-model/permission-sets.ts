@@ -33,6 +33,7 @@ export function permissionSetRoles(template: CfnTemplate): PermissionSetRoles {
     roles[logicalId] = {
       Type: PERMISSION_SET,
       ...(isObject(resource) && resource.Condition !== undefined ? { Condition: resource.Condition } : {}),
+      ...(isObject(resource) && resource.Metadata !== undefined ? { Metadata: resource.Metadata } : {}),
       Properties: roleProperties(properties),
     };
     const customer = Array.isArray(properties.CustomerManagedPolicyReferences) ? properties.CustomerManagedPolicyReferences.length : 0;
@@ -58,6 +59,7 @@ function roleProperties(properties: CfnObject): CfnObject {
     ...(boundary !== undefined ? { PermissionsBoundary: boundary } : {}),
     ...(properties.SessionDuration !== undefined ? { MaxSessionDuration: seconds ?? properties.SessionDuration } : {}),
     ...(properties.Tags !== undefined ? { Tags: properties.Tags } : {}),
+    ...(properties.Description !== undefined ? { Description: properties.Description } : {}),
   };
 }
 
@@ -67,4 +69,16 @@ function sessionSeconds(value: unknown): number | undefined {
   const match = /^PT(?:(\d{1,2})H)?(?:(\d{1,4})M)?$/.exec(value);
   if (!match || (match[1] === undefined && match[2] === undefined)) return undefined;
   return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60;
+}
+
+/**
+ * How a permission set's description states why it grants administrator access: `IdentityCenterPermissionSet` writes
+ * it, and a record of that pattern relaxes FullAdministratorAccess to a warning only on a permission set whose
+ * description states it, so the decision is in the template for every reviewer to read, never only in a record.
+ */
+export const ADMINISTRATOR_ACCESS_REASON_PREFIX = 'Administrator access: ';
+
+/** Whether a modeled role is a permission set of its template (the role Identity Center makes of it). */
+export function isPermissionSet(template: CfnTemplate, logicalId: string): boolean {
+  return typeOf(resourcesOf(template)[logicalId]) === PERMISSION_SET;
 }
