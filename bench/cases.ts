@@ -1,7 +1,8 @@
-/** The five constructs and, for each, a plain iam.Role with equivalent trust and policies. */
-import { Aws, Stack, Validations, aws_iam as iam } from 'aws-cdk-lib';
+/** The constructs and, for each, the plain CDK it replaces: an iam.Role (or a CfnPermissionSet) with equivalent trust and policies. */
+import { Aws, Stack, Validations, aws_iam as iam, aws_sso as sso } from 'aws-cdk-lib';
 import {
-  BreakGlassRole, CrossAccountRole, LambdaExecutionRole, SamlFederationRole, WebIdentityProvider, WebIdentityRole,
+  BreakGlassRole, CrossAccountRole, IdentityCenterPermissionSet, LambdaExecutionRole, RolesAnywhereRole, RolesAnywhereTrustAnchor, SamlFederationRole,
+  WebIdentityProvider, WebIdentityRole,
 } from '../src';
 
 export interface BenchCase {
@@ -18,6 +19,8 @@ const samlProvider = (stack: Stack) => (stack.node.tryFindChild('Corp') as iam.I
   ?? iam.SamlProvider.fromSamlProviderArn(stack, 'Corp', SAML_PROVIDER);
 /** The GitHub provider as WebIdentityRole names it by default: this account's, with the partition and account as pseudo parameters. */
 const GITHUB = `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:oidc-provider/token.actions.githubusercontent.com`;
+const TRUST_ANCHOR = 'arn:aws:rolesanywhere:eu-west-1:111122223333:trust-anchor/0a1b2c3d-4e5f-6789-abcd-ef0123456789';
+const SSO_INSTANCE = 'arn:aws:sso:::instance/ssoins-1234567890abcdef';
 const readOnly = () => [iam.ManagedPolicy.fromAwsManagedPolicyName('ReadOnlyAccess')];
 const logsPolicy = (stack: Stack, i: number) => new iam.PolicyDocument({
   statements: [new iam.PolicyStatement({
@@ -89,5 +92,27 @@ export const CASES: BenchCase[] = [
     name: 'CrossAccountRole',
     ours: (stack, i) => new CrossAccountRole(stack, `R${i}`, { trustedAccounts: ['444455556666'], externalId: `8f14e45f-ceea-467f-a0e6-${String(i).padStart(12, '0')}`, outputs: false }),
     plain: (stack, i) => new iam.Role(stack, `R${i}`, { assumedBy: new iam.AccountPrincipal('444455556666'), externalIds: [`8f14e45f-ceea-467f-a0e6-${String(i).padStart(12, '0')}`] }),
+  },
+  {
+    name: 'RolesAnywhereRole',
+    ours: (stack, i) => new RolesAnywhereRole(stack, `R${i}`, {
+      trustAnchor: RolesAnywhereTrustAnchor.fromTrustAnchorArn(TRUST_ANCHOR),
+      subject: { commonName: `agent${i}.dc1.example` },
+      managedPolicies: readOnly(),
+      createProfile: false,
+    }),
+    plain: (stack, i) => new iam.Role(stack, `R${i}`, {
+      assumedBy: new iam.ServicePrincipal('rolesanywhere.amazonaws.com', {
+        conditions: { ArnEquals: { 'aws:SourceArn': TRUST_ANCHOR }, StringEquals: { 'aws:PrincipalTag/x509Subject/CN': `agent${i}.dc1.example` } },
+      }).withSessionTags(),
+      managedPolicies: readOnly(),
+    }).assumeRolePolicy?.addStatements(new iam.PolicyStatement({ actions: ['sts:SetSourceIdentity'], principals: [new iam.ServicePrincipal('rolesanywhere.amazonaws.com')] })),
+  },
+  {
+    name: 'IdentityCenterPermissionSet',
+    ours: (stack, i) => new IdentityCenterPermissionSet(stack, `R${i}`, { instanceArn: SSO_INSTANCE, name: `Set${i}`, managedPolicies: readOnly() }),
+    plain: (stack, i) => new sso.CfnPermissionSet(stack, `R${i}`, {
+      instanceArn: SSO_INSTANCE, name: `Set${i}`, sessionDuration: 'PT1H', managedPolicies: readOnly().map((policy) => policy.managedPolicyArn),
+    }),
   },
 ];

@@ -183,15 +183,19 @@ function checkProps(scope: Construct, props: IdentityCenterPermissionSetProps, e
   if (seconds !== undefined && !Token.isUnresolved(seconds) && outOfRange(seconds)) {
     errors.add('sessionDuration', props.sessionDuration!.toHumanString(), 'whole minutes from Duration.hours(1) to Duration.hours(12)');
   }
-  for (const [prop, policy] of [...(props.managedPolicies ?? []).map((p) => ['managedPolicies', p] as const),
-    ...props.permissionsBoundary ? [['permissionsBoundary', props.permissionsBoundary] as const] : []]) {
-    const arn = JSON.stringify(Stack.of(scope).resolve(policy.managedPolicyArn));
-    if (!arn.includes(':iam::aws:policy/')) {
+  const policies: [string, iam.IManagedPolicy][] = [
+    ...(props.managedPolicies ?? []).map((policy): [string, iam.IManagedPolicy] => ['managedPolicies', policy]),
+    ...props.permissionsBoundary ? [['permissionsBoundary', props.permissionsBoundary] as [string, iam.IManagedPolicy]] : [],
+  ];
+  // one resolve for all of them: CDK measures each outermost resolve call, and a workforce has hundreds of permission sets
+  const arns = (Stack.of(scope).resolve(policies.map(([, policy]) => policy.managedPolicyArn)) as unknown[]).map((arn) => JSON.stringify(arn));
+  policies.forEach(([prop, policy], i) => {
+    if (!arns[i].includes(':iam::aws:policy/')) {
       errors.add(prop, policy.managedPolicyArn, 'an AWS managed policy, such as iam.ManagedPolicy.fromAwsManagedPolicyName(\'ReadOnlyAccess\'); '
         + 'a customer managed policy is referenced by name in customerManagedPolicies');
     }
-  }
-  const administrator = (props.managedPolicies ?? []).some((policy) => /:iam::aws:policy\/AdministratorAccess"/.test(JSON.stringify(Stack.of(scope).resolve(policy.managedPolicyArn))));
+  });
+  const administrator = policies.some(([prop], i) => prop === 'managedPolicies' && /:iam::aws:policy\/AdministratorAccess"/.test(arns[i]));
   if (administrator && !props.administratorAccessReason?.trim()) {
     errors.add('administratorAccessReason', props.administratorAccessReason, 'AdministratorAccess needs the reason, such as "the platform team\'s incident access"');
   }
