@@ -321,9 +321,9 @@ function roleKey(templatePath: string, logicalId: string): string {
 }
 
 /**
- * Every IAM resource construct of the app (roles, the policies that reach them, and Identity Center permission sets), by template path and logical
- * id, and every stack, found in one walk of the tree (templates carry construct paths only when the CDK CLI turns
- * path metadata on).
+ * Every IAM resource construct of the app (roles, the policies that reach them, and Identity Center permission
+ * sets), by template path and logical id, and every stack, found in one walk of the tree (templates carry
+ * construct paths only when the CDK CLI turns path metadata on).
  */
 function iamResourcesByTemplate(app: IConstruct): { resources: Map<string, CfnResource>; stacks: Stack[] } {
   const resources = new Map<string, CfnResource>();

@@ -47,6 +47,16 @@ describe('IAM Identity Center permission sets, read as the roles Identity Center
     expect(customer.notes.map((note) => note.message)).toEqual([expect.stringMatching(/Custom refers to 1 customer managed policy by name.*not checked/)]);
   });
 
+  test('a permission set whose type is spelt with an escaped character is still read (the text hint gives way to a walk)', () => {
+    const file = join(work, 'escaped.json');
+    const text = JSON.stringify({ Resources: { Admins: permissionSet({ ManagedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'] }) } })
+      .replace('AWS::SSO::PermissionSet', 'AWS::SSO::Permission\\u0053et');
+    writeFileSync(file, text);
+    expect(text).not.toContain('AWS::SSO::PermissionSet');
+    const report = check([loadTemplateFile(file)], {});
+    expect(report.findings.map((finding) => finding.ruleId)).toEqual(['cdk-iam-role-patterns:FullAdministratorAccess']);
+  });
+
   test('a forged record: on a permission set whose description states no reason, or on a role, it counts for nothing', () => {
     const record = { 'cdk-iam-role-patterns': { pattern: 'IdentityCenterPermissionSet' } };
     const forged = checked({ Forged: { ...permissionSet({ ManagedPolicies: ['arn:aws:iam::aws:policy/AdministratorAccess'] }), Metadata: record } });

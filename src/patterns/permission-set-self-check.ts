@@ -1,6 +1,6 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { reportVerdict, renderResources } from './role-self-check';
+import { forgetDeferredErrors, reportVerdict, renderResources } from './role-self-check';
 import { acknowledgementsOn } from '../acknowledgements';
 import { Verdict } from '../checks/verdict';
 import { ModeledRole, RoleModel } from '../role-model/model';
@@ -25,7 +25,7 @@ export function registerPermissionSet(scope: IConstruct, resource: CfnResource):
   if (!sets) {
     registered.set(stack, sets = new Set());
     // CDK validates a stack before its children: each validation models the permission sets as they are then
-    stack.node.addValidation({ validate: () => { models.delete(stack); return []; } });
+    stack.node.addValidation({ validate: () => { models.delete(stack); forgetDeferredErrors(stack); return []; } });
   }
   sets.add(resource);
   scope.node.addValidation({

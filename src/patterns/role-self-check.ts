@@ -111,7 +111,7 @@ export function registerPatternRole(role: CfnResource): void {
   let roles = patternRoles.get(stack);
   if (!roles) {
     patternRoles.set(stack, roles = new Set());
-    stack.node.addValidation({ validate: () => { stackModels.delete(stack); deferredErrors.delete(stack); return []; } });
+    stack.node.addValidation({ validate: () => { stackModels.delete(stack); forgetDeferredErrors(stack); return []; } });
   }
   roles.add(role);
 }
@@ -199,6 +199,11 @@ function deferError(role: CfnResource, finding: JudgedFinding, message: string):
   const errors = deferredErrors.get(stack) ?? [];
   errors.push({ role, finding, message });
   deferredErrors.set(stack, errors);
+}
+
+/** Forgets the errors a stack's last validation left (each validation defers them afresh). */
+export function forgetDeferredErrors(stack: Stack): void {
+  deferredErrors.delete(stack);
 }
 
 /** Takes the errors of a stack's pattern roles that wait for RoleChecks (each is reported once). */

@@ -7,7 +7,7 @@ import {
 import { LANGUAGE_EXTENSIONS } from './language-extensions';
 import { LiteralIntrinsics, literalParameters } from './literal-intrinsics';
 import { PatternRecord, patternRecordOf } from './pattern-record';
-import { permissionSetRoles } from './permission-sets';
+import { permissionSetRoles, PermissionSetRoles } from './permission-sets';
 import { PolicySource, Subject } from './policy-document';
 import { isAbsent, readPolicyJson } from './policy-json';
 import { References, ResourceRef } from './references';
@@ -74,6 +74,9 @@ export interface ModelNote {
  * this many checks of its largest roles plus two per further role.
  */
 export const MAX_VARIANTS = 8192;
+
+/** A template whose text names no permission set has none (the reader's hint spares the scan of its resources). */
+const NO_PERMISSION_SETS: PermissionSetRoles = { roles: {}, notes: [] };
 const MIN_COMBINATIONS = 2;
 
 const ROLE_TYPES: ReadonlySet<string> = new Set(['AWS::IAM::Role']);
@@ -150,7 +153,7 @@ export class RoleModel {
 
   private readFacts(template: ModelTemplate): TemplateFacts {
     const sam = samRoles(template.template);
-    const permissionSets = permissionSetRoles(template.template);
+    const permissionSets = template.namesPermissionSet === false ? NO_PERMISSION_SETS : permissionSetRoles(template.template);
     for (const note of [...sam.notes, ...permissionSets.notes]) {
       this.notes.push({ file: template.file, resource: resourcePath(template, note.resource), message: note.message });
     }

@@ -29,12 +29,23 @@ export interface ModelTemplate {
   readonly namesTransform?: boolean;
   /** Whether the template's text names aws-cdk-lib's `CfnJson` resource type, when the reader had the text; as `namesSplit`. */
   readonly namesCfnJson?: boolean;
+  /** Whether the template's text names IAM Identity Center's permission set type, when the reader had the text; as `namesSplit`. */
+  readonly namesPermissionSet?: boolean;
 }
 
 /** What a reader that has a template's text can tell the role model of it, cheaper than a walk of the parsed template. */
-export function textHints(text: string): Pick<ModelTemplate, 'namesSplit' | 'namesTransform' | 'namesCfnJson'> {
-  return { namesSplit: text.includes('Split'), namesTransform: text.includes('Transform'), namesCfnJson: text.includes('AWSCDKCfnJson') };
+export function textHints(text: string): Pick<ModelTemplate, 'namesSplit' | 'namesTransform' | 'namesCfnJson' | 'namesPermissionSet'> {
+  // an escaped character (JSON's \u0053, YAML's \x53 or \U00000053) can spell any name: the model walks the template then
+  if (ESCAPED_CHARACTER.test(text)) return {};
+  return {
+    namesSplit: text.includes('Split'),
+    namesTransform: text.includes('Transform'),
+    namesCfnJson: text.includes('AWSCDKCfnJson'),
+    namesPermissionSet: text.includes('AWS::SSO::PermissionSet'),
+  };
 }
+
+const ESCAPED_CHARACTER = /\\[uUx]/;
 
 /** Where a nested stack's template is deployed from: the parent template and the stack resource's logical id. */
 export interface NestedStackParent {

@@ -1,6 +1,11 @@
 import { grantsEveryAction, statementCoversAction } from '../iam-actions';
 import { Rule } from '../rule';
 
+/** Whether an action pattern may match an STS action: `sts:...`, or one that starts with a wildcard. */
+function mayBeSts(action: string): boolean {
+  return action.length > 0 && (action[0] === '*' || action[0] === '?' || /^s[t*?]/i.test(action));
+}
+
 /** The condition key that names the external services a token is for ("Controlling access with IAM policies", outbound identity federation, IAM User Guide). */
 const AUDIENCE_KEY = 'sts:identitytokenaudience';
 
@@ -30,6 +35,8 @@ export const WebIdentityTokenAudience: Rule = {
   },
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
+      // only an STS action, a wildcard or NotAction can grant it: most statements are passed over without matching a pattern
+      if (!statement.hasNotAction && !statement.actions.some(mayBeSts)) continue;
       // every action on every resource is FullAdministratorAccess's to report
       if (grantsEveryAction(statement) || !statementCoversAction(statement, 'sts:GetWebIdentityToken')) continue;
       const pinned = statement.conditions.some((test) => test.key === AUDIENCE_KEY && test.baseOperator.startsWith('String')
