@@ -1,4 +1,4 @@
-import { Duration, Stack, Token, aws_iam as iam, aws_sso as sso } from 'aws-cdk-lib';
+import { Duration, Token, aws_iam as iam, aws_sso as sso } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { registerPermissionSet } from './permission-set-self-check';
 import { PropErrors } from './prop-errors';
@@ -92,6 +92,7 @@ const ACCOUNT = /^\d{12}$/;
 const MIN_SESSION_SECONDS = 3600;
 const MAX_SESSION_SECONDS = 43200;
 const DESCRIPTION_MAX = 700;
+const ADMINISTRATOR_ACCESS = /:iam::aws:policy\/AdministratorAccess$/;
 
 const SHAPES = shapesOf<IdentityCenterPermissionSetProps>({
   instanceArn: required(Shapes.string),
@@ -125,11 +126,14 @@ export class IdentityCenterPermissionSet extends Construct {
   /** The permission set. */
   public readonly permissionSet: sso.CfnPermissionSet;
 
-  /** The permission set's ARN. */
-  public readonly permissionSetArn: string;
 
   /** Who gets it where, in words: `group <id> in <account>`, one entry per assignment. */
   public readonly whoGetsIt: string[];
+
+  /** The permission set's ARN. */
+  public get permissionSetArn(): string {
+    return this.permissionSet.attrPermissionSetArn;
+  }
 
   /**
    * @param scope the scope of the permission set
@@ -140,7 +144,7 @@ export class IdentityCenterPermissionSet extends Construct {
     super(scope, id);
     const errors = new PropErrors('IdentityCenterPermissionSet', `${scope.node.path}/${id}`);
     props = shapedProps(errors, props, SHAPES);
-    checkProps(this, props, errors);
+    checkProps(props, errors);
     errors.throwIfAny();
     this.permissionSet = new sso.CfnPermissionSet(this, 'Resource', {
       instanceArn: props.instanceArn,
@@ -152,7 +156,6 @@ export class IdentityCenterPermissionSet extends Construct {
       customerManagedPolicyReferences: props.customerManagedPolicies?.map((policy) => ({ name: policy.name, path: policy.path })),
       permissionsBoundary: props.permissionsBoundary ? { managedPolicyArn: props.permissionsBoundary.managedPolicyArn } : undefined,
     });
-    this.permissionSetArn = this.permissionSet.attrPermissionSetArn;
     if (props.administratorAccessReason !== undefined) {
       // the library's table relaxes FullAdministratorAccess for this record only where the description states the reason
       this.permissionSet.addMetadata(PATTERN_RECORD_KEY, { pattern: 'IdentityCenterPermissionSet' });
@@ -175,7 +178,7 @@ export class IdentityCenterPermissionSet extends Construct {
   }
 }
 
-function checkProps(scope: Construct, props: IdentityCenterPermissionSetProps, errors: PropErrors): void {
+function checkProps(props: IdentityCenterPermissionSetProps, errors: PropErrors): void {
   errors.checkPattern('instanceArn', props.instanceArn, INSTANCE_ARN, 'an IAM Identity Center instance ARN, such as "arn:aws:sso:::instance/ssoins-1234567890abcdef"');
   errors.checkPattern('name', props.name, NAME, 'a permission set name is 1 to 32 letters, digits and +=,.@-_');
   const seconds = props.sessionDuration?.toSeconds({ integral: false });
@@ -187,15 +190,16 @@ function checkProps(scope: Construct, props: IdentityCenterPermissionSetProps, e
     ...(props.managedPolicies ?? []).map((policy): [string, iam.IManagedPolicy] => ['managedPolicies', policy]),
     ...props.permissionsBoundary ? [['permissionsBoundary', props.permissionsBoundary] as [string, iam.IManagedPolicy]] : [],
   ];
-  // one resolve for all of them: CDK measures each outermost resolve call, and a workforce has hundreds of permission sets
-  const arns = (Stack.of(scope).resolve(policies.map(([, policy]) => policy.managedPolicyArn)) as unknown[]).map((arn) => JSON.stringify(arn));
+  // read from the ARN's literal text (aws-cdk-lib writes `arn:${Partition}:iam::aws:policy/<name>` for an AWS managed
+  // policy): no resolve, which CDK measures for every call; an ARN that is a token through and through is skipped
+  const arns = policies.map(([, policy]) => policy.managedPolicyArn);
   policies.forEach(([prop, policy], i) => {
-    if (!arns[i].includes(':iam::aws:policy/')) {
+    if (!arns[i].includes(':iam::aws:policy/') && arns[i].includes(':policy/')) {
       errors.add(prop, policy.managedPolicyArn, 'an AWS managed policy, such as iam.ManagedPolicy.fromAwsManagedPolicyName(\'ReadOnlyAccess\'); '
         + 'a customer managed policy is referenced by name in customerManagedPolicies');
     }
   });
-  const administrator = policies.some(([prop], i) => prop === 'managedPolicies' && /:iam::aws:policy\/AdministratorAccess"/.test(arns[i]));
+  const administrator = policies.some(([prop], i) => prop === 'managedPolicies' && ADMINISTRATOR_ACCESS.test(arns[i]));
   if (administrator && !props.administratorAccessReason?.trim()) {
     errors.add('administratorAccessReason', props.administratorAccessReason, 'AdministratorAccess needs the reason, such as "the platform team\'s incident access"');
   }
