@@ -172,8 +172,9 @@ export class BreakGlassRole extends RolePattern {
   public readonly alertedRegions: string[];
 
   /**
-   * Where changes to the role alert: `here` (the stack is in us-east-1, or its region is not known at synth, when the
-   * rule alerts only if it is deployed there), `forwarded` (from us-east-1), or `off`.
+   * Where changes to the role alert: `here` (the stack is in us-east-1, or its region is not known at synth, or is of
+   * another partition than `aws`, when the rule alerts only if IAM's events arrive where it is deployed), `forwarded`
+   * (from us-east-1), or `off`.
    */
   public readonly changeAlerts: string;
 

@@ -183,8 +183,13 @@ function checkProps(props: IdentityCenterPermissionSetProps, errors: PropErrors)
   errors.checkPattern('name', props.name, NAME, 'a permission set name is 1 to 32 letters, digits and +=,.@-_');
   const seconds = props.sessionDuration?.toSeconds({ integral: false });
   const outOfRange = (value: number) => !Number.isInteger(value / 60) || value < MIN_SESSION_SECONDS || value > MAX_SESSION_SECONDS;
-  if (seconds !== undefined && !Token.isUnresolved(seconds) && outOfRange(seconds)) {
-    errors.add('sessionDuration', props.sessionDuration!.toHumanString(), 'whole minutes from Duration.hours(1) to Duration.hours(12)');
+  // the session is written as an ISO 8601 string at synth, which a token cannot be
+  if (seconds !== undefined && (Token.isUnresolved(seconds) || outOfRange(seconds))) {
+    errors.add('sessionDuration', props.sessionDuration!.toHumanString(), 'whole minutes from Duration.hours(1) to Duration.hours(12), known at synth');
+  }
+  if (props.administratorAccessReason !== undefined && !props.administratorAccessReason.trim()) {
+    errors.add('administratorAccessReason', props.administratorAccessReason, 'the reason the permission set grants administrator access, such as '
+      + '"the platform team\'s incident access"; leave the prop out for a permission set without it');
   }
   const policies: [string, iam.IManagedPolicy][] = [
     ...(props.managedPolicies ?? []).map((policy): [string, iam.IManagedPolicy] => ['managedPolicies', policy]),

@@ -165,7 +165,11 @@ function checkSubject(subject: CertificateSubject, errors: PropErrors): void {
   for (const [key, value] of pins) {
     const field = key.split('/').pop();
     const prop = `subject.${field === 'CN' ? 'commonName' : field === 'OU' ? 'organizationalUnit' : 'organization'}`;
-    if (typeof value !== 'string' || Token.isUnresolved(value)) continue;
+    if (typeof value !== 'string') {
+      errors.add(prop, value, 'a string: the exact value of the certificate\'s subject field');
+      continue;
+    }
+    if (Token.isUnresolved(value)) continue;
     if (!SUBJECT_VALUE.test(value)) {
       errors.add(prop, value, 'the exact value of the certificate\'s subject field (1 to 1024 characters, no "*" or "?": a wildcard would let in every certificate it matches)');
     }

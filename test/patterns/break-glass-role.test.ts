@@ -1,4 +1,4 @@
-import { App, CfnElement, CfnParameter, Duration, Stack, Tags, Validations, aws_cloudtrail as cloudtrail, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
+import { App, Aws, CfnElement, CfnParameter, Duration, Stack, Tags, Validations, aws_cloudtrail as cloudtrail, aws_iam as iam, aws_sns as sns } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AlertTrail, BreakGlassRole, BreakGlassRoleProps } from '../../src';
 
@@ -282,6 +282,7 @@ describe('BreakGlassRole errors', () => {
     ['another partition', { trustedPrincipalArns: [`arn:aws-us-gov:iam::${ACCOUNT}:user/alice`] }, /it is in partition aws-us-gov, but the role is in aws/],
     ['an unknown alert region', { alertRegions: ['eu-west-9'] }, /alertRegions: "eu-west-9" is not valid; a region of aws-cdk-lib's region facts, such as "eu-central-1"/],
     ['an alert region of another partition', { alertRegions: ['cn-north-1'] }, /alertRegions: "cn-north-1" is not valid; a region of the stack's partition \(aws\)/],
+    ['an alert region that is a token', { alertRegions: [Aws.REGION] }, /alertRegions: .* is not valid; each region names a stack made at synth; give the region's name/],
     ['alert regions with alerting off', { alerting: false, alertingDisabledReason: 'the org alerts', alertRegions: ['us-east-1'] },
       /alerting: false, alertRegions, alertOnChanges, trail: these shape the alerts; with alerting off, leave them out/],
   ])('rejects %s, naming the prop and the accepted form', (_name, props, message) => {

@@ -1,5 +1,5 @@
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
-import { App, Duration, Stack, Validations, aws_iam as iam } from 'aws-cdk-lib';
+import { App, Duration, Stack, Token, Validations, aws_iam as iam } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { IdentityCenterPermissionSet, IdentityCenterPermissionSetProps } from '../../src';
@@ -61,6 +61,8 @@ describe('IdentityCenterPermissionSet', () => {
     ['AdministratorAccess without a reason', { managedPolicies: admin() }, /administratorAccessReason: undefined is not valid; AdministratorAccess needs the reason/],
     ['a malformed instance ARN', { instanceArn: 'ssoins-1' }, /instanceArn: "ssoins-1" is not valid; an IAM Identity Center instance ARN/],
     ['a name over 32 characters', { name: 'a'.repeat(33) }, /name: "a{33}" is not valid; a permission set name is 1 to 32/],
+    ['a blank administrator access reason', { administratorAccessReason: ' ' }, /administratorAccessReason: " " is not valid; the reason the permission set grants/],
+    ['a session known only at deployment', { sessionDuration: Duration.seconds(Token.asNumber({ Ref: 'Hours' })) }, /sessionDuration: .* is not valid; .*known at synth/],
     ['a session over 12 hours', { sessionDuration: Duration.hours(13) }, /sessionDuration: "13 hours" is not valid; whole minutes from Duration.hours\(1\) to Duration.hours\(12\)/],
     ['a customer managed policy in managedPolicies', { managedPolicies: [iam.ManagedPolicy.fromManagedPolicyName(new Stack(), 'P', 'analytics')] },
       /managedPolicies: .* is not valid; an AWS managed policy.*customerManagedPolicies/],

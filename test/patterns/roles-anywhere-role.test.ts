@@ -76,6 +76,7 @@ describe('RolesAnywhereRole', () => {
     ['no subject field', { subject: {} }, /subject: \{\} is not valid; pin the certificate subject/],
     ['a subject of "*"', { subject: { commonName: '*' } }, /subject.commonName: "\*" is not valid; the exact value of the certificate's subject field/],
     ['a wildcard organizational unit', { subject: { organizationalUnit: 'Back*' } }, /subject.organizationalUnit: "Back\*" is not valid/],
+    ['a subject field that is not a string, from plain JavaScript', { subject: { commonName: 42 as never } }, /subject.commonName: 42 is not valid; a string/],
     ['a certificate bundle that is not PEM', { trustAnchor: RolesAnywhereTrustAnchor.fromCertificateBundle('not a certificate') }, /fromCertificateBundle takes the CA certificate in PEM/],
     ['a Private CA ARN that is not one', { trustAnchor: RolesAnywhereTrustAnchor.fromAcmPrivateCa('arn:aws:acm:eu-west-1:111122223333:certificate/x') }, /fromAcmPrivateCa takes a certificate authority ARN/],
     ['a trust anchor ARN that is not one', { trustAnchor: RolesAnywhereTrustAnchor.fromTrustAnchorArn('trust-anchor/x') }, /fromTrustAnchorArn takes a trust anchor ARN/],

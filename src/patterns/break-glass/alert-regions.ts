@@ -32,7 +32,10 @@ export function checkAlertRegions(regions: readonly string[] | undefined, home: 
   }
   const homePartition = partitionOf(home.region);
   for (const region of regions) {
-    if (Token.isUnresolved(region)) continue;
+    if (Token.isUnresolved(region)) {
+      errors.add('alertRegions', region, 'each region names a stack made at synth; give the region\'s name, such as "eu-central-1", not a token');
+      continue;
+    }
     const partition = partitionOf(region);
     if (partition === undefined) {
       errors.add('alertRegions', region, 'a region of aws-cdk-lib\'s region facts, such as "eu-central-1" (update aws-cdk-lib for a region newer than it)');

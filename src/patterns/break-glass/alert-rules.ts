@@ -95,12 +95,10 @@ function assumedRolePrefix(role: WatchedRole): string {
 function forwardingRule(role: WatchedRole, region: string, kind: string, eventPattern: events.EventPattern, state: string): events.Rule {
   const home = Stack.of(role);
   const stack = forwardingStack(home, region);
-  const homeBus = events.EventBus.fromEventBusArn(stack, `HomeBus${kind}${Names.uniqueId(role)}`,
-    stack.formatArn({ service: 'events', region: home.region, resource: 'event-bus', resourceName: 'default' }));
   const rule = new events.Rule(stack, `Forward${kind}${Names.uniqueId(role)}`, {
     description: `Forwards events of the break-glass role ${role.node.path} to ${home.region}`,
     eventPattern,
-    targets: [new targets.EventBus(homeBus, { role: forwarderRole(stack) })],
+    targets: [new targets.EventBus(homeBusOf(stack, home), { role: forwarderRole(stack) })],
   });
   (rule.node.defaultChild as events.CfnRule).state = state;
   return rule;
@@ -117,6 +115,14 @@ export function forwardingStack(home: Stack, region: string): Stack {
     env: { account: home.account, region },
     description: `Forwards the break-glass alerts of ${home.stackName} from ${region} to ${home.region} (cdk-iam-role-patterns)`,
   });
+}
+
+/** The default event bus of the home stack's region and account, as the forwarding stack names it (one per forwarding stack). */
+function homeBusOf(stack: Stack, home: Stack): events.IEventBus {
+  const found = stack.node.tryFindChild('HomeBus');
+  if (found) return found as unknown as events.IEventBus;
+  return events.EventBus.fromEventBusArn(stack, 'HomeBus',
+    stack.formatArn({ service: 'events', region: home.region, resource: 'event-bus', resourceName: 'default' }));
 }
 
 function forwarderRole(stack: Stack): iam.IRole {
