@@ -4,7 +4,9 @@ import { PolicyStatement, principalValues } from '../role-model/policy-document'
 
 /** Whether a trust statement lets IAM Roles Anywhere assume the role. */
 export function trustsRolesAnywhere(statement: PolicyStatement): boolean {
-  return principalValues(statement, 'Service').some((service) => service.toLowerCase() === ROLES_ANYWHERE_SERVICE);
+  // a loop, not some() with a callback: this runs for every trust statement, and each callback made is an allocation
+  for (const service of principalValues(statement, 'Service')) if (service.toLowerCase() === ROLES_ANYWHERE_SERVICE) return true;
+  return false;
 }
 
 /**

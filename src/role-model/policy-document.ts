@@ -127,7 +127,7 @@ class ReadStatement implements PolicyStatement {
   public get subject(): Subject | undefined {
     const document = this.source.subject;
     if (!document || this.awsManaged) return document;
-    return { ...document, path: this.listed ? [...document.path, 'Statement', this.index] : [...document.path, 'Statement'] };
+    return { ...document, path: this.listed ? document.path.concat(['Statement', this.index]) : document.path.concat(['Statement']) };
   }
 }
 

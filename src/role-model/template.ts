@@ -36,7 +36,7 @@ export interface ModelTemplate {
 /** What a reader that has a template's text can tell the role model of it, cheaper than a walk of the parsed template. */
 export function textHints(text: string): Pick<ModelTemplate, 'namesSplit' | 'namesTransform' | 'namesCfnJson' | 'namesPermissionSet'> {
   // an escaped character (JSON's \u0053, YAML's \x53 or \U00000053) can spell any name: the model walks the template then
-  if (ESCAPED_CHARACTER.test(text)) return {};
+  if (hasEscapedCharacter(text)) return {};
   return {
     namesSplit: text.includes('Split'),
     namesTransform: text.includes('Transform'),
@@ -45,7 +45,17 @@ export function textHints(text: string): Pick<ModelTemplate, 'namesSplit' | 'nam
   };
 }
 
-const ESCAPED_CHARACTER = /\\[uUx]/;
+/**
+ * Whether the text holds `\u`, `\U` or `\x`. Found by `indexOf`, which scans for one character far faster than a
+ * regular expression does for two: this runs over every template's whole text.
+ */
+function hasEscapedCharacter(text: string): boolean {
+  for (let at = text.indexOf('\\'); at !== -1; at = text.indexOf('\\', at + 2)) {
+    const next = text.charCodeAt(at + 1);
+    if (next === 0x75 /* u */ || next === 0x55 /* U */ || next === 0x78 /* x */) return true;
+  }
+  return false;
+}
 
 /** Where a nested stack's template is deployed from: the parent template and the stack resource's logical id. */
 export interface NestedStackParent {

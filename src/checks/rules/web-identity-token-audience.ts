@@ -3,8 +3,11 @@ import { Rule } from '../rule';
 
 /** Whether an action pattern may match an STS action: `sts:...`, or one that starts with a wildcard. */
 function mayBeSts(action: string): boolean {
-  return action.length > 0 && (action[0] === '*' || action[0] === '?' || /^s[t*?]/i.test(action));
+  return action.length > 0 && (action[0] === '*' || action[0] === '?' || STS_OR_WILDCARD_START.test(action));
 }
+
+/** A module constant: a regular expression literal inside a function is a new object at each call. */
+const STS_OR_WILDCARD_START = /^s[t*?]/i;
 
 /** The condition key that names the external services a token is for ("Controlling access with IAM policies", outbound identity federation, IAM User Guide). */
 const AUDIENCE_KEY = 'sts:identitytokenaudience';
