@@ -123,8 +123,14 @@ export class RoleModel {
     for (const template of templates) this.facts.set(template, this.readFacts(template));
     this.references = new References(templates, (template) => this.factsOf(template).implicitRoles);
     for (const template of templates) this.indexAttachments(template);
-    this.administrators = new AdministratorRoles(templates, (template, logicalId) => (this.attachments.get(template)?.get(logicalId) ?? NONE)
-      .map((attachment) => propertiesOf(resourcesOf(attachment.template.template)[attachment.logicalId]).PolicyDocument));
+    this.administrators = new AdministratorRoles(templates, (template, logicalId) => this.attachedDocuments(template, logicalId));
+  }
+
+  /** The documents of the policy resources attached to a role, as written (the shared empty list for most roles, which have none). */
+  private attachedDocuments(template: ModelTemplate, logicalId: string): readonly unknown[] {
+    const attached = this.attachments.get(template)?.get(logicalId);
+    if (attached === undefined) return NONE;
+    return attached.map((attachment) => propertiesOf(resourcesOf(attachment.template.template)[attachment.logicalId]).PolicyDocument);
   }
 
   /** Where each role of every template is, without modeling it: its template, logical id and path. */
