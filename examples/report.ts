@@ -10,9 +10,10 @@ import { BreakGlassAlerting, RegionalTemplate, RoleSummary, summarizeAlerting, s
 import { acknowledgementsOn } from '../src/acknowledgements';
 import { JudgedFinding, Verdict } from '../src/checks/verdict';
 import { TEMPLATE_READER } from '../src/cli/load-templates';
+import { readable } from '../src/role-model/cfn-value';
 import { RoleModel } from '../src/role-model/model';
 import { nestedStacks } from '../src/role-model/nested-stacks';
-import { isPermissionSet, PERMISSION_SET } from '../src/role-model/permission-sets';
+import { isPermissionSet, PERMISSION_SET, permissionSetAssignments } from '../src/role-model/permission-sets';
 import { ModelTemplate } from '../src/role-model/template';
 import { generatedRequests } from '../src/trust/callers';
 import { evaluateTrust } from '../src/trust/evaluate';
@@ -25,6 +26,8 @@ export interface ReportedRole {
   readonly summary: RoleSummary;
   /** Whether it is an IAM Identity Center permission set (the roles Identity Center makes of it are not in the template). */
   readonly permissionSet: boolean;
+  /** For a permission set: who gets it where, from the template's assignments (`group <id> in <account>`). */
+  readonly assignedTo?: readonly string[];
   /** For a break-glass role: the regions alerted, the doors watched, whether changes alert. */
   readonly alerting?: BreakGlassAlerting;
   /** Its findings with the verdict on each, as every door gives it. */
@@ -69,6 +72,8 @@ export function reportRoles(app: IConstruct, assembly: CloudAssembly): ReportedR
       path: construct?.node.path ?? `${basename(modeled.template.file)}/${modeled.path}`,
       summary: summarizeRole(modeled.variants[0].role),
       permissionSet: isPermissionSet(modeled.template.template, modeled.logicalId),
+      assignedTo: isPermissionSet(modeled.template.template, modeled.logicalId)
+        ? permissionSetAssignments(modeled.template.template, modeled.logicalId).map(readable) : undefined,
       alerting: summarizeAlerting(modeled.variants[0].role, regional.get(modeled.template.file) ?? { resources: {} }, [...regional.values()]),
       whoGetsIn: whoGetsIn(modeled.variants[0].role.properties.AssumeRolePolicyDocument, modeled.template.deployingAccount),
       findings: verdict.judge(modeled, {
@@ -89,12 +94,17 @@ function cells(role: ReportedRole): string[] {
   const findings = [errors && `${errors} error(s)`, warnings && `${warnings} warning(s)`, acknowledged && `${acknowledged} acknowledged`].filter(Boolean).join(', ');
   return [
     role.path,
-    role.permissionSet ? 'IAM Identity Center sign-in (its assignments)' : role.summary.trusts.join(', ') || '(nobody)',
+    role.permissionSet ? permissionSetCell(role.assignedTo ?? []) : role.summary.trusts.join(', ') || '(nobody)',
     role.summary.keyConditions.join(', ') || '-',
     role.summary.maxSession,
     alertingCell(role),
     findings || 'none',
   ];
+}
+
+/** Who signs in with a permission set through IAM Identity Center, and where, as its assignments in the template say. */
+function permissionSetCell(assignedTo: readonly string[]): string {
+  return `IAM Identity Center sign-in: ${assignedTo.length > 0 ? assignedTo.join(', ') : 'no assignment in the template'}`;
 }
 
 /** A role's alerting in a few words: the doors, how many regions, whether changes alert. */

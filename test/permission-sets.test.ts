@@ -5,6 +5,7 @@ import { App, Stack, Validations, aws_sso as sso } from 'aws-cdk-lib';
 import { RoleChecks } from '../src';
 import { loadTemplateFile } from '../src/cli/load-templates';
 import { check } from '../src/cli/main';
+import { permissionSetAssignments } from '../src/role-model/permission-sets';
 
 const INSTANCE = 'arn:aws:sso:::instance/ssoins-1111111111111111';
 const work = mkdtempSync(join(tmpdir(), 'permission-sets-'));
@@ -101,5 +102,30 @@ describe('IAM Identity Center permission sets, read as the roles Identity Center
     expect(results.map((result: any) => [result.ruleId, result.locations[0].logicalLocations[0].name])).toEqual([
       ['cdk-iam-role-patterns:FullAdministratorAccess', 'Workforce/Admins'],
     ]);
+  });
+});
+
+describe('permissionSetAssignments: who gets a permission set where, from the template', () => {
+  const assignment = (set: unknown, principalType: string, principalId: unknown, account: unknown) => ({
+    Type: 'AWS::SSO::Assignment',
+    Properties: { InstanceArn: INSTANCE, PermissionSetArn: set, PrincipalType: principalType, PrincipalId: principalId, TargetType: 'AWS_ACCOUNT', TargetId: account },
+  });
+  const template = {
+    Resources: {
+      Analysts: permissionSet({}),
+      Others: permissionSet({}),
+      ToGroup: assignment({ 'Fn::GetAtt': ['Analysts', 'PermissionSetArn'] }, 'GROUP', 'g-1', '111122223333'),
+      ToUser: assignment({ 'Fn::GetAtt': 'Analysts.PermissionSetArn' }, 'USER', 'u-1', { Ref: 'AWS::AccountId' }),
+      ToOthers: assignment({ 'Fn::GetAtt': ['Others', 'PermissionSetArn'] }, 'GROUP', 'g-2', '444455556666'),
+    },
+  };
+
+  test('each assignment that names the permission set, by either form of Fn::GetAtt, with values known at deployment as placeholders', () => {
+    expect(permissionSetAssignments(template, 'Analysts')).toEqual(['group g-1 in 111122223333', 'user u-1 in {{cfn:AWS::AccountId}}']);
+  });
+
+  test('an assignment of another permission set is not listed; a permission set assigned elsewhere has none', () => {
+    expect(permissionSetAssignments(template, 'Others')).toEqual(['group g-2 in 444455556666']);
+    expect(permissionSetAssignments({ Resources: { Lonely: permissionSet({}) } }, 'Lonely')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { CfnObject, isObject } from './cfn-value';
+import { CfnObject, isObject, renderString, UNKNOWN } from './cfn-value';
 import { CfnTemplate, propertiesOf, resourcesOf, typeOf } from './template';
 
 /** The resource type of an IAM Identity Center permission set. */
@@ -81,4 +81,33 @@ export const ADMINISTRATOR_ACCESS_REASON_PREFIX = 'Administrator access: ';
 /** Whether a modeled role is a permission set of its template (the role Identity Center makes of it). */
 export function isPermissionSet(template: CfnTemplate, logicalId: string): boolean {
   return typeOf(resourcesOf(template)[logicalId]) === PERMISSION_SET;
+}
+
+/** The resource type that assigns a permission set to a user or group in an account. */
+const ASSIGNMENT = 'AWS::SSO::Assignment';
+
+/**
+ * Who gets a permission set, and where, as the template's `AWS::SSO::Assignment` resources say: `group <id> in
+ * <account>`, one entry per assignment that names the permission set by `Fn::GetAtt [<set>, PermissionSetArn]`. Values
+ * known only at deployment are shown as placeholders. Assignments made elsewhere (another template, the console) are
+ * not in the list.
+ */
+export function permissionSetAssignments(template: CfnTemplate, logicalId: string): string[] {
+  const resources = resourcesOf(template);
+  const found: string[] = [];
+  for (const id in resources) {
+    if (typeOf(resources[id]) !== ASSIGNMENT) continue;
+    const properties = propertiesOf(resources[id]);
+    if (!namesPermissionSet(properties.PermissionSetArn, logicalId)) continue;
+    const principalType = renderString(properties.PrincipalType)?.toLowerCase() ?? UNKNOWN;
+    found.push(`${principalType} ${renderString(properties.PrincipalId) ?? UNKNOWN} in ${renderString(properties.TargetId) ?? UNKNOWN}`);
+  }
+  return found;
+}
+
+/** Whether a `PermissionSetArn` value is the ARN of the permission set with this logical id. */
+function namesPermissionSet(value: unknown, logicalId: string): boolean {
+  const getAtt = isObject(value) ? value['Fn::GetAtt'] : undefined;
+  if (Array.isArray(getAtt)) return getAtt[0] === logicalId && getAtt[1] === 'PermissionSetArn';
+  return getAtt === `${logicalId}.PermissionSetArn`;
 }
