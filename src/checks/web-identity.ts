@@ -187,6 +187,18 @@ function claimPinBreadths(trust: WebIdentityTrust): SubjectBreadth[] {
  * counts), separate tests are ANDed (the narrowest counts). Undefined when there is no such test at all.
  */
 export function subjectBreadth(trust: WebIdentityTrust): SubjectBreadth | undefined {
+  const known = breadthByTrust.get(trust);
+  if (known !== undefined) return known === NO_SUBJECT_TEST ? undefined : known;
+  const breadth = readSubjectBreadth(trust);
+  breadthByTrust.set(trust, breadth ?? NO_SUBJECT_TEST);
+  return breadth;
+}
+
+/** Read once per trust: three rules ask for it (the trusts themselves are kept per role, see `webIdentityTrusts`). */
+const breadthByTrust = new WeakMap<WebIdentityTrust, SubjectBreadth | typeof NO_SUBJECT_TEST>();
+const NO_SUBJECT_TEST = 'none';
+
+function readSubjectBreadth(trust: WebIdentityTrust): SubjectBreadth | undefined {
   const kind = trustIssuerKind(trust);
   const perTest = claimTests(trust, 'sub').map((test) => widest(test.values.map((value) => subjectValueBreadth(kind, test.baseOperator, value))));
   const all = [...perTest, ...claimPinBreadths(trust)];
