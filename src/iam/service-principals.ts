@@ -28,3 +28,10 @@ export const CERTIFICATE_SUBJECT_TAGS = {
   organizationalUnit: 'aws:PrincipalTag/x509Subject/OU',
   organization: 'aws:PrincipalTag/x509Subject/O',
 } as const;
+
+/**
+ * The principal tag Roles Anywhere sets from the common name of the certificate's issuer (IAM Roles Anywhere User Guide,
+ * "Attribute mapping and trust policy"): it narrows a trust anchor that holds several CAs to one of them. It pins no
+ * subject: every certificate that CA issued has it.
+ */
+export const CERTIFICATE_ISSUER_COMMON_NAME_TAG = 'aws:PrincipalTag/x509Issuer/CN';

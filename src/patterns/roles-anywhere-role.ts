@@ -9,9 +9,9 @@ import { checkPatternProps, ONE_HOUR, ROLE_PATTERN_SHAPES, rolePropsFrom } from 
 import { RolesAnywhereTrustAnchor } from './roles-anywhere/trust-anchor';
 import { literalValues } from './unresolved';
 import { onlyPrincipals, pinsWrittenValues } from '../checks/trust-invariants';
-import { CERTIFICATE_SUBJECT_TAGS, ROLES_ANYWHERE_SERVICE } from '../iam/service-principals';
+import { CERTIFICATE_ISSUER_COMMON_NAME_TAG, CERTIFICATE_SUBJECT_TAGS, ROLES_ANYWHERE_SERVICE } from '../iam/service-principals';
 
-/** The certificate subject that may get the role: each field given must match exactly. Give the common name, or the organizational unit. */
+/** The certificate subject that may get the role, and optionally its issuer: each field given must match exactly. Give the common name, or the organizational unit. */
 export interface CertificateSubject {
   /**
    * The certificate's common name (CN), such as `backup-agent.onprem.example`.
@@ -30,6 +30,13 @@ export interface CertificateSubject {
    * @default - any organization
    */
   readonly organization?: string;
+
+  /**
+   * The common name (CN) of the CA that issued the certificate, such as `Ride Co Issuing CA 2`: narrows a trust anchor whose
+   * bundle holds several CAs to one of them. It pins no subject, so give commonName or organizationalUnit as well.
+   * @default - any CA of the trust anchor
+   */
+  readonly issuerCommonName?: string;
 }
 
 /** Properties of a RolesAnywhereRole. */
@@ -106,7 +113,7 @@ export class RolesAnywhereRole extends RolePattern {
     this._requireOfEveryTrustStatement(
       onlyPrincipals('Service', (value) => value === ROLES_ANYWHERE_SERVICE, `trusts only ${ROLES_ANYWHERE_SERVICE}`),
       pinsWrittenValues('aws:SourceArn', literalValues([this.trustAnchorArn]), 'names the trust anchor (aws:SourceArn) in every statement'),
-      ...subjectPins(subject).map(([key, value]) => pinsWrittenValues(key, literalValues([value]), `pins the certificate's ${key.split('/').pop()} in every statement`)));
+      ...certificatePins(subject).map(([key, value]) => pinsWrittenValues(key, literalValues([value]), `pins the certificate's ${pinnedField(key)} in every statement`)));
     if (subject.commonName === undefined && subject.organizationalUnit === undefined) {
       this.warnAtSynth('RolesAnywhereSubjectOrganizationOnly', { organization: subject.organization ?? '' });
     }
@@ -130,6 +137,25 @@ function subjectPins(subject: CertificateSubject): [string, string][] {
   return pins;
 }
 
+/** The subject's fields and the issuer's common name, as the principal tags the trust tests. */
+function certificatePins(subject: CertificateSubject): [string, string][] {
+  const pins = subjectPins(subject);
+  if (subject.issuerCommonName !== undefined) pins.push([CERTIFICATE_ISSUER_COMMON_NAME_TAG, subject.issuerCommonName]);
+  return pins;
+}
+
+/** The field a principal tag pins, in words: `CN`, `OU`, `O`, or `issuer's CN`. */
+function pinnedField(key: string): string {
+  return key === CERTIFICATE_ISSUER_COMMON_NAME_TAG ? 'issuer\'s CN' : key.split('/').pop()!;
+}
+
+/** The prop that gives the value of a principal tag. */
+function propOf(key: string): string {
+  if (key === CERTIFICATE_ISSUER_COMMON_NAME_TAG) return 'subject.issuerCommonName';
+  const field = key.split('/').pop();
+  return `subject.${field === 'CN' ? 'commonName' : field === 'OU' ? 'organizationalUnit' : 'organization'}`;
+}
+
 /** The trust anchor a role's props bound: its ARN, and the resource when the role made it. */
 interface BoundAnchor {
   arn?: string;
@@ -149,7 +175,7 @@ function rolesAnywhereRoleProps(scope: Construct, id: string, props: RolesAnywhe
   anchor.resource = bound.resource;
   const conditions: TrustConditions = {
     ArnEquals: { 'aws:SourceArn': bound.arn },
-    StringEquals: Object.fromEntries(subjectPins(props.subject)),
+    StringEquals: Object.fromEntries(certificatePins(props.subject)),
   };
   const trust = new PrincipalSet('Service', [ROLES_ANYWHERE_SERVICE], conditions, ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity']);
   const name = props.subject.commonName !== undefined && !Token.isUnresolved(props.subject.commonName) ? ` ${props.subject.commonName}` : '';
@@ -158,20 +184,19 @@ function rolesAnywhereRoleProps(scope: Construct, id: string, props: RolesAnywhe
 }
 
 function checkSubject(subject: CertificateSubject, errors: PropErrors): void {
-  const pins = subjectPins(subject ?? {});
-  if (pins.length === 0) {
-    errors.add('subject', subject, 'pin the certificate subject, such as { commonName: \'backup-agent.onprem.example\' }');
+  if (subjectPins(subject ?? {}).length === 0) {
+    errors.add('subject', subject, 'pin the certificate subject, such as { commonName: \'backup-agent.onprem.example\' } '
+      + '(the issuer alone lets in every certificate its CA issued)');
   }
-  for (const [key, value] of pins) {
-    const field = key.split('/').pop();
-    const prop = `subject.${field === 'CN' ? 'commonName' : field === 'OU' ? 'organizationalUnit' : 'organization'}`;
+  for (const [key, value] of certificatePins(subject ?? {})) {
+    const prop = propOf(key);
     if (typeof value !== 'string') {
-      errors.add(prop, value, 'a string: the exact value of the certificate\'s subject field');
+      errors.add(prop, value, 'a string: the exact value of the certificate field');
       continue;
     }
     if (Token.isUnresolved(value)) continue;
     if (!SUBJECT_VALUE.test(value)) {
-      errors.add(prop, value, 'the exact value of the certificate\'s subject field (1 to 1024 characters, no "*" or "?": a wildcard would let in every certificate it matches)');
+      errors.add(prop, value, 'the exact value of the certificate field (1 to 1024 characters, no "*" or "?": a wildcard would let in every certificate it matches)');
     }
   }
 }

@@ -48,6 +48,17 @@ describe('RolesAnywhereRole', () => {
     }]);
   });
 
+  test('pins the issuing CA by its common name when given (aws:PrincipalTag/x509Issuer/CN), beside the subject', () => {
+    const subject = { commonName: 'backup-agent.onprem.example', issuerCommonName: 'Ride Co Issuing CA 2' };
+    expect(roleOf(build({ subject }).stack).AssumeRolePolicyDocument.Statement[0].Condition.StringEquals).toEqual({
+      'aws:PrincipalTag/x509Subject/CN': 'backup-agent.onprem.example',
+      'aws:PrincipalTag/x509Issuer/CN': 'Ride Co Issuing CA 2',
+    });
+    const { stack, role } = build({ subject });
+    (role.node.defaultChild as iam.CfnRole).addPropertyDeletionOverride('AssumeRolePolicyDocument.Statement.0.Condition.StringEquals.aws:PrincipalTag/x509Issuer/CN');
+    expect(() => Template.fromStack(stack)).toThrow(/pins the certificate's issuer's CN in every statement/);
+  });
+
   test('makes the trust anchor from a certificate bundle, or names an existing one; the profile holds the session length', () => {
     const fromBundle = Template.fromStack(build({ trustAnchor: RolesAnywhereTrustAnchor.fromCertificateBundle(PEM) }).stack);
     fromBundle.hasResourceProperties('AWS::RolesAnywhere::TrustAnchor', { Enabled: true, Source: { SourceType: 'CERTIFICATE_BUNDLE', SourceData: { X509CertificateData: PEM } } });
@@ -74,7 +85,9 @@ describe('RolesAnywhereRole', () => {
 
   test.each<[string, Partial<RolesAnywhereRoleProps>, RegExp]>([
     ['no subject field', { subject: {} }, /subject: \{\} is not valid; pin the certificate subject/],
-    ['a subject of "*"', { subject: { commonName: '*' } }, /subject.commonName: "\*" is not valid; the exact value of the certificate's subject field/],
+    ['a subject of "*"', { subject: { commonName: '*' } }, /subject.commonName: "\*" is not valid; the exact value of the certificate field/],
+    ['an issuer without a subject', { subject: { issuerCommonName: 'Ride Co Issuing CA 2' } }, /subject: .* is not valid; pin the certificate subject.*the issuer alone/],
+    ['a wildcard issuer', { subject: { commonName: 'backup-agent.onprem.example', issuerCommonName: 'Ride Co *' } }, /subject.issuerCommonName: "Ride Co \*" is not valid/],
     ['a wildcard organizational unit', { subject: { organizationalUnit: 'Back*' } }, /subject.organizationalUnit: "Back\*" is not valid/],
     ['a subject field that is not a string, from plain JavaScript', { subject: { commonName: 42 as never } }, /subject.commonName: 42 is not valid; a string/],
     ['a certificate bundle that is not PEM', { trustAnchor: RolesAnywhereTrustAnchor.fromCertificateBundle('not a certificate') }, /fromCertificateBundle takes the CA certificate in PEM/],
@@ -127,5 +140,23 @@ describe('RolesAnywhereRole trust, evaluated by the iam-simulate policy simulato
   test('denies a request with no aws:SourceArn', async () => {
     const { 'aws:SourceArn': _dropped, ...rest } = request().context;
     expect(await assumeRoleDecision(trust, { principal: 'rolesanywhere.amazonaws.com', context: rest })).toBe('ImplicitlyDenied');
+  });
+});
+
+describe('RolesAnywhereRole trust with the issuing CA pinned, evaluated by the iam-simulate policy simulator', () => {
+  const trust = roleOf(build({
+    trustAnchor: RolesAnywhereTrustAnchor.fromTrustAnchorArn(ANCHOR_ARN),
+    subject: { commonName: 'backup-agent.onprem.example', issuerCommonName: 'Ride Co Issuing CA 2' },
+  }).stack).AssumeRolePolicyDocument;
+  const context = { 'aws:SourceArn': ANCHOR_ARN, 'aws:SourceAccount': ACCOUNT, 'aws:PrincipalTag/x509Subject/CN': 'backup-agent.onprem.example' };
+
+  test('allows the certificate the named CA issued', async () => {
+    expect(await assumeRoleDecision(trust, { principal: 'rolesanywhere.amazonaws.com', context: { ...context, 'aws:PrincipalTag/x509Issuer/CN': 'Ride Co Issuing CA 2' } }))
+      .toBe('Allowed');
+  });
+
+  test('denies the same subject from another CA of the trust anchor', async () => {
+    expect(await assumeRoleDecision(trust, { principal: 'rolesanywhere.amazonaws.com', context: { ...context, 'aws:PrincipalTag/x509Issuer/CN': 'Ride Co Lab CA' } }))
+      .toBe('ImplicitlyDenied');
   });
 });
