@@ -1,10 +1,18 @@
-import { grantsEveryAction, statementCoversAction } from '../iam-actions';
+import { actionMatches } from '../../iam/glob';
+import { isEveryAction, isServiceWildcard } from '../iam-actions';
 import { Rule } from '../rule';
 
 /** Whether an action pattern may match an STS action: `sts:...`, or one that starts with a wildcard. */
 function mayBeSts(action: string): boolean {
   return action.length > 0 && (action[0] === '*' || action[0] === '?' || STS_OR_WILDCARD_START.test(action));
 }
+
+/** Whether an action pattern grants `sts:GetWebIdentityToken` short of every action or all of STS (`sts:GetWebIdentityToken`, `sts:Get*`). */
+function namesTokenAction(action: string): boolean {
+  return mayBeSts(action) && !isEveryAction(action) && !isServiceWildcard(action) && actionMatches(action, TOKEN_ACTION);
+}
+
+const TOKEN_ACTION = 'sts:GetWebIdentityToken';
 
 /** A module constant: a regular expression literal inside a function is a new object at each call. */
 const STS_OR_WILDCARD_START = /^s[t*?]/i;
@@ -38,10 +46,9 @@ export const WebIdentityTokenAudience: Rule = {
   },
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
-      // only an STS action, a wildcard or NotAction can grant it: most statements are passed over without matching a pattern
-      if (!statement.hasNotAction && !statement.actions.some(mayBeSts)) continue;
-      // every action on every resource is FullAdministratorAccess's to report
-      if (grantsEveryAction(statement) || !statementCoversAction(statement, 'sts:GetWebIdentityToken')) continue;
+      // a grant aimed at tokens only: a NotAction statement, `*` and `sts:*` grant them among everything else, and
+      // AllowWithNotAction, FullAdministratorAccess and ServiceWideWildcardAction report that breadth (one finding per problem)
+      if (statement.hasNotAction || !statement.actions.some(namesTokenAction)) continue;
       const pinned = statement.conditions.some((test) => test.key === AUDIENCE_KEY && test.baseOperator.startsWith('String')
         && test.values.some((value) => value !== '*'));
       if (pinned) continue;
