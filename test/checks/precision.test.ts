@@ -74,6 +74,14 @@ describe('conditions narrow permissions by value', () => {
     const decrypt = { Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'kms:ViaService': 's3.eu-west-1.amazonaws.com' } } };
     expect(rulesOf(withStatements([decrypt]))).toEqual([]);
     expect(rulesOf(withStatements([{ ...decrypt, Condition: { StringEqualsIfExists: { 'kms:ViaService': 's3.eu-west-1.amazonaws.com' } } }]))).toEqual(['WildcardResource warning']);
+
+  });
+
+  test('a KMS alias condition (kms:RequestAlias, kms:ResourceAliases) narrows "*" to the keys the alias names; a wildcard alias does not', () => {
+    const decrypt = (condition: object) => ({ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*', Condition: condition });
+    expect(rulesOf(withStatements([decrypt({ StringLike: { 'kms:RequestAlias': 'alias/stackpanel-secrets' } })]))).toEqual([]);
+    expect(rulesOf(withStatements([decrypt({ 'ForAnyValue:StringEquals': { 'kms:ResourceAliases': 'alias/payments' } })]))).toEqual([]);
+    expect(rulesOf(withStatements([decrypt({ StringLike: { 'kms:RequestAlias': 'alias/*' } })]))).toEqual(['WildcardResource warning']);
   });
 });
 
@@ -130,11 +138,17 @@ function withCondition(conditions: Record<string, object>, added: object): Recor
  * across statements, the path's id (it sits at whichever statement opens it).
  */
 function findingsAt(template: object): Array<{ rule: string; severity: string; place: string }> {
-  return check([{ file: 'template.json', template }], {}).findings.map((finding) => ({
-    rule: finding.ruleId.split(':')[1],
-    severity: finding.severity,
-    place: /holds the privilege-escalation path (\S+)/.exec(finding.message)?.[1] ?? (finding.subject?.path ?? []).join('/'),
-  }));
+  return check([{ file: 'template.json', template }], {}).findings.flatMap((finding) => placesOf(finding.message, finding.subject?.path ?? [])
+    .map((place) => ({ rule: finding.ruleId.split(':')[1], severity: finding.severity, place })));
+}
+
+/** An escalation finding's path ids (one, or each of the paths that open at one statement), or the statement's path. */
+function placesOf(message: string, subjectPath: readonly (string | number)[]): string[] {
+  const one = /holds the privilege-escalation path (\S+)/.exec(message)?.[1];
+  if (one !== undefined) return [one];
+  const several = /holds \d+ privilege-escalation paths .*? that start at .*?: (.*)\. Each lets it/.exec(message)?.[1];
+  if (several !== undefined) return [...several.matchAll(/(?:^|; )([a-z0-9-]+) \(/g)].map((match) => match[1]);
+  return [subjectPath.join('/')];
 }
 
 describe('property: a narrowing condition never adds a finding, and removing one never removes an error', () => {

@@ -1,4 +1,4 @@
-import { COMBINED_PATHS, ESCALATION_CATALOGUE } from '../../iam/escalation-paths';
+import { COMBINED_PATHS, ESCALATION_CATALOGUE, EscalationPath } from '../../iam/escalation-paths';
 import { NONE, readable } from '../../role-model/cfn-value';
 import { PolicyStatement } from '../../role-model/policy-document';
 import { RoleUnderCheck } from '../../role-model/role-under-check';
@@ -104,7 +104,9 @@ function grantingStatement(statements: readonly PolicyStatement[], action: strin
 /**
  * The combinations the role holds: `iam:PassRole` on every role, and each other action on any resource (what
  * it makes is the role's own), across all its policies. Looked for only when the role holds such a PassRole,
- * or the first action of a combination without one.
+ * or the first action of a combination without one. The paths that open at the same statement are one finding
+ * (a role with `iam:PassRole` on every role and PowerUserAccess holds some thirty of them): one finding per problem,
+ * each path still named.
  */
 function reportCombinations(role: RoleUnderCheck, report: Report): void {
   const statements = role.permissionAllowStatements;
@@ -112,23 +114,57 @@ function reportCombinations(role: RoleUnderCheck, report: Report): void {
   // every statement that passes every role, or an administrator role; one that names iam:PassedToService serves only the paths of those services
   const passRoles = mentionsService(statements, PASS_ROLE)
     ? statements.filter((statement) => passesEveryRole(statement) || administratorRoleNamed(statement, role, PASS_ROLE) !== undefined) : NONE;
+  // grouped by the statement that opens them, paths through iam:PassRole apart from the others (their effect and fix differ)
+  const throughPassRole = new Map<PolicyStatement, HeldCombination[]>();
+  const others = new Map<PolicyStatement, HeldCombination[]>();
   for (const path of COMBINED_PATHS) {
-    const needsPassRole = path.actions[0] === PASS_ROLE;
-    const passRole = needsPassRole ? passRoles.find((statement) => passesRoleForPath(statement, path)) : undefined;
-    if (needsPassRole ? passRole === undefined : !mentionsService(statements, path.actions[0])) continue;
-    const where: string[] = [];
-    let first: PolicyStatement | undefined; // the finding sits at the statement that opens the path
-    for (const action of path.actions) {
-      const granting = action === PASS_ROLE ? passRole : grantingStatement(statements, action);
-      if (granting === undefined) break;
-      first ??= granting;
-      where.push(`${action} (${granting.location})`);
-    }
-    if (where.length !== path.actions.length) continue;
+    const held = heldCombination(path, statements, passRoles);
+    if (held === undefined) continue;
+    const groups = held.passRole ? throughPassRole : others;
+    const group = groups.get(held.opening);
+    if (group) group.push(held);
+    else groups.set(held.opening, [held]);
+  }
+  for (const [opening, held] of [...throughPassRole, ...others]) {
+    const passRole = held[0].passRole;
     const passed = passRole && !passesEveryRole(passRole) ? `the administrator role ${readable(administratorRoleNamed(passRole, role, PASS_ROLE)!)}`
       : 'any role, an administrator\'s included,';
-    report(`the role holds the privilege-escalation path ${path.id} (${ESCALATION_CATALOGUE}): ${where.join(' + ')}. `
-      + `Together they let it ${needsPassRole ? `start a service with ${passed} and act as that role` : 'run code as another principal'}. `
-      + `${needsPassRole ? 'Name the roles iam:PassRole may pass' : 'Scope these actions to the resources the role manages'}, or remove one of them.`, first?.subject);
+    const effect = passRole ? `start a service with ${passed} and act as that role` : 'run code as another principal';
+    const fix = `${passRole ? 'Name the roles iam:PassRole may pass' : 'Scope these actions to the resources the role manages'}, or remove one of them.`;
+    if (held.length === 1) {
+      const where = held[0].grants.map(({ action, statement }) => `${action} (${statement.location})`);
+      report(`the role holds the privilege-escalation path ${held[0].id} (${ESCALATION_CATALOGUE}): ${where.join(' + ')}. `
+        + `Together they let it ${effect}. ${fix}`, opening.subject);
+    } else {
+      // an action the opening statement grants is named alone; the others with the statement that grants them
+      const where = (path: HeldCombination) => path.grants.map(({ action, statement }) => (statement === opening ? action : `${action} (${statement.location})`));
+      report(`the role holds ${held.length} privilege-escalation paths (${ESCALATION_CATALOGUE}) that start at ${opening.location}: `
+        + `${held.map((path) => `${path.id} (${where(path).join(' + ')})`).join('; ')}. Each lets it ${effect}. ${fix}`, opening.subject);
+    }
   }
+}
+
+/** A combination the role holds: the path, the statement that grants each of its actions, and the statement that opens it. */
+interface HeldCombination {
+  readonly id: string;
+  readonly grants: ReadonlyArray<{ readonly action: string; readonly statement: PolicyStatement }>;
+  readonly opening: PolicyStatement;
+  /** The statement that grants its `iam:PassRole`, for a path that starts with one. */
+  readonly passRole?: PolicyStatement;
+}
+
+/** Whether the role holds a combination, across its statements; the passing statements for paths that start with `iam:PassRole`. */
+function heldCombination(path: EscalationPath, statements: readonly PolicyStatement[],
+  passRoles: readonly PolicyStatement[]): HeldCombination | undefined {
+  const needsPassRole = path.actions[0] === PASS_ROLE;
+  const passRole = needsPassRole ? passRoles.find((statement) => passesRoleForPath(statement, path)) : undefined;
+  if (needsPassRole ? passRole === undefined : !mentionsService(statements, path.actions[0])) return undefined;
+  const grants: Array<{ action: string; statement: PolicyStatement }> = [];
+  for (const action of path.actions) {
+    const granting = action === PASS_ROLE ? passRole : grantingStatement(statements, action);
+    if (granting === undefined) return undefined;
+    grants.push({ action, statement: granting });
+  }
+  // the finding sits at the statement that opens the path
+  return { id: path.id, grants, opening: grants[0].statement, passRole };
 }

@@ -54,6 +54,21 @@ describe('PrivilegeEscalation', () => {
     expect(combined[0].message).toMatch(/iam:PassRole \(inline policy "Permissions", statement 1\)/);
   });
 
+  test('the paths that open at one statement are one finding that names each of them', () => {
+    const findings = findingsOf(PrivilegeEscalation, {
+      permissions: [
+        { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' },
+        { Effect: 'Allow', Action: ['lambda:CreateFunction', 'lambda:InvokeFunction', 'ec2:RunInstances', 'ecs:RunTask'], Resource: '*' },
+      ],
+    });
+    const opened = findings.filter((finding) => /privilege-escalation paths .* that start at inline policy "Permissions", statement 1:/.test(finding.message));
+    expect(opened).toHaveLength(1);
+    expect(opened[0].message).toContain('lambda-001 (iam:PassRole + lambda:CreateFunction (inline policy "Permissions", statement 2) + lambda:InvokeFunction (inline policy "Permissions", statement 2))');
+    for (const id of ['ec2-001', 'ecs-008']) expect(opened[0].message).toContain(`${id} (iam:PassRole + `);
+    expect(opened[0].message).toMatch(/Each lets it start a service with any role, an administrator's included, and act as that role\. Name the roles iam:PassRole may pass/);
+    expect(findings.filter((finding) => finding.message.includes('privilege-escalation path'))).toHaveLength(1);
+  });
+
   test('fires on a combination without PassRole: ec2-002', () => {
     const findings = findingsOf(PrivilegeEscalation, {
       permissions: [{ Effect: 'Allow', Action: ['ec2:ModifyInstanceAttribute', 'ec2:StopInstances', 'ec2:StartInstances'], Resource: 'arn:aws:ec2:*:111122223333:instance/*' }],
