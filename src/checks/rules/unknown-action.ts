@@ -26,25 +26,58 @@ export const UnknownAction: Rule = {
   },
 };
 
+/** The actions and prefixes of a statement that IAM does not have: one finding per statement, each of them named. */
 function checkStatement(statement: PolicyStatement, report: Report): void {
-  for (const action of statement.actions) checkAction(statement, action, report);
-  for (const action of statement.notActions) checkAction(statement, action, report);
-}
-
-function checkAction(statement: PolicyStatement, action: string, report: Report): void {
-  if (action === '*' || lookupAction(action) !== undefined || hasPlaceholder(action)) return; // the usual case, from a cache
-  const colon = action.indexOf(':');
-  const prefix = colon > 0 ? action.slice(0, colon) : action;
-  if (hasWildcard(prefix)) return;
-  if (!isKnownService(prefix)) {
-    const closest = closestPrefix(prefix);
-    report(`${statement.location} names ${action}, but "${prefix}" is no service prefix of IAM (catalogue of ${CATALOGUE_DATE}), `
-      + `so it matches no action${closest ? `; did you mean "${closest}"?` : '.'} Use the prefix the service's actions have.`, statement.subject);
+  let unknown: UnknownName[] | undefined;
+  for (const action of statement.actions) unknown = withUnknown(unknown, action);
+  for (const action of statement.notActions) unknown = withUnknown(unknown, action);
+  if (unknown === undefined) return;
+  const effect = statement.effect === 'Deny' ? 'denies' : 'grants';
+  if (unknown.length === 1) {
+    report(`${statement.location} names ${unknownMessage(unknown[0], effect)}`, statement.subject);
     return;
   }
-  if (hasWildcard(action) ? actionsMatching(action).length > 0 : lookupAction(action) !== undefined) return;
-  const closest = hasWildcard(action) ? undefined : closestAction(action);
-  report(`${statement.location} names ${action}, which ${hasWildcard(action) ? 'matches no action' : 'is not an action'} of ${prefix} `
-    + `(catalogue of ${CATALOGUE_DATE}), so it ${statement.effect === 'Deny' ? 'denies' : 'grants'} nothing`
-    + `${closest ? `; did you mean ${closest}?` : '.'} Use the action's name as the service documents it.`, statement.subject);
+  const named = unknown.map(({ action, prefix, kind, closest }) => `${action} (${kind === 'prefix' ? `"${prefix}" is no service prefix`
+    : kind === 'pattern' ? `matches no action of ${prefix}` : `not an action of ${prefix}`}${closest ? `; did you mean ${closest}?` : ''})`);
+  report(`${statement.location} names ${unknown.length} actions IAM does not have (catalogue of ${CATALOGUE_DATE}), so they ${effect === 'denies' ? 'deny' : 'grant'} `
+    + `nothing: ${named.join(', ')}. Use the names the services' actions have.`, statement.subject);
+}
+
+/** An action a statement names that IAM does not have: its service prefix is unknown, or the action, or no action matches the pattern. */
+interface UnknownName {
+  readonly action: string;
+  readonly prefix: string;
+  readonly kind: 'prefix' | 'action' | 'pattern';
+  /** The closest real prefix (in quotes) or action, when one is close. */
+  readonly closest?: string;
+}
+
+function withUnknown(list: UnknownName[] | undefined, action: string): UnknownName[] | undefined {
+  const unknown = unknownName(action);
+  if (unknown === undefined) return list;
+  (list ??= []).push(unknown);
+  return list;
+}
+
+function unknownName(action: string): UnknownName | undefined {
+  if (action === '*' || lookupAction(action) !== undefined || hasPlaceholder(action)) return undefined; // the usual case, from a cache
+  const colon = action.indexOf(':');
+  const prefix = colon > 0 ? action.slice(0, colon) : action;
+  if (hasWildcard(prefix)) return undefined;
+  if (!isKnownService(prefix)) {
+    const closest = closestPrefix(prefix);
+    return { action, prefix, kind: 'prefix', closest: closest ? `"${closest}"` : undefined };
+  }
+  if (hasWildcard(action)) return actionsMatching(action).length > 0 ? undefined : { action, prefix, kind: 'pattern' };
+  return { action, prefix, kind: 'action', closest: closestAction(action) };
+}
+
+/** The message for a statement's one unknown action or prefix. */
+function unknownMessage({ action, prefix, kind, closest }: UnknownName, effect: string): string {
+  if (kind === 'prefix') {
+    return `${action}, but "${prefix}" is no service prefix of IAM (catalogue of ${CATALOGUE_DATE}), `
+      + `so it matches no action${closest ? `; did you mean ${closest}?` : '.'} Use the prefix the service's actions have.`;
+  }
+  return `${action}, which ${kind === 'pattern' ? 'matches no action' : 'is not an action'} of ${prefix} (catalogue of ${CATALOGUE_DATE}), `
+    + `so it ${effect} nothing${closest ? `; did you mean ${closest}?` : '.'} Use the action's name as the service documents it.`;
 }

@@ -15,6 +15,14 @@ describe('UnknownAction', () => {
     expect(findings[0].message).toContain(CATALOGUE_DATE);
   });
 
+  test('several in one statement are one finding that names each', () => {
+    const findings = findingsOf(UnknownAction, { permissions: [{ Effect: 'Deny', Action: ['s3:GetObjects', 's3x:GetObject', 's3:GetObjekt*', 's3:GetObject'], Resource: '*' }] });
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toMatch(new RegExp('names 3 actions IAM does not have \\(catalogue of .*\\), so they deny nothing: '
+      + 's3:GetObjects \\(not an action of s3; did you mean s3:GetObject\\?\\), s3x:GetObject \\("s3x" is no service prefix; did you mean "s3"\\?\\), '
+      + 's3:GetObjekt\\* \\(matches no action of s3\\)\\.'));
+  });
+
   test('fires on a typo in a Deny too: it denies nothing', () => {
     const findings = findingsOf(UnknownAction, { permissions: [{ Effect: 'Deny', Action: 'iam:DeleteRoles', Resource: '*' }] });
     expect(findings[0].message).toMatch(/so it denies nothing; did you mean iam:DeleteRole\?/);
