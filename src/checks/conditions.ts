@@ -41,6 +41,8 @@ const WILDCARD = /[*?]/;
 const PARTITION_PLACEHOLDER = /\{\{cfn:AWS::Partition\}\}/g;
 const SIGN_IN_AUDIENCE = /^https:\/\/([a-z0-9*-]+\.)?signin\.(aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com)\/saml$/;
 const AUDIENCE_KEY = /:(aud|oaud|app_id)$/;
+/** A KMS alias with some of its name written: `alias/payments`, `alias/payments-*` (not `alias/*`). */
+const NAMED_KMS_ALIAS = /^alias\/(?![*?]*$)/;
 /**
  * An `aws:userid` value that names one principal: an account id (the root user), or a unique id (`AIDA...` for a
  * user, `AROA...` for a role, then at least 16 characters) with, for a role, `:` and the session name, which may be a
@@ -87,6 +89,9 @@ function pinsLiteral(key: string, value: string): boolean {
       return !WILDCARD.test(value) && value.length > 0;
     case 'saml:aud':
       return !WILDCARD.test(value) || SIGN_IN_AUDIENCE.test(value);
+    case 'kms:requestalias':
+    case 'kms:resourcealiases':
+      return NAMED_KMS_ALIAS.test(value); // `alias/*` is every alias, so every key that has one
     default:
       if (AUDIENCE_KEY.test(key)) return !WILDCARD.test(value) && value.length > 0;
       return isSpecific(value);

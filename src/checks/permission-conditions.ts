@@ -6,11 +6,13 @@ import { ConditionTest, PolicyStatement } from '../role-model/policy-document';
  * resource tag (`aws:ResourceTag/*`, `iam:ResourceTag/*`, any service's `<service>:ResourceTag/*`) limits the
  * resources to those that carry it; `kms:ViaService` to requests an AWS service makes on the caller's behalf;
  * `aws:CalledVia` (and `First`/`Last`) to requests made through a named service; `aws:SourceArn` to one source
- * (IAM User Guide, "AWS global condition context keys", and the Service Authorization Reference). Each counts
+ * (IAM User Guide, "AWS global condition context keys", and the Service Authorization Reference); `kms:RequestAlias`
+ * and `kms:ResourceAliases` to the KMS keys an alias names (AWS KMS Developer Guide, "Use aliases to control access to
+ * KMS keys"). Each counts
  * only when it pins a value (no `*`), under a positive operator, without `IfExists` (a request without the key
  * passes) and without `ForAllValues` (an empty set passes).
  */
-const RESOURCE_NARROWING_KEY = /^(?:[a-z0-9-]+:resourcetag\/.+|kms:viaservice|aws:calledvia(?:first|last)?|aws:sourcearn)$/;
+const RESOURCE_NARROWING_KEY = /^(?:[a-z0-9-]+:resourcetag\/.+|kms:viaservice|kms:requestalias|kms:resourcealiases|aws:calledvia(?:first|last)?|aws:sourcearn)$/;
 
 /**
  * Whether a statement's conditions narrow the resources or requests it allows to some, by value: a key above, or
