@@ -115,17 +115,17 @@ function reportCombinations(role: RoleUnderCheck, report: Report): void {
   const passRoles = mentionsService(statements, PASS_ROLE)
     ? statements.filter((statement) => passesEveryRole(statement) || administratorRoleNamed(statement, role, PASS_ROLE) !== undefined) : NONE;
   // grouped by the statement that opens them, paths through iam:PassRole apart from the others (their effect and fix differ)
-  const throughPassRole = new Map<PolicyStatement, HeldCombination[]>();
-  const others = new Map<PolicyStatement, HeldCombination[]>();
+  let throughPassRole: Map<PolicyStatement, HeldCombination[]> | undefined; // made for the few roles that hold a path
+  let others: Map<PolicyStatement, HeldCombination[]> | undefined;
   for (const path of COMBINED_PATHS) {
     const held = heldCombination(path, statements, passRoles);
     if (held === undefined) continue;
-    const groups = held.passRole ? throughPassRole : others;
+    const groups = held.passRole ? (throughPassRole ??= new Map()) : (others ??= new Map());
     const group = groups.get(held.opening);
     if (group) group.push(held);
     else groups.set(held.opening, [held]);
   }
-  for (const [opening, held] of [...throughPassRole, ...others]) {
+  for (const [opening, held] of [...throughPassRole ?? [], ...others ?? []]) {
     const passRole = held[0].passRole;
     const passed = passRole && !passesEveryRole(passRole) ? `the administrator role ${readable(administratorRoleNamed(passRole, role, PASS_ROLE)!)}`
       : 'any role, an administrator\'s included,';
