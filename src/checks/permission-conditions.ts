@@ -8,9 +8,8 @@ import { ConditionTest, PolicyStatement } from '../role-model/policy-document';
  * `aws:CalledVia` (and `First`/`Last`) to requests made through a named service; `aws:SourceArn` to one source
  * (IAM User Guide, "AWS global condition context keys", and the Service Authorization Reference); `kms:RequestAlias`
  * and `kms:ResourceAliases` to the KMS keys an alias names (AWS KMS Developer Guide, "Use aliases to control access to
- * KMS keys"). Each counts
- * only when it pins a value (no `*`), under a positive operator, without `IfExists` (a request without the key
- * passes) and without `ForAllValues` (an empty set passes).
+ * KMS keys"). Each counts only when it pins a value (no `*`; for an alias, not `alias/*`), under a positive operator,
+ * without `IfExists` (a request without the key passes) and without `ForAllValues` (an empty set passes).
  */
 const RESOURCE_NARROWING_KEY = /^(?:[a-z0-9-]+:resourcetag\/.+|kms:viaservice|kms:requestalias|kms:resourcealiases|aws:calledvia(?:first|last)?|aws:sourcearn)$/;
 
