@@ -142,13 +142,18 @@ function findingsAt(template: object): Array<{ rule: string; severity: string; p
     .map((place) => ({ rule: finding.ruleId.split(':')[1], severity: finding.severity, place })));
 }
 
-/** An escalation finding's path ids (one, or each of the paths that open at one statement), or the statement's path. */
+/**
+ * The places of a finding: an escalation finding's path ids (one, or each of the paths that open at its statement), and
+ * the statement's path when the finding says more of the statement (its single-action paths) or nothing else.
+ */
 function placesOf(message: string, subjectPath: readonly (string | number)[]): string[] {
-  const one = /holds the privilege-escalation path (\S+)/.exec(message)?.[1];
-  if (one !== undefined) return [one];
-  const several = /holds \d+ privilege-escalation paths .*? that start at .*?: (.*)\. Each lets it/.exec(message)?.[1];
-  if (several !== undefined) return [...several.matchAll(/(?:^|; )([a-z0-9-]+) \(/g)].map((match) => match[1]);
-  return [subjectPath.join('/')];
+  const ids: string[] = [];
+  const one = /[Tt]he role holds the privilege-escalation path (\S+)/.exec(message)?.[1];
+  if (one !== undefined) ids.push(one);
+  const several = /[Tt]he role holds \d+ privilege-escalation paths .*? that start at .*?: (.*?)\. Each lets it/.exec(message)?.[1];
+  if (several !== undefined) ids.push(...[...several.matchAll(/(?:^|; )([a-z0-9-]+) \(/g)].map((match) => match[1]));
+  const aboutTheStatement = ids.length === 0 || !/^[Tt]he role holds/.test(message);
+  return aboutTheStatement ? [subjectPath.join('/'), ...ids] : ids;
 }
 
 describe('property: a narrowing condition never adds a finding, and removing one never removes an error', () => {

@@ -4,7 +4,7 @@ import { PolicyStatement } from '../../role-model/policy-document';
 import { RoleUnderCheck } from '../../role-model/role-under-check';
 import { administratorRoleNamed, heldSingleActionPaths, PASS_ROLE, passesEveryRole, passesRoleForPath } from '../escalation';
 import { grantsEveryAction, statementCoversAction } from '../iam-actions';
-import { Report, Rule } from '../rule';
+import { Rule } from '../rule';
 
 /**
  * The privilege-escalation paths of a public catalogue (pathfinding.cloud and Rhino Security Labs; see
@@ -25,31 +25,41 @@ export const PrivilegeEscalation: Rule = {
     secure: { permissions: [{ Effect: 'Allow', Action: 'iam:GetRolePolicy', Resource: 'arn:aws:iam::111122223333:role/app/worker' }] },
   },
   check({ role }, report) {
+    // one finding per statement: its single-action paths, an administrator it may assume, and the combinations it opens
+    const combinations = combinationsByOpeningStatement(role);
     for (const statement of role.permissionAllowStatements) {
-      reportSingleActions(statement, report);
-      reportAssumedAdministrator(statement, role, report);
+      const parts: string[] = [];
+      const single = singleActionsPart(statement);
+      if (single !== undefined) parts.push(single);
+      const administrator = assumedAdministratorPart(statement, role);
+      if (administrator !== undefined) parts.push(administrator);
+      for (const part of combinations?.get(statement) ?? NONE) parts.push(part);
+      if (parts.length > 0) report(parts.map((part, i) => (i === 0 ? part : capitalized(part))).join(' '), statement.subject);
     }
-    reportCombinations(role, report);
   },
 };
 
+function capitalized(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
 /** The single-action paths a statement grants on every resource, looked for among its own services only. */
-function reportSingleActions(statement: PolicyStatement, report: Report): void {
+function singleActionsPart(statement: PolicyStatement): string | undefined {
   const held = heldSingleActionPaths(statement);
-  if (held.length === 0) return;
+  if (held.length === 0) return undefined;
   const named = held.map((path) => `${path.actions[0]} (${path.id})`).join(', ');
-  report(`${statement.location} allows ${named} on every resource it acts on; each is a privilege-escalation path `
+  return `${statement.location} allows ${named} on every resource it acts on; each is a privilege-escalation path `
     + `(${ESCALATION_CATALOGUE}) that lets the role raise its own privileges. Scope these actions to the specific users, `
-    + 'roles, policies, functions, instances or stacks the role manages, or remove them.', statement.subject);
+    + 'roles, policies, functions, instances or stacks the role manages, or remove them.';
 }
 
 /** `sts:AssumeRole` on an administrator role of the templates read, however narrowly its ARN is written. */
-function reportAssumedAdministrator(statement: PolicyStatement, role: RoleUnderCheck, report: Report): void {
+function assumedAdministratorPart(statement: PolicyStatement, role: RoleUnderCheck): string | undefined {
   const administrator = administratorRoleNamed(statement, role, ASSUME_ROLE);
-  if (administrator === undefined) return;
-  if (heldSingleActionPaths(statement).some((path) => path.actions[0] === ASSUME_ROLE)) return; // sts-001 on every role says it
-  report(`${statement.location} allows sts:AssumeRole on ${readable(administrator)}, a role with administrator access in the templates `
-    + 'checked, so this role can become an administrator. Grant the administrator role\'s trust to the people who need it, not to this role.', statement.subject);
+  if (administrator === undefined) return undefined;
+  if (heldSingleActionPaths(statement).some((path) => path.actions[0] === ASSUME_ROLE)) return undefined; // sts-001 on every role says it
+  return `${statement.location} allows sts:AssumeRole on ${readable(administrator)}, a role with administrator access in the templates `
+    + 'checked, so this role can become an administrator. Grant the administrator role\'s trust to the people who need it, not to this role.';
 }
 
 const ASSUME_ROLE = 'sts:AssumeRole';
@@ -104,13 +114,13 @@ function grantingStatement(statements: readonly PolicyStatement[], action: strin
 /**
  * The combinations the role holds: `iam:PassRole` on every role, and each other action on any resource (what
  * it makes is the role's own), across all its policies. Looked for only when the role holds such a PassRole,
- * or the first action of a combination without one. The paths that open at the same statement are one finding
- * (a role with `iam:PassRole` on every role and PowerUserAccess holds some thirty of them): one finding per problem,
- * each path still named.
+ * or the first action of a combination without one. In words, by the statement that opens them: the paths that open
+ * at one statement join its finding (a role with `iam:PassRole` on every role and PowerUserAccess holds some thirty of
+ * them), each path still named.
  */
-function reportCombinations(role: RoleUnderCheck, report: Report): void {
+function combinationsByOpeningStatement(role: RoleUnderCheck): Map<PolicyStatement, string[]> | undefined {
   const statements = role.permissionAllowStatements;
-  if (statements.length === 0 || !mentionsAnyService(statements, COMBINATION_FIRST_ACTIONS)) return;
+  if (statements.length === 0 || !mentionsAnyService(statements, COMBINATION_FIRST_ACTIONS)) return undefined;
   // every statement that passes every role, or an administrator role; one that names iam:PassedToService serves only the paths of those services
   const passRoles = mentionsService(statements, PASS_ROLE)
     ? statements.filter((statement) => passesEveryRole(statement) || administratorRoleNamed(statement, role, PASS_ROLE) !== undefined) : NONE;
@@ -125,23 +135,32 @@ function reportCombinations(role: RoleUnderCheck, report: Report): void {
     if (group) group.push(held);
     else groups.set(held.opening, [held]);
   }
+  let parts: Map<PolicyStatement, string[]> | undefined;
   for (const [opening, held] of [...throughPassRole ?? [], ...others ?? []]) {
-    const passRole = held[0].passRole;
-    const passed = passRole && !passesEveryRole(passRole) ? `the administrator role ${readable(administratorRoleNamed(passRole, role, PASS_ROLE)!)}`
-      : 'any role, an administrator\'s included,';
-    const effect = passRole ? `start a service with ${passed} and act as that role` : 'run code as another principal';
-    const fix = `${passRole ? 'Name the roles iam:PassRole may pass' : 'Scope these actions to the resources the role manages'}, or remove one of them.`;
-    if (held.length === 1) {
-      const where = held[0].grants.map(({ action, statement }) => `${action} (${statement.location})`);
-      report(`the role holds the privilege-escalation path ${held[0].id} (${ESCALATION_CATALOGUE}): ${where.join(' + ')}. `
-        + `Together they let it ${effect}. ${fix}`, opening.subject);
-    } else {
-      // an action the opening statement grants is named alone; the others with the statement that grants them
-      const where = (path: HeldCombination) => path.grants.map(({ action, statement }) => (statement === opening ? action : `${action} (${statement.location})`));
-      report(`the role holds ${held.length} privilege-escalation paths (${ESCALATION_CATALOGUE}) that start at ${opening.location}: `
-        + `${held.map((path) => `${path.id} (${where(path).join(' + ')})`).join('; ')}. Each lets it ${effect}. ${fix}`, opening.subject);
-    }
+    parts ??= new Map();
+    const list = parts.get(opening) ?? [];
+    list.push(combinationsPart(opening, held, role));
+    parts.set(opening, list);
   }
+  return parts;
+}
+
+/** The combinations that open at one statement, in words: the path (or each path), where each action is granted, what it lets the role do. */
+function combinationsPart(opening: PolicyStatement, held: readonly HeldCombination[], role: RoleUnderCheck): string {
+  const passRole = held[0].passRole;
+  const passed = passRole && !passesEveryRole(passRole) ? `the administrator role ${readable(administratorRoleNamed(passRole, role, PASS_ROLE)!)}`
+    : 'any role, an administrator\'s included,';
+  const effect = passRole ? `start a service with ${passed} and act as that role` : 'run code as another principal';
+  const fix = `${passRole ? 'Name the roles iam:PassRole may pass' : 'Scope these actions to the resources the role manages'}, or remove one of them.`;
+  if (held.length === 1) {
+    const where = held[0].grants.map(({ action, statement }) => `${action} (${statement.location})`);
+    return `the role holds the privilege-escalation path ${held[0].id} (${ESCALATION_CATALOGUE}): ${where.join(' + ')}. `
+      + `Together they let it ${effect}. ${fix}`;
+  }
+  // an action the opening statement grants is named alone; the others with the statement that grants them
+  const where = (path: HeldCombination) => path.grants.map(({ action, statement }) => (statement === opening ? action : `${action} (${statement.location})`));
+  return `the role holds ${held.length} privilege-escalation paths (${ESCALATION_CATALOGUE}) that start at ${opening.location}: `
+    + `${held.map((path) => `${path.id} (${where(path).join(' + ')})`).join('; ')}. Each lets it ${effect}. ${fix}`;
 }
 
 /** A combination the role holds: the path, the statement that grants each of its actions, and the statement that opens it. */

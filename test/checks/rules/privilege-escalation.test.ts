@@ -69,6 +69,12 @@ describe('PrivilegeEscalation', () => {
     expect(findings.filter((finding) => finding.message.includes('privilege-escalation path'))).toHaveLength(1);
   });
 
+  test('a statement that holds single-action paths and opens combinations is one finding (cloudformation:* on *)', () => {
+    const findings = findingsOf(PrivilegeEscalation, { permissions: [{ Effect: 'Allow', Action: 'cloudformation:*', Resource: '*' }] });
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toMatch(/^inline policy "Permissions", statement 1 allows cloudformation:UpdateStack \(cloudformation-002\).* or remove them\. The role holds the privilege-escalation path cloudformation-005 /);
+  });
+
   test('fires on a combination without PassRole: ec2-002', () => {
     const findings = findingsOf(PrivilegeEscalation, {
       permissions: [{ Effect: 'Allow', Action: ['ec2:ModifyInstanceAttribute', 'ec2:StopInstances', 'ec2:StartInstances'], Resource: 'arn:aws:ec2:*:111122223333:instance/*' }],
