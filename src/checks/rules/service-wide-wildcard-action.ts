@@ -1,4 +1,5 @@
 import { hasEscalationError } from '../escalation';
+import { actionsMatching } from '../../iam/catalogue';
 import { appliesToEveryResource, grantsEveryAction, isEveryAction, isServiceWildcard } from '../iam-actions';
 import { Rule } from '../rule';
 import { READ_REPORTS } from './examples';
@@ -6,6 +7,28 @@ import { READ_REPORTS } from './examples';
 function isWildcardAction(action: string): boolean {
   return isEveryAction(action) || isServiceWildcard(action);
 }
+
+/**
+ * What a service's actions include that a reader should weigh, from the catalogue's names and access levels: deletes
+ * (`Delete*`, `Remove*`, `Terminate*`) and permission changes (the access level "Permissions management"). Said only
+ * when the catalogue knows the service and has such actions (`ssmmessages:*` has neither).
+ */
+function whatTheyInclude(wildcards: readonly string[]): string {
+  let deletes = false;
+  let permissions = false;
+  for (const wildcard of wildcards) {
+    if (isEveryAction(wildcard)) return ', including deletes and permission changes';
+    for (const action of actionsMatching(wildcard)) {
+      deletes ||= DESTRUCTIVE.test(action.name);
+      permissions ||= action.accessLevel === 'Permissions management';
+    }
+  }
+  if (deletes && permissions) return ', including deletes and permission changes';
+  if (deletes) return ', including deletes';
+  return permissions ? ', including permission changes' : '';
+}
+
+const DESTRUCTIVE = /:(?:Delete|Remove|Terminate)/;
 
 /** `s3:*` or `*` grants every action of a service, including destructive and administrative ones. */
 export const ServiceWideWildcardAction: Rule = {
@@ -24,8 +47,8 @@ export const ServiceWideWildcardAction: Rule = {
       if (!statement.actions.some(isWildcardAction)) continue;
       if (hasEscalationError(statement)) continue; // PrivilegeEscalation or PassRoleOnEveryResource reports it: one finding per problem
       const wildcards = statement.actions.filter(isWildcardAction);
-      report(`${statement.location} allows ${wildcards.join(', ')}, every action of ${wildcards.length > 1 ? 'those services' : 'that service'}, `
-        + 'including deletes and permission changes. List the actions the role needs (a grant method does this for you).', statement.subject);
+      report(`${statement.location} allows ${wildcards.join(', ')}, every action of ${wildcards.length > 1 ? 'those services' : 'that service'}`
+        + `${whatTheyInclude(wildcards)}. List the actions the role needs (a grant method does this for you).`, statement.subject);
     }
   },
 };

@@ -15,6 +15,13 @@ describe('ServiceWideWildcardAction', () => {
     ]);
   });
 
+  test('says what the service\'s actions include, from the catalogue: deletes, permission changes, or neither', () => {
+    const message = (action: string) => findingsOf(ServiceWideWildcardAction, { permissions: [{ Effect: 'Allow', Action: action, Resource: 'arn:aws:s3:::bucket/*' }] })[0].message;
+    expect(message('s3:*')).toMatch(/every action of that service, including deletes and permission changes\./);
+    expect(message('ssmmessages:*')).toMatch(/allows ssmmessages:\*, every action of that service\. List the actions/);
+    expect(message('*')).toMatch(/including deletes and permission changes\./);
+  });
+
   test('stays quiet on listed actions, on prefix wildcards from grants, and on * on * (an error elsewhere)', () => {
     const permissions = [
       { Effect: 'Allow', Action: ['s3:GetObject*', 's3:List*'], Resource: 'arn:aws:s3:::bucket/*' },
