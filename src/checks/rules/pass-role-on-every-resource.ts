@@ -1,4 +1,5 @@
 import { heldSingleActionPaths, passesEveryRoleToAnyService } from '../escalation';
+import { combinationsOpenedBy } from '../escalation-combinations';
 import { Rule } from '../rule';
 
 /**
@@ -19,8 +20,10 @@ export const PassRoleOnEveryResource: Rule = {
   },
   check({ role }, report) {
     for (const statement of role.permissionAllowStatements) {
-      // a statement that also holds single-action paths (iam:* on "*") is PrivilegeEscalation's to report: one finding per problem
+      // a statement that also holds single-action paths (iam:* on "*"), or opens combined paths through its PassRole
+      // (with lambda:CreateFunction and InvokeFunction), is PrivilegeEscalation's to report, with the paths: one finding per problem
       if (!passesEveryRoleToAnyService(statement) || heldSingleActionPaths(statement).length > 0) continue;
+      if ((combinationsOpenedBy(role).get(statement)?.throughPassRole.length ?? 0) > 0) continue;
       report(`${statement.location} allows iam:PassRole on every resource (every role of the account), so the role can give any role, an `
         + 'administrator role included, to a service it starts. List the ARNs of the roles it passes (a path such as '
         + 'role/service-role/app-* narrows) and add a condition on iam:PassedToService.', statement.subject);

@@ -1,5 +1,5 @@
-import { hasEscalationError } from '../escalation';
 import { actionsMatching } from '../../iam/catalogue';
+import { hasEscalationError } from '../escalation';
 import { appliesToEveryResource, grantsEveryAction, isEveryAction, isServiceWildcard } from '../iam-actions';
 import { Rule } from '../rule';
 import { READ_REPORTS } from './examples';

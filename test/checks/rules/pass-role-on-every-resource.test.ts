@@ -1,5 +1,6 @@
+import { checkTemplate } from '../../../src/checks/engine';
 import { PassRoleOnEveryResource } from '../../../src/checks/rules/pass-role-on-every-resource';
-import { findingsOf } from '../fixtures';
+import { findingsOf, roleTemplate } from '../fixtures';
 
 describe('PassRoleOnEveryResource', () => {
   test.each([
@@ -26,5 +27,14 @@ describe('PassRoleOnEveryResource', () => {
       { Effect: 'Allow', Action: '*', Resource: '*' },
     ];
     expect(findingsOf(PassRoleOnEveryResource, { permissions })).toEqual([]);
+  });
+
+  test('a PassRole statement that opens combined paths is PrivilegeEscalation\'s to report, with the paths: one finding for the statement', () => {
+    const rules = (permissions: object[]) => checkTemplate(roleTemplate({ permissions })).map((finding) => `${finding.ruleId.split(':')[1]} ${finding.subject?.path.join('/')}`);
+    const passRole = { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' };
+    const createAndInvoke = { Effect: 'Allow', Action: ['lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: 'arn:aws:lambda:eu-west-1:111122223333:function:app-*' };
+    const opening = rules([passRole, createAndInvoke]).filter((entry) => entry.endsWith('/Statement/0'));
+    expect(opening).toEqual([expect.stringMatching(/^PrivilegeEscalation /)]);
+    expect(rules([passRole])).toEqual([expect.stringMatching(/^PassRoleOnEveryResource /)]);
   });
 });
