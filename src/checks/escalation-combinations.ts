@@ -23,7 +23,8 @@ export function combinationsOpenedBy(role: RoleUnderCheck): ReadonlyMap<PolicySt
   let opened = openedByRole.get(role);
   if (opened === undefined) {
     opened = readCombinations(role);
-    openedByRole.set(role, opened);
+    // kept only for a role that holds some: an entry per role would cost the CLI's thousands of roles for nothing
+    if (opened !== NO_COMBINATIONS) openedByRole.set(role, opened);
   }
   return opened;
 }
