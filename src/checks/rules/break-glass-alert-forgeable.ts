@@ -1,14 +1,17 @@
 import { CfnObject, intrinsicName, isObject } from '../../role-model/cfn-value';
+import { isAllow, PolicyStatement, principalValues, readStatements } from '../../role-model/policy-document';
 import { isBreakGlass, watchingRules } from '../break-glass';
+import { narrows } from '../conditions';
+import { statementCoversAction } from '../iam-actions';
 import { Rule } from '../rule';
 import { ASSUME_ROLE_ALERT, BREAK_GLASS_TAGS, breakGlassTrust } from './examples';
 
-/** The condition keys that tie EventBridge's access to this account's rules ("Amazon EventBridge condition keys", EventBridge User Guide). */
-const SOURCE_KEYS: ReadonlySet<string> = new Set(['aws:sourcearn', 'aws:sourceaccount']);
+const EVENTS_SERVICE = 'events.amazonaws.com';
 
 /**
  * A break-glass role's alerts must be its own: the policy of the topic its alert rules publish to lets
- * `events.amazonaws.com` publish only for rules of this account (`aws:SourceArn`, or `aws:SourceAccount`).
+ * `events.amazonaws.com` publish only for rules of this account (`aws:SourceArn`, or `aws:SourceAccount`; "Amazon
+ * EventBridge condition keys", EventBridge User Guide).
  */
 export const BreakGlassAlertForgeable: Rule = {
   name: 'BreakGlassAlertForgeable',
@@ -27,11 +30,10 @@ export const BreakGlassAlertForgeable: Rule = {
     const resources = role.templateResources;
     for (const { ruleId } of watchingRules(role)) {
       for (const topicId of topicTargets(resources[ruleId])) {
-        for (const [policyId, index] of unconditionedPublishes(resources, topicId)) {
-          report(`the alert rule ${ruleId} publishes to the topic ${topicId}, whose policy ${policyId} (statement ${index + 1}) lets `
-            + 'events.amazonaws.com publish with no aws:SourceArn or aws:SourceAccount condition, so a rule in another account could forge '
-            + 'alerts into it and bury a real one. Add ArnEquals aws:SourceArn of the alert rules to that statement.',
-          { path: ['Resources', policyId, 'Properties', 'PolicyDocument', 'Statement', index] });
+        for (const statement of unconditionedPublishes(resources, topicId)) {
+          report(`the alert rule ${ruleId} publishes to the topic ${topicId}, whose ${statement.location} lets events.amazonaws.com publish `
+            + 'with no aws:SourceArn or aws:SourceAccount condition, so a rule in another account could forge alerts into it and bury a '
+            + 'real one. Add ArnEquals aws:SourceArn of the alert rules to that statement.', statement.subject);
         }
       }
     }
@@ -47,33 +49,36 @@ function topicTargets(rule: unknown): string[] {
   });
 }
 
-/** Each `AWS::SNS::TopicPolicy` of the topic, and each of its statements that lets EventBridge publish with no source condition. */
-function unconditionedPublishes(resources: CfnObject, topicId: string): [string, number][] {
-  const found: [string, number][] = [];
+/**
+ * The statements of the topic's `AWS::SNS::TopicPolicy` resources that let EventBridge publish with no condition that
+ * narrows the source (read as every rule reads a policy: any case of the action, a wildcard, the operator and value
+ * of the condition; a condition that cannot be read is not blamed).
+ */
+function unconditionedPublishes(resources: CfnObject, topicId: string): PolicyStatement[] {
+  const found: PolicyStatement[] = [];
   for (const policyId in resources) {
     const policy = resources[policyId];
     if (!isObject(policy) || policy.Type !== 'AWS::SNS::TopicPolicy' || !isObject(policy.Properties)) continue;
     const topics = Array.isArray(policy.Properties.Topics) ? policy.Properties.Topics : [];
     if (!topics.some((topic) => isObject(topic) && topic.Ref === topicId)) continue;
-    const document = policy.Properties.PolicyDocument;
-    const statements = isObject(document) && Array.isArray(document.Statement) ? document.Statement : [];
-    statements.forEach((statement, index) => {
-      if (allowsEventBridgePublish(statement) && !hasSourceCondition(statement)) found.push([policyId, index]);
+    const statements = readStatements({
+      description: `topic policy ${policyId}`,
+      document: policy.Properties.PolicyDocument,
+      subject: { path: ['Resources', policyId, 'Properties', 'PolicyDocument'] },
     });
+    for (const statement of statements) {
+      if (isAllow(statement) && letsEventBridgePublish(statement) && !statement.conditionsUnreadable && !narrowsSource(statement)) found.push(statement);
+    }
   }
   return found;
 }
 
-function allowsEventBridgePublish(statement: unknown): boolean {
-  if (!isObject(statement) || statement.Effect !== 'Allow' || !isObject(statement.Principal)) return false;
-  const services = [statement.Principal.Service].flat();
-  const actions = [statement.Action].flat().map((action) => String(action).toLowerCase());
-  return services.includes('events.amazonaws.com') && actions.some((action) => action === 'sns:publish' || action === 'sns:*' || action === '*');
+function letsEventBridgePublish(statement: PolicyStatement): boolean {
+  return principalValues(statement, 'Service').some((service) => service.toLowerCase() === EVENTS_SERVICE) && statementCoversAction(statement, 'sns:Publish');
 }
 
-function hasSourceCondition(statement: CfnObject): boolean {
-  if (!isObject(statement.Condition)) return false;
-  return Object.values(statement.Condition).some((tests) => isObject(tests) && Object.keys(tests).some((key) => SOURCE_KEYS.has(key.toLowerCase())));
+function narrowsSource(statement: PolicyStatement): boolean {
+  return narrows(statement, 'aws:SourceArn') || narrows(statement, 'aws:SourceAccount');
 }
 
 /** A topic the alert rule publishes to, with a policy for EventBridge under the condition given. */

@@ -26,9 +26,13 @@ describe('BreakGlassAlertForgeable', () => {
   test('warns when the alert topic lets EventBridge publish for any rule, at the statement', () => {
     const findings = findingsOf(BreakGlassAlertForgeable, alerted([publish()]));
     expect(findings).toHaveLength(1);
-    expect(findings[0].message).toMatch(/alert rule Alert publishes to the topic Topic, whose policy TopicPolicy \(statement 1\).*forge/);
+    expect(findings[0].message).toMatch(/alert rule Alert publishes to the topic Topic, whose topic policy TopicPolicy, statement 1 lets .*forge/);
     expect(findings[0].subject?.path).toEqual(['Resources', 'TopicPolicy', 'Properties', 'PolicyDocument', 'Statement', 0]);
     expect(findingsOf(BreakGlassAlertForgeable, alerted([publish({ Action: ['sns:*'], Principal: { Service: ['events.amazonaws.com'] } })]))).toHaveLength(1);
+    // read as every rule reads a policy: an action pattern, and a condition on the key that narrows nothing
+    expect(findingsOf(BreakGlassAlertForgeable, alerted([publish({ Action: 'SNS:Pub*' })]))).toHaveLength(1);
+    expect(findingsOf(BreakGlassAlertForgeable, alerted([publish({ Condition: { StringNotEquals: { 'aws:SourceAccount': '444455556666' } } })]))).toHaveLength(1);
+    expect(findingsOf(BreakGlassAlertForgeable, alerted([publish({ Condition: { StringEqualsIfExists: { 'aws:SourceAccount': '111122223333' } } })]))).toHaveLength(1);
   });
 
   test('stays quiet with aws:SourceArn or aws:SourceAccount, on statements for other principals, and on roles no rule watches', () => {
