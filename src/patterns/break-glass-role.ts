@@ -184,7 +184,8 @@ export class BreakGlassRole extends RolePattern {
    * @param props who may break the glass, what it grants, and where alerts go
    */
   constructor(scope: Construct, id: string, props: BreakGlassRoleProps) {
-    super(scope, id, breakGlassRoleProps(scope, id, props), props.checkLimits);
+    const planned: { plan?: AlertPlan } = {};
+    super(scope, id, breakGlassRoleProps(scope, id, props, planned), props.checkLimits);
     this._requireOfEveryTrustStatement(
       onlyPrincipals('AWS', () => true, 'trusts only IAM principals of the trusted accounts'),
       requiresMfaInvariant('requires MFA in every statement'),
@@ -205,7 +206,7 @@ export class BreakGlassRole extends RolePattern {
     if (props.requireSourceIdentity === false) {
       this.warnAtSynth('BreakGlassWithoutSourceIdentity');
     }
-    const plan = alertPlan(scope, props);
+    const plan = planned.plan!;
     const home = Stack.of(scope).region;
     this.alertedRegions = props.alerting === false ? [] : [...Token.isUnresolved(home) ? [] : [home], ...plan.forwardedRegions];
     this.changeAlerts = props.alerting === false ? 'off' : plan.changes;
@@ -254,12 +255,12 @@ function alertPlan(scope: Construct, props: BreakGlassRoleProps): AlertPlan {
 }
 
 /** Whether the role is referenced from a stack in another region: its name must then be known at synth. */
-function forwardsAlerts(scope: Construct, props: BreakGlassRoleProps): boolean {
-  const plan = alertPlan(scope, props);
+function forwardsAlerts(plan: AlertPlan): boolean {
   return plan.forwardedRegions.length > 0 || plan.changes === 'forwarded';
 }
 
-function breakGlassRoleProps(scope: Construct, id: string, props: BreakGlassRoleProps): iam.RoleProps {
+/** The role's props, from the checked props; the alert plan, made once from them, is handed back in `planned` for the role's body. */
+function breakGlassRoleProps(scope: Construct, id: string, props: BreakGlassRoleProps, planned: { plan?: AlertPlan }): iam.RoleProps {
   const checked = checkPatternProps('BreakGlassRole', scope, id, props, BREAK_GLASS_SHAPES);
   props = checked.props;
   const errors = checked.errors;
@@ -267,8 +268,9 @@ function breakGlassRoleProps(scope: Construct, id: string, props: BreakGlassRole
   checkElevation(props, errors);
   if (props.alerting !== false) checkAlertRegions(props.alertRegions, Stack.of(scope), errors);
   errors.throwIfAny();
+  planned.plan = alertPlan(scope, props);
   // other regions' stacks name the role: CDK generates its name at synth when they reference it
-  if (props.roleName === undefined && forwardsAlerts(scope, props)) props = { ...props, roleName: PhysicalName.GENERATE_IF_NEEDED };
+  if (props.roleName === undefined && forwardsAlerts(planned.plan)) props = { ...props, roleName: PhysicalName.GENERATE_IF_NEEDED };
   return rolePropsFrom(props, trustedHumans(scope, props),
     `Break-glass role (cdk-iam-role-patterns BreakGlassRole): MFA, ${props.trustedPrincipalArns.length} trusted principal(s), alerted.`);
 }
