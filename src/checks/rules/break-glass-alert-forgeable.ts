@@ -74,7 +74,8 @@ function unconditionedPublishes(resources: CfnObject, topicId: string): PolicySt
 }
 
 function letsEventBridgePublish(statement: PolicyStatement): boolean {
-  return principalValues(statement, 'Service').some((service) => service.toLowerCase() === EVENTS_SERVICE) && statementCoversAction(statement, 'sns:Publish');
+  return principalValues(statement, 'Service').some((service) => service.toLowerCase() === EVENTS_SERVICE)
+    && statementCoversAction(statement, 'sns:Publish');
 }
 
 function narrowsSource(statement: PolicyStatement): boolean {
