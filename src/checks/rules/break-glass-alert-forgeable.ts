@@ -67,7 +67,8 @@ function unconditionedPublishes(resources: CfnObject, topicId: string): PolicySt
       subject: { path: ['Resources', policyId, 'Properties', 'PolicyDocument'] },
     });
     for (const statement of statements) {
-      if (isAllow(statement) && letsEventBridgePublish(statement) && !statement.conditionsUnreadable && !narrowsSource(statement)) found.push(statement);
+      if (!isAllow(statement) || !letsEventBridgePublish(statement) || statement.conditionsUnreadable) continue;
+      if (!narrowsSource(statement)) found.push(statement);
     }
   }
   return found;
